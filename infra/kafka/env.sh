@@ -1,0 +1,8 @@
+# Shared settings for start.sh / stop.sh (sourced, not run).
+KAFKA_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KAFKA_RUN_DIR=${VIGIL_KAFKA_RUN_DIR:-$KAFKA_HOME/.run}
+KAFKA_PORT=${VIGIL_KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${VIGIL_KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_PID_FILE=$KAFKA_RUN_DIR/broker.pid
+KAFKA_LOG=$KAFKA_RUN_DIR/broker.log
+KAFKA_LIB=$KAFKA_HOME/lib

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test`: the whole test suite against a real local stack.
+# Installs npm dependencies when missing, makes sure PostgreSQL and a Kafka broker run (starting the
+# local KRaft broker unless KAFKA_BROKERS names one), runs every package's tests through turbo, and
+# ends with the line "N passed, N failed" counted from the test runners' JSON reports.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+source infra/stack/lib.sh
+
+ensure_node_modules || exit 1
+bash infra/postgres/ensure.sh || exit 1
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  bash infra/kafka/start.sh || exit 1
+  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092}
+fi
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vigil_test}
+
+find . -path ./node_modules -prune -o -type d -name reports -print | xargs -r rm -rf
+npx turbo run test --concurrency=1 "$@"
+rc=$?
+node .ci/summarize-tests.mjs || rc=1
+exit $rc

@@ -1,0 +1,76 @@
+import type { Admin } from 'kafkajs';
+import { createKafka } from './client';
+import type { KafkaSettings } from './records';
+
+/** The subset of the contracts' `TopicSpec` that topic creation needs. */
+export interface TopicToCreate {
+  readonly name: string;
+  readonly partitions: number;
+  readonly retentionMs: number;
+  readonly maxMessageBytes: number;
+}
+
+/**
+ * Topic administration and cluster probes. Each call opens and closes its own admin connection:
+ * a kafkajs admin client that reconnects after `disconnect()` gets "Closed connection" from Kafka 4.1.
+ */
+export class TopicAdmin {
+  constructor(private readonly settings: KafkaSettings) {}
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = createKafka(this.settings).admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * Creates the topics that do not exist yet (replication factor 1 unless given); existing ones are left as they are.
+   * @returns the names that were created.
+   */
+  async ensureTopics(topics: readonly TopicToCreate[], replicationFactor = 1): Promise<string[]> {
+    return this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.name));
+      if (missing.length === 0) return [];
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({
+          topic: t.name,
+          numPartitions: t.partitions,
+          replicationFactor,
+          configEntries: [
+            { name: 'retention.ms', value: String(t.retentionMs) },
+            { name: 'max.message.bytes', value: String(t.maxMessageBytes) },
+          ],
+        })),
+      });
+      return missing.map((t) => t.name);
+    });
+  }
+
+  /** Number of brokers that answer; throws when none does. Used by readiness checks. */
+  async brokerCount(): Promise<number> {
+    return this.withAdmin(async (admin) => (await admin.describeCluster()).brokers.length);
+  }
+
+  /** Deletes topics (tests only); missing topics are ignored. */
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const present = names.filter((n) => existing.has(n));
+      if (present.length > 0) await admin.deleteTopics({ topics: present });
+    });
+  }
+
+  /** Committed offset per partition of `topic` for `groupId` ("-1" where none is committed). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, string>> {
+    return this.withAdmin(async (admin) => {
+      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return new Map((entry?.partitions ?? []).map((p) => [p.partition, p.offset]));
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { KafkaSettings } from './records';
+
+/** Receives kafkajs log lines at warn level and above, so services can route them into their own logger. */
+export type KafkaLogSink = (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) => void;
+
+let logSink: KafkaLogSink = (level, message, extra) => {
+  console[level === 'error' ? 'error' : 'warn'](`[kafka] ${message}`, extra);
+};
+
+/** Sends kafkajs warnings and errors to `sink` (default: console). */
+export function setKafkaLogSink(sink: KafkaLogSink): void {
+  logSink = sink;
+}
+
+/**
+ * kafkajs warns on every idempotent producer that a finite retry count "may invalidate EoS guarantees".
+ * Vigil relies on idempotence within a session plus idempotent consumers, not on exactly-once, so
+ * the line is noise.
+ */
+const IGNORED_WARNINGS = ['Limiting retries for the idempotent producer'];
+
+function logCreator() {
+  return ({ level, log }: LogEntry) => {
+    const { message, ...extra } = log;
+    if (IGNORED_WARNINGS.some((w) => message.startsWith(w))) return;
+    if (level === logLevel.ERROR) logSink('error', message, extra);
+    else if (level === logLevel.WARN) logSink('warn', message, extra);
+  };
+}
+
+/**
+ * Builds the underlying kafkajs client. Internal to this library: services use
+ * `RecordProducer`, `BatchConsumer` and `TopicAdmin`, which take `KafkaSettings`.
+ */
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: [...settings.brokers],
+    connectionTimeout: settings.connectionTimeoutMs ?? 3000,
+    requestTimeout: settings.requestTimeoutMs ?? 30_000,
+    logLevel: logLevel.WARN,
+    logCreator,
+    retry: { initialRetryTime: 200, retries: 8 },
+  });
+}

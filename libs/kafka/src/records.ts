@@ -1,0 +1,43 @@
+/** Records as Vigil code sees them: kafkajs types never leak past this library. */
+
+/** A record to publish. `value` is the serialized message (JSON text or a binary envelope). */
+export interface OutgoingRecord {
+  /** Partitioning key, e.g. `tenant_id:post_id`; null spreads records across partitions. */
+  readonly key: string | null;
+  readonly value: Buffer | string;
+  /** Header values are UTF-8 strings or raw bytes. */
+  readonly headers?: Readonly<Record<string, string | Buffer>>;
+}
+
+/** A record read from a topic. Offsets are decimal strings (int64). */
+export interface IncomingRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  /** Headers decoded as UTF-8; a header sent several times keeps its last value. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Broker or producer timestamp, ms since epoch, as a decimal string. */
+  readonly timestamp: string;
+}
+
+/** Connection settings shared by producers, consumers and admin clients. */
+export interface KafkaSettings {
+  /** `host:port` of one or more bootstrap brokers. */
+  readonly brokers: readonly string[];
+  /** Client id reported to the broker (appears in its logs and quotas). */
+  readonly clientId: string;
+  /** TCP connect timeout, ms. Default 3000. */
+  readonly connectionTimeoutMs?: number;
+  /** Request timeout, ms. Default 30000. */
+  readonly requestTimeoutMs?: number;
+}
+
+/** Parses `KAFKA_BROKERS`-style text: comma-separated `host:port` entries, blanks ignored. */
+export function parseBrokers(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** One problem with one environment variable. */
+export interface ConfigIssue {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** Thrown at boot when the environment does not satisfy a service's config schema; names every bad variable. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(`invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A service's environment schema: a zod object whose keys are the environment variable names it reads. */
+export type EnvSchema = z.ZodObject<Record<string, z.ZodType>>;
+
+/**
+ * Validates `env` against `schema` and returns the typed, defaulted values.
+ * @throws ConfigError naming each missing or malformed variable.
+ */
+export function parseConfig<S extends EnvSchema>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '(root)'),
+      message: issue.message,
+    })),
+  );
+}
+
+/** The environment variable names a schema reads (the compose-file test checks against these). */
+export function envVariables(schema: EnvSchema): string[] {
+  return Object.keys(schema.shape);
+}
+
+/** Reusable field parsers for environment variables (all inputs are strings). */
+export const env = {
+  /** Comma-separated `host:port` list, at least one entry. */
+  brokers: () =>
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')).min(1)),
+  /** TCP port 1..65535. */
+  port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
+  /** Positive integer with a default (counts, bytes, ms). */
+  positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** `true`/`false`/`1`/`0`. */
+  flag: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  url: () => z.url(),
+};

@@ -1,0 +1,77 @@
+/**
+ * The deployment files must agree with the code: every service has a Dockerfile, compose and the
+ * Kubernetes manifests build/run each one, and every environment variable they set is one that the
+ * service's config schema reads (a typo there would silently fall back to a default).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { envVariables, type EnvSchema } from '@vigil/platform';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SERVICES_DIR = join(ROOT, 'services');
+
+/** Services are the folders under services/ that have a config schema (the dashboard is static files). */
+const services = readdirSync(SERVICES_DIR).filter((name) =>
+  existsSync(join(SERVICES_DIR, name, 'src', 'config.ts')),
+);
+
+async function schemaOf(service: string): Promise<EnvSchema> {
+  const mod = (await import(join(SERVICES_DIR, service, 'src', 'config.ts'))) as { envSchema: EnvSchema };
+  return mod.envSchema;
+}
+
+interface ComposeService {
+  build?: { context: string; dockerfile: string };
+  environment?: Record<string, unknown>;
+}
+
+describe('infra/compose/docker-compose.yml', () => {
+  const composeDir = join(ROOT, 'infra', 'compose');
+  const compose = parse(readFileSync(join(composeDir, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, ComposeService>;
+  };
+
+  it('has a service built from its own Dockerfile for every Vigil service', () => {
+    for (const service of services) {
+      const entry = compose.services[service];
+      expect(entry, `compose service ${service}`).toBeDefined();
+      expect(entry!.build?.dockerfile).toBe(`services/${service}/Dockerfile`);
+      expect(existsSync(join(composeDir, entry!.build!.context, entry!.build!.dockerfile))).toBe(true);
+    }
+  });
+
+  it.each(services)('sets only variables that %s reads', async (service) => {
+    const known = new Set(envVariables(await schemaOf(service)));
+    const set = Object.keys(compose.services[service]?.environment ?? {});
+    expect(set.length).toBeGreaterThan(0);
+    expect(set.filter((v) => !known.has(v))).toEqual([]);
+  });
+});
+
+describe('infra/k8s', () => {
+  const k8sDir = join(ROOT, 'infra', 'k8s');
+  const common = parse(readFileSync(join(k8sDir, 'common.yaml'), 'utf8')) as { data: Record<string, string> };
+
+  it.each(services)('deploys %s with probes and only variables it reads', async (service) => {
+    const docs = parseAllDocuments(readFileSync(join(k8sDir, `${service}.yaml`), 'utf8')).map((d) =>
+      d.toJS(),
+    );
+    const deployment = docs.find((d) => d.kind === 'Deployment');
+    const container = deployment.spec.template.spec.containers[0];
+    expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+    expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+    const known = new Set(envVariables(await schemaOf(service)));
+    const set = [...(container.env ?? []).map((e: { name: string }) => e.name), ...Object.keys(common.data)];
+    expect(set.filter((v) => !known.has(v))).toEqual([]);
+  });
+});
+
+describe('every service Dockerfile', () => {
+  it.each(services)('%s is multi-stage and starts the compiled service', (service) => {
+    const dockerfile = readFileSync(join(SERVICES_DIR, service, 'Dockerfile'), 'utf8');
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toContain(`services/${service}/dist/main.js`);
+  });
+});
