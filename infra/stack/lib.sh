@@ -1,5 +1,9 @@
 # Helpers shared by the stack scripts (sourced).
 
+# onnxruntime-node's install script would download CUDA libraries from an unreachable host; the CPU build
+# is bundled. npm 11 blocks it anyway (package.json allowScripts: false); the variable covers npm 10.
+export ONNXRUNTIME_NODE_INSTALL=${ONNXRUNTIME_NODE_INSTALL:-skip}
+
 # Runs `npm ci` when node_modules is missing or older than package-lock.json.
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,0 +1,50 @@
+/**
+ * Stable error codes. A code appears in the contract, the log line, the verdict and the test;
+ * its meaning never changes.
+ */
+
+/** Per-media failures: the post still flows on and its verdict names the code. */
+export const MEDIA_ERROR_CODES = [
+  'MEDIA_FETCH_TIMEOUT',
+  'MEDIA_FETCH_FORBIDDEN',
+  'MEDIA_FETCH_HTTP_STATUS',
+  'MEDIA_FETCH_FAILED',
+  'MEDIA_TOO_LARGE',
+  'MEDIA_TOO_MANY_PIXELS',
+  'MEDIA_TOO_LONG',
+  'MEDIA_UNSUPPORTED_TYPE',
+  'MEDIA_CORRUPT',
+  'MEDIA_DECODE_TIMEOUT',
+  'MEDIA_CHECKSUM_MISMATCH',
+] as const;
+export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
+
+/** Post-level problems that still yield a verdict (the post is valid JSON and schema). */
+export const POST_ERROR_CODES = ['POST_TEXT_TOO_LONG', 'POST_TOO_MANY_MEDIA'] as const;
+export type PostErrorCode = (typeof POST_ERROR_CODES)[number];
+
+/** Failures inside the classifier, per expert or for the whole request. */
+export const INFERENCE_ERROR_CODES = ['EXPERT_FAILED', 'EXPERT_TIMEOUT', 'BUNDLE_UNAVAILABLE'] as const;
+export type InferenceErrorCode = (typeof INFERENCE_ERROR_CODES)[number];
+
+/** Messages that cannot be processed at all: they go to the dead-letter topic with this code. */
+export const DEAD_LETTER_CODES = [
+  'POST_NOT_JSON',
+  'POST_INVALID_UTF8',
+  'POST_SCHEMA_INVALID',
+  'POST_UNKNOWN_VERSION',
+  'MESSAGE_UNDECODABLE',
+] as const;
+export type DeadLetterCode = (typeof DEAD_LETTER_CODES)[number];
+
+export type ErrorCode = MediaErrorCode | PostErrorCode | InferenceErrorCode;
+
+/** An error as it travels in messages and verdicts. */
+export interface ErrorDetail {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The medium it concerns, when it concerns one. */
+  readonly media_id?: string;
+  /** The expert it concerns, for inference errors. */
+  readonly expert?: string;
+}
