@@ -1,0 +1,7 @@
+import type { ExpertBuilder } from '../bundle';
+
+/**
+ * The experts of the default bundle `vigil-base`, in build order. Each builder lives in its own file
+ * in this folder and converts weights from an installed package (never fetched at run time).
+ */
+export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [];

@@ -1,0 +1,2 @@
+export * from './bundle';
+export { VIGIL_BASE_EXPERTS } from './experts';
