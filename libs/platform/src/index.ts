@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './health';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './egress';
