@@ -10,7 +10,7 @@ import swc from 'unplugin-swc';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 export function vigilVitest(packageDir: string, overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
-  const conditions = ['@vigil/source', 'module', 'node', 'development|production'];
+  const conditions = ['@vigil/source', 'node', 'development|production'];
   return defineConfig({
     root: packageDir,
     plugins: [

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config';
 import { createLogger } from './logging';
+import { initTracing } from './tracing';
 
 export interface ServiceBootOptions {
   readonly service: string;
@@ -17,7 +18,8 @@ export interface ServiceBootOptions {
 }
 
 /**
- * Starts a Vigil service: validated config, pino as Nest's logger, shutdown hooks on SIGTERM/SIGINT
+ * Starts a Vigil service: validated config, tracing (OTLP export when `OTEL_EXPORTER_OTLP_ENDPOINT` is set),
+ * pino as Nest's logger, shutdown hooks on SIGTERM/SIGINT
  * (Nest then runs `beforeApplicationShutdown` — consumers stop fetching and finish in-flight work —
  * and `onApplicationShutdown` — producers and pools close), then listens.
  * A ConfigError prints the variables at fault and exits with status 78 (EX_CONFIG).
@@ -35,6 +37,7 @@ export async function bootService(options: ServiceBootOptions): Promise<INestApp
     }
     throw error;
   }
+  initTracing(options.service);
   const app = await NestFactory.create(setup.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
