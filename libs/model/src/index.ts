@@ -7,3 +7,8 @@ export * from './text/text-expert';
 export * from './audio/vad';
 export * from './fusion/spec';
 export * from './fusion/reference';
+export * from './fusion/fusion-model';
+export * from './image/image-stats';
+export * from './router';
+export * from './coverage';
+export * from './classifier';

@@ -111,16 +111,16 @@ export class SileroVad {
     const windows = clips.map((c) => Math.ceil(c.length / WINDOW));
     const maxWindows = Math.max(...windows);
     const out = windows.map((w) => new Float32Array(w));
-    let h = new ort.Tensor('float32', new Float32Array(2 * n * 64), [2, n, 64]);
-    let c = new ort.Tensor('float32', new Float32Array(2 * n * 64), [2, n, 64]);
+    let h: ort.Tensor = new ort.Tensor('float32', new Float32Array(2 * n * 64), [2, n, 64]);
+    let c: ort.Tensor = new ort.Tensor('float32', new Float32Array(2 * n * 64), [2, n, 64]);
     const sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(SAMPLE_RATE)]), []);
     for (let w = 0; w < maxWindows; w++) {
       const input = new Float32Array(n * WINDOW);
       clips.forEach((clip, b) => input.set(clip.subarray(w * WINDOW, (w + 1) * WINDOW), b * WINDOW));
       const r = await this.session.run({ input: new ort.Tensor('float32', input, [n, WINDOW]), sr, h, c });
       const prob = r.output!.data as Float32Array;
-      h = r.hn as ort.Tensor;
-      c = r.cn as ort.Tensor;
+      h = r.hn!;
+      c = r.cn!;
       for (let b = 0; b < n; b++) if (w < windows[b]!) out[b]![w] = prob[b]!;
     }
     return out;

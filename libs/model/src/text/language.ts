@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { getLIDModel } from 'fasttext.wasm.js';
 
 /** Languages the seed corpus and per-language thresholds know; anything else reports as `other` in features. */
@@ -23,7 +24,8 @@ export class LanguageIdentifier {
    * @throws Error when the model file cannot be read.
    */
   static async load(modelPath?: string): Promise<LanguageIdentifier> {
-    const model = await getLIDModel(modelPath ? { modelPath } : {});
+    // fasttext.wasm.js fetches anything but a file:// URL over HTTP: always pass a file URL.
+    const model = await getLIDModel(modelPath ? { modelPath: pathToFileURL(modelPath).href } : {});
     await model.load();
     return new LanguageIdentifier(model);
   }
