@@ -145,6 +145,14 @@ export class VigilClassifier {
     return this.fusion.spec;
   }
 
+  /**
+   * Categories fusion was trained on: scores are reported for these whatever the post's coverage
+   * (coverage says separately whether every part of the post was assessed).
+   */
+  private get fusionInforms(): Set<CategoryId> {
+    return new Set(this.manifest.experts.find((e) => e.name === EXPERT_NAMES.fusion)?.informs ?? []);
+  }
+
   /** Categories the text expert informs (what fusion learned to read from text). */
   private get textInforms(): Set<CategoryId> {
     return new Set(this.manifest.experts.find((e) => e.name === EXPERT_NAMES.text)?.informs ?? []);
@@ -391,7 +399,7 @@ export class VigilClassifier {
               severity: severityOf(scored.scores[c]!),
               attribution: scored.attribution[c]!,
             }))
-            .filter((x) => coverage.covered.includes(x.category))
+            .filter((x) => this.fusionInforms.has(x.category))
         : [];
       const experts: ExpertRun[] = [
         ...[...s.runs].map(([expert, r]) => ({

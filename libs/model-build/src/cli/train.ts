@@ -15,7 +15,7 @@ import { expectedCalibrationError, fitTemperature } from '../eval/metrics';
 import { FEATURE_EXPERTS, VIGIL_BASE_EXPERTS } from '../experts';
 import { FUSION_WEIGHTS_PATH } from '../experts/fusion';
 import { defaultFusionSpec } from '../fusion/default-spec';
-import { corpusExamples, loadFeatureExperts } from '../fusion/features';
+import { augmentWithPhotos, corpusExamples, loadFeatureExperts, photoTokens } from '../fusion/features';
 import { DEFAULT_TRAIN_OPTIONS, packExamples, trainFusion } from '../fusion/train';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const experts = await loadFeatureExperts(featuresDir);
   const examples = await corpusExamples(spec, corpus, experts);
   const bySplit = (s: string) => examples.filter((_, i) => corpus[i]!.split === s);
-  const train = bySplit('train');
+  const train = augmentWithPhotos(spec, bySplit('train'), await photoTokens(spec), 0.3, 20261129);
   const dev = bySplit('dev');
   console.log(`train: ${corpus.length} cases (train ${train.length}, dev ${dev.length}), features in ${Date.now() - t0} ms`);
   const options = DEFAULT_TRAIN_OPTIONS;

@@ -9,8 +9,9 @@ import {
   TextExpert,
   type FusionSpec,
 } from '@vigil/model';
-import { targetsOf, type CorpusRecord } from '../corpus/corpus';
+import { loadCorpus, targetsOf, type CorpusRecord } from '../corpus/corpus';
 import { recordAudio, recordFrame } from '../corpus/media';
+import { mulberry32 } from './random';
 import type { TrainExample, TrainToken } from './train';
 
 /** Loaded feature experts of a bundle folder (single-threaded sessions: reproducible features). */
@@ -82,4 +83,36 @@ export async function corpusExamples(
     targets: targetsOf(r, spec.categories),
     mask: new Float32Array(spec.categories.length).fill(1),
   }));
+}
+
+/** Image-stats tokens of every plain photo in the corpus (no meme text): benign visual context. */
+export async function photoTokens(spec: FusionSpec): Promise<TrainToken[]> {
+  const photos = [...new Set(loadCorpus().flatMap((r) => (r.image ? [r.image.photo] : [])))].sort();
+  const out: TrainToken[] = [];
+  for (const photo of photos) {
+    const frame = await recordFrame({ image: { photo } } as CorpusRecord, [IMAGE_STATS_VARIANT]);
+    out.push({ modality: 'image', features: place(spec, 'image-stats', imageStats(Object.values(frame!.variants)[0]!).features) });
+  }
+  return out;
+}
+
+/**
+ * Augmentation: adds, for a seeded `share` of text-only examples, a copy with a benign photo token, so
+ * fusion learns that an unremarkable image neither adds nor hides harm carried by the caption.
+ */
+export function augmentWithPhotos(
+  _spec: FusionSpec,
+  examples: readonly TrainExample[],
+  photos: readonly TrainToken[],
+  share: number,
+  seed: number,
+): TrainExample[] {
+  const rand = mulberry32(seed);
+  const extra: TrainExample[] = [];
+  for (const e of examples) {
+    if (photos.length === 0 || e.tokens.some((t) => t.modality !== 'caption') || rand() >= share) continue;
+    const photo = photos[Math.floor(rand() * photos.length)]!;
+    extra.push({ ...e, id: `${e.id}+photo`, tokens: [...e.tokens, photo] });
+  }
+  return [...examples, ...extra];
 }
