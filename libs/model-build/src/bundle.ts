@@ -52,7 +52,10 @@ function packageJsonOf(name: string): string {
   }
   for (; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name)
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name
+    )
       return candidate;
   }
   throw new MissingSourcePackageError(name);

@@ -23,19 +23,26 @@ describe('seed corpus', () => {
         expect(pos, `${lang} ${block}`).toBeGreaterThanOrEqual(4);
         expect(neg, `${lang} ${block}`).toBeGreaterThanOrEqual(2 * pos);
         // Positives carry their block's label at medium severity or more; hard negatives do not.
-        for (const r of rows.filter((x) => x.kind === 'positive')) expect(r.labels[block] ?? 0).toBeGreaterThanOrEqual(POSITIVE_SEVERITY);
-        for (const r of rows.filter((x) => x.kind === 'hard_negative')) expect(r.labels[block] ?? 0).toBeLessThan(POSITIVE_SEVERITY);
+        for (const r of rows.filter((x) => x.kind === 'positive'))
+          expect(r.labels[block] ?? 0).toBeGreaterThanOrEqual(POSITIVE_SEVERITY);
+        for (const r of rows.filter((x) => x.kind === 'hard_negative'))
+          expect(r.labels[block] ?? 0).toBeLessThan(POSITIVE_SEVERITY);
       }
   });
 
   it('has multimodal cases of all four kinds on real photos', () => {
     const mm = corpus.filter((r) => r.block === 'multimodal' && r.image);
-    for (const kind of ['caption', 'image_text', 'both', 'none'] as const) expect(mm.filter((r) => r.harm_in === kind).length).toBeGreaterThanOrEqual(6);
+    for (const kind of ['caption', 'image_text', 'both', 'none'] as const)
+      expect(mm.filter((r) => r.harm_in === kind).length).toBeGreaterThanOrEqual(6);
     expect(corpus.some((r) => r.audio?.kind === 'speech')).toBe(true);
   });
 
   it('has positives of every trainable category in train, dev and test', () => {
     for (const c of CATEGORY_IDS.filter((x) => x !== 'sexual/minors'))
-      for (const s of SPLITS) expect(corpus.filter((r) => r.split === s && (r.labels[c] ?? 0) >= POSITIVE_SEVERITY).length, `${c} ${s}`).toBeGreaterThan(0);
+      for (const s of SPLITS)
+        expect(
+          corpus.filter((r) => r.split === s && (r.labels[c] ?? 0) >= POSITIVE_SEVERITY).length,
+          `${c} ${s}`,
+        ).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateBundle, formatReport } from '../src/eval/evaluate';
-import { averagePrecision, binaryMetrics, expectedCalibrationError, fitTemperature } from '../src/eval/metrics';
+import {
+  averagePrecision,
+  binaryMetrics,
+  expectedCalibrationError,
+  fitTemperature,
+} from '../src/eval/metrics';
 
 const BUNDLE = resolve(__dirname, '..', '..', '..', '.models/vigil-base');
 

@@ -25,7 +25,12 @@ function examples(seed: number, count: number): TrainExample[] {
     }));
     // Learnable rule: spam when the first token's feature 0 is positive; hate when feature 1 is.
     const t0 = tokens[0]!.features;
-    return { id: `e${i}`, tokens, targets: Float32Array.of(t0[0]! > 0 ? 1 : 0, t0[1]! > 0.3 ? 1 : 0), mask: Float32Array.of(1, 1) };
+    return {
+      id: `e${i}`,
+      tokens,
+      targets: Float32Array.of(t0[0]! > 0 ? 1 : 0, t0[1]! > 0.3 ? 1 : 0),
+      mask: Float32Array.of(1, 1),
+    };
   });
 }
 
@@ -33,7 +38,8 @@ describe('fusion training', () => {
   it('computes gradients that match finite differences (BCE + load-balancing loss)', () => {
     const w = initialWeights(spec, 3);
     const r = mulberry32(5);
-    for (const k of ['bp', 'br', 'b1', 'b2', 'bs1', 'bs2', 'bo'] as WeightName[]) w[k] = w[k].map(() => r() - 0.5);
+    for (const k of ['bp', 'br', 'b1', 'b2', 'bs1', 'bs2', 'bo'] as WeightName[])
+      w[k] = w[k].map(() => r() - 0.5);
     const ex = examples(7, 4);
     const x = packExamples(spec, ex);
     const targets = new Float32Array(ex.flatMap((e) => [...e.targets]));
@@ -55,7 +61,10 @@ describe('fusion training', () => {
         const b = loss();
         w[name][i] = old;
         const numeric = (a - b) / 2e-3;
-        worst = Math.max(worst, Math.abs(numeric - grads[name][i]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grads[name][i]!)));
+        worst = Math.max(
+          worst,
+          Math.abs(numeric - grads[name][i]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grads[name][i]!)),
+        );
       }
     }
     expect(worst).toBeLessThan(1e-3);
@@ -64,7 +73,17 @@ describe('fusion training', () => {
   it('learns a simple rule, deterministically for a seed', () => {
     const train = examples(11, 160);
     const dev = examples(12, 60);
-    const options = { seed: 1, epochs: 25, batchSize: 16, learningRate: 1e-2, beta1: 0.9, beta2: 0.999, weightDecay: 0, auxLossWeight: 0.01, maxPositiveWeight: 4 };
+    const options = {
+      seed: 1,
+      epochs: 25,
+      batchSize: 16,
+      learningRate: 1e-2,
+      beta1: 0.9,
+      beta2: 0.999,
+      weightDecay: 0,
+      auxLossWeight: 0.01,
+      maxPositiveWeight: 4,
+    };
     const a = trainFusion(spec, train, dev, options);
     const b = trainFusion(spec, train, dev, options);
     expect(Buffer.from(a.weights.wp.buffer).equals(Buffer.from(b.weights.wp.buffer))).toBe(true);

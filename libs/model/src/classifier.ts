@@ -24,7 +24,14 @@ import { coverageOf, type Channel } from './coverage';
 import { FusionModel } from './fusion/fusion-model';
 import { FUSION_MODALITIES, type FusionSpec } from './fusion/spec';
 import { imageStats, IMAGE_STATS_VARIANT } from './image/image-stats';
-import { DEFAULT_ROUTER_PARAMS, EXPERT_NAMES, ExpertRouter, type ExpertTask, type RouterParams, type SkippedExpert } from './router';
+import {
+  DEFAULT_ROUTER_PARAMS,
+  EXPERT_NAMES,
+  ExpertRouter,
+  type ExpertTask,
+  type RouterParams,
+  type SkippedExpert,
+} from './router';
 import type { SessionOptions } from './session';
 import { SentenceEncoder } from './text/encoder';
 import { LanguageIdentifier } from './text/language';
@@ -43,7 +50,9 @@ export interface FrameExpert {
    * @returns per frame: fusion features (the token source's width), an optional visual-category score
    *   0..1 for routing, and optional text lines read from the frame (OCR).
    */
-  run(frames: readonly RawImage[]): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[] }[]>;
+  run(
+    frames: readonly RawImage[],
+  ): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[] }[]>;
 }
 
 export interface ClassifierOptions {
@@ -113,14 +122,23 @@ export class VigilClassifier {
     if (!fusionEntry) throw new Error(`bundle ${manifest.name} has no fusion expert`);
     const spec = fusionEntry.params.spec as FusionSpec;
     const textEntry = entry(EXPERT_NAMES.text);
-    const languages = entry(EXPERT_NAMES.language) ? await LanguageIdentifier.load(file(EXPERT_NAMES.language, 'model')) : await LanguageIdentifier.load();
+    const languages = entry(EXPERT_NAMES.language)
+      ? await LanguageIdentifier.load(file(EXPERT_NAMES.language, 'model'))
+      : await LanguageIdentifier.load();
     const text = textEntry
       ? new TextExpert(
-          await SentenceEncoder.load(file('text', 'model'), file('text', 'tokenizer'), Number(textEntry.params.embedding_dim), options.session),
+          await SentenceEncoder.load(
+            file('text', 'model'),
+            file('text', 'tokenizer'),
+            Number(textEntry.params.embedding_dim),
+            options.session,
+          ),
           languages,
         )
       : undefined;
-    const vad = entry(EXPERT_NAMES.audioVad) ? await SileroVad.load(file(EXPERT_NAMES.audioVad, 'model'), options.session) : undefined;
+    const vad = entry(EXPERT_NAMES.audioVad)
+      ? await SileroVad.load(file(EXPERT_NAMES.audioVad, 'model'), options.session)
+      : undefined;
     const fusion = await FusionModel.load(
       file(EXPERT_NAMES.fusion, options.moe === 'plain' ? 'fallback' : 'model'),
       spec,
@@ -164,7 +182,10 @@ export class VigilClassifier {
    * @returns one InferenceResult per request, in order. Expert failures are recorded per request
    *   (`EXPERT_FAILED`); a request where nothing could be assessed gets status `error`.
    */
-  async classify(requests: readonly InferenceRequest[], mode: 'routed' | 'dense' = 'routed'): Promise<InferenceResult[]> {
+  async classify(
+    requests: readonly InferenceRequest[],
+    mode: 'routed' | 'dense' = 'routed',
+  ): Promise<InferenceResult[]> {
     const started = performance.now();
     const states: RequestState[] = requests.map(() => ({
       runs: new Map(),
@@ -187,7 +208,12 @@ export class VigilClassifier {
     const tokens: PendingToken[] = [];
     const frameTokens = new Map<string, Float32Array>(); // `${request}|${media}|${frame}` → features row
 
-    const record = (expert: string, perRequest: Map<number, number>, ms: number, error?: ErrorDetail): void => {
+    const record = (
+      expert: string,
+      perRequest: Map<number, number>,
+      ms: number,
+      error?: ErrorDetail,
+    ): void => {
       const total = [...perRequest.values()].reduce((a, b) => a + b, 0);
       for (const [i, items] of perRequest) {
         const prev = states[i]!.runs.get(expert);
@@ -200,13 +226,18 @@ export class VigilClassifier {
         if (error) states[i]!.errors.push({ ...error, expert });
       }
     };
-    const timed = async <T>(fn: () => Promise<T>): Promise<{ value?: T; ms: number; error?: ErrorDetail }> => {
+    const timed = async <T>(
+      fn: () => Promise<T>,
+    ): Promise<{ value?: T; ms: number; error?: ErrorDetail }> => {
       const t0 = performance.now();
       try {
         const value = await fn();
         return { value, ms: performance.now() - t0 };
       } catch (error) {
-        return { ms: performance.now() - t0, error: { code: 'EXPERT_FAILED', message: (error as Error).message } };
+        return {
+          ms: performance.now() - t0,
+          error: { code: 'EXPERT_FAILED', message: (error as Error).message },
+        };
       }
     };
     const featureRow = (source: string, features: Float32Array): Float32Array | undefined => {
@@ -246,12 +277,15 @@ export class VigilClassifier {
         states[i]!.caption = a;
         assess(states[i]!, 'caption', this.textInforms);
         const row = featureRow(EXPERT_NAMES.text, a.features);
-        if (row) tokens.push({ request: i, modality: 'caption', features: row, text: requests[i]!.text.caption });
+        if (row)
+          tokens.push({ request: i, modality: 'caption', features: row, text: requests[i]!.text.caption });
       });
     }
 
     // Frames: image-stats and external frame experts, stage one then stage two.
-    const runFrames = async (stagePlans: readonly { tasks: readonly ExpertTask[] }[]): Promise<string[][]> => {
+    const runFrames = async (
+      stagePlans: readonly { tasks: readonly ExpertTask[] }[],
+    ): Promise<string[][]> => {
       const ocrLines: string[][] = requests.map(() => []);
       const frameOf = (i: number, t: ExpertTask) => {
         if (t.target.kind !== 'frame') return undefined;
@@ -267,7 +301,10 @@ export class VigilClassifier {
             per.set(i, (per.get(i) ?? 0) + 1);
             const f = frameOf(i, t);
             const v = f?.frame.variants[resizeKey(IMAGE_STATS_VARIANT)];
-            if (!f || !v) throw new Error(`image-stats: frame ${t.target.kind === 'frame' ? t.target.frame : '?'} lacks variant ${resizeKey(IMAGE_STATS_VARIANT)}`);
+            if (!f || !v)
+              throw new Error(
+                `image-stats: frame ${t.target.kind === 'frame' ? t.target.frame : '?'} lacks variant ${resizeKey(IMAGE_STATS_VARIANT)}`,
+              );
             return { i, f, stats: imageStats(v) };
           }),
         );
@@ -277,7 +314,9 @@ export class VigilClassifier {
           const gates = s.textLikelihood.get(f.m.media_id) ?? new Map<number, number>();
           gates.set(f.index, stats.textLikelihood);
           s.textLikelihood.set(f.m.media_id, gates);
-          const row = frameTokens.get(`${i}|${f.m.media_id}|${f.index}`) ?? featureRow(EXPERT_NAMES.imageStats, stats.features);
+          const row =
+            frameTokens.get(`${i}|${f.m.media_id}|${f.index}`) ??
+            featureRow(EXPERT_NAMES.imageStats, stats.features);
           if (row) {
             const ts = this.spec.tokenSources.find((x) => x.expert === EXPERT_NAMES.imageStats)!;
             row.set(stats.features, ts.offset);
@@ -293,7 +332,9 @@ export class VigilClassifier {
           per.set(i, (per.get(i) ?? 0) + 1);
           return { i, f: frameOf(i, t)! };
         });
-        const r = await timed(() => expert.run(items.map(({ f }) => f.frame.variants[resizeKey(expert.variant)]!)));
+        const r = await timed(() =>
+          expert.run(items.map(({ f }) => f.frame.variants[resizeKey(expert.variant)]!)),
+        );
         record(expert.name, per, r.ms, r.error);
         r.value?.forEach((out, j) => {
           const { i, f } = items[j]!;
@@ -307,7 +348,10 @@ export class VigilClassifier {
             }
           }
           if (out.visualScore !== undefined)
-            states[i]!.visualScore.set(f.m.media_id, Math.max(states[i]!.visualScore.get(f.m.media_id) ?? 0, out.visualScore));
+            states[i]!.visualScore.set(
+              f.m.media_id,
+              Math.max(states[i]!.visualScore.get(f.m.media_id) ?? 0, out.visualScore),
+            );
           if (out.lines?.length) ocrLines[i]!.push(...out.lines);
         });
       }
@@ -318,7 +362,10 @@ export class VigilClassifier {
     // Audio: voice activity.
     const audioTasks = tasksOf(EXPERT_NAMES.audioVad, plans);
     if (this.vad && audioTasks.length > 0) {
-      const items = audioTasks.map(({ i, t }) => ({ i, m: requests[i]!.media.find((x) => t.target.kind === 'audio' && x.media_id === t.target.media_id)! }));
+      const items = audioTasks.map(({ i, t }) => ({
+        i,
+        m: requests[i]!.media.find((x) => t.target.kind === 'audio' && x.media_id === t.target.media_id)!,
+      }));
       const r = await timed(() => this.vad!.analyze(items.map(({ m }) => m.audio!.pcm_s16le)));
       const per = new Map<number, number>();
       items.forEach(({ i }) => per.set(i, (per.get(i) ?? 0) + 1));
@@ -329,7 +376,14 @@ export class VigilClassifier {
         // No speech: the speech channel is empty, so every text category is covered there.
         if (a.segments.length === 0) assess(states[i]!, 'speech', this.textInforms);
         const row = featureRow(EXPERT_NAMES.audioVad, a.features);
-        if (row) tokens.push({ request: i, modality: 'audio', features: row, media_id: m.media_id, ...(a.segments[0] ? { timestamp_ms: a.segments[0].start_ms } : {}) });
+        if (row)
+          tokens.push({
+            request: i,
+            modality: 'audio',
+            features: row,
+            media_id: m.media_id,
+            ...(a.segments[0] ? { timestamp_ms: a.segments[0].start_ms } : {}),
+          });
       });
     }
 
@@ -365,11 +419,19 @@ export class VigilClassifier {
       });
     }
     // Frame tokens in a stable order.
-    for (const [key, row] of [...frameTokens].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+    for (const [key, row] of [...frameTokens].sort(([a], [b]) =>
+      a.localeCompare(b, 'en', { numeric: true }),
+    )) {
       const [ri, mediaId, frame] = key.split('|');
       const i = Number(ri);
       const m = requests[i]!.media.find((x) => x.media_id === mediaId)!;
-      tokens.push({ request: i, modality: frameModality(m), features: row, media_id: mediaId!, timestamp_ms: m.frames[Number(frame)]!.timestamp_ms });
+      tokens.push({
+        request: i,
+        modality: frameModality(m),
+        features: row,
+        media_id: mediaId!,
+        timestamp_ms: m.frames[Number(frame)]!.timestamp_ms,
+      });
     }
     // Visual categories: whatever the frame experts inform.
     for (const expert of this.frameExperts) {
@@ -421,10 +483,16 @@ export class VigilClassifier {
         ...(m.sha256 ? { sha256: m.sha256 } : {}),
         ...(s.audio.get(m.media_id) ? { speech: [...s.audio.get(m.media_id)!.segments] } : {}),
         ...(m.frames.some((f) => f.pdq)
-          ? { pdq: m.frames.filter((f) => f.pdq).map((f) => ({ hash: f.pdq!.hash, quality: f.pdq!.quality, timestamp_ms: f.timestamp_ms })) }
+          ? {
+              pdq: m.frames
+                .filter((f) => f.pdq)
+                .map((f) => ({ hash: f.pdq!.hash, quality: f.pdq!.quality, timestamp_ms: f.timestamp_ms })),
+            }
           : {}),
       }));
-      const expertsMs = [...s.runs].filter(([k]) => k !== EXPERT_NAMES.fusion).reduce((a, [, r]) => a + r.ms, 0);
+      const expertsMs = [...s.runs]
+        .filter(([k]) => k !== EXPERT_NAMES.fusion)
+        .reduce((a, [, r]) => a + r.ms, 0);
       const anyAssessed = scored !== undefined;
       return {
         schema_version: INFERENCE_SCHEMA_VERSION,
@@ -470,7 +538,11 @@ export class VigilClassifier {
   private async fuse(
     requests: readonly InferenceRequest[],
     tokens: readonly PendingToken[],
-  ): Promise<{ results: Map<number, { scores: Float32Array; attribution: Attribution[][] }>; ms: number; error?: ErrorDetail }> {
+  ): Promise<{
+    results: Map<number, { scores: Float32Array; attribution: Attribution[][] }>;
+    ms: number;
+    error?: ErrorDetail;
+  }> {
     const t0 = performance.now();
     const results = new Map<number, { scores: Float32Array; attribution: Attribution[][] }>();
     if (tokens.length === 0) return { results, ms: 0 };
@@ -491,10 +563,19 @@ export class VigilClassifier {
       const modalities = [...new Set(own.map(({ t }) => t.modality))];
       for (const m of modalities) {
         const inM = own.filter(({ t }) => t.modality === m);
-        if (modalities.length > 1) rows.push({ request: i, members: own.filter(({ t }) => t.modality !== m).map(({ n }) => n), without: { modality: m } });
+        if (modalities.length > 1)
+          rows.push({
+            request: i,
+            members: own.filter(({ t }) => t.modality !== m).map(({ n }) => n),
+            without: { modality: m },
+          });
         if (inM.length > 1)
           for (const { n } of inM)
-            rows.push({ request: i, members: own.filter((x) => x.n !== n).map((x) => x.n), without: { modality: m, token: n } });
+            rows.push({
+              request: i,
+              members: own.filter((x) => x.n !== n).map((x) => x.n),
+              without: { modality: m, token: n },
+            });
       }
     });
     const features = new Float32Array(N * F);
@@ -509,7 +590,11 @@ export class VigilClassifier {
     try {
       out = await this.fusion.run({ tokens: N, rows: rows.length, features, modality, pool });
     } catch (error) {
-      return { results, ms: performance.now() - t0, error: { code: 'EXPERT_FAILED', message: (error as Error).message } };
+      return {
+        results,
+        ms: performance.now() - t0,
+        error: { code: 'EXPERT_FAILED', message: (error as Error).message },
+      };
     }
     const score = (b: number, c: number) => out.scores[b * C + c]!;
     rows.forEach((r, b) => {
@@ -530,7 +615,9 @@ export class VigilClassifier {
             .filter((d) => d.drop > 0 && total > 0)
             .map((d) => {
               // The token inside the modality whose removal drops the score most.
-              const candidates = own.filter(({ x }) => x.without!.modality === d.m && x.without!.token !== undefined);
+              const candidates = own.filter(
+                ({ x }) => x.without!.modality === d.m && x.without!.token !== undefined,
+              );
               const top = candidates.sort((p, q) => score(p.j, c) - score(q.j, c))[0];
               const n = top ? top.x.without!.token! : r.members.find((k) => tokens[k]!.modality === d.m)!;
               const t = tokens[n]!;

@@ -44,7 +44,10 @@ export const DEFAULT_ROUTER_PARAMS: RouterParams = {
 export interface ExpertTask {
   readonly expert: string;
   /** `caption` for the post text, otherwise the medium (and frame index) it reads. */
-  readonly target: { readonly kind: 'caption' } | { readonly kind: 'frame'; readonly media_id: string; readonly frame: number } | { readonly kind: 'audio'; readonly media_id: string };
+  readonly target:
+    | { readonly kind: 'caption' }
+    | { readonly kind: 'frame'; readonly media_id: string; readonly frame: number }
+    | { readonly kind: 'audio'; readonly media_id: string };
   readonly reason: string;
 }
 
@@ -108,7 +111,11 @@ export class ExpertRouter {
     const want = (expert: string, task: Omit<ExpertTask, 'expert'>, missingMediaId?: string): void => {
       if (this.available.has(expert)) tasks.push({ expert, ...task });
       else if (!skipped.some((s) => s.expert === expert && s.media_id === missingMediaId))
-        skipped.push({ expert, reason: 'not_in_bundle', ...(missingMediaId ? { media_id: missingMediaId } : {}) });
+        skipped.push({
+          expert,
+          reason: 'not_in_bundle',
+          ...(missingMediaId ? { media_id: missingMediaId } : {}),
+        });
     };
     if (request.text.caption.trim().length > 0) {
       want(EXPERT_NAMES.language, { target: { kind: 'caption' }, reason: 'caption_present' });
@@ -121,10 +128,17 @@ export class ExpertRouter {
     const frames = media.filter((m) => m.frames.length > 0);
     if (frames.length === 0) skipped.push({ expert: EXPERT_NAMES.imageStats, reason: 'no_images' });
     for (const m of frames) {
-      const count = Math.min(m.frames.length, mode === 'dense' ? this.params.maxFrames : this.params.initialFrames);
+      const count = Math.min(
+        m.frames.length,
+        mode === 'dense' ? this.params.maxFrames : this.params.initialFrames,
+      );
       for (let f = 0; f < count; f++) {
         const target = { kind: 'frame' as const, media_id: m.media_id, frame: f };
-        want(EXPERT_NAMES.imageStats, { target, reason: f === 0 ? 'first_frame' : 'early_frames' }, m.media_id);
+        want(
+          EXPERT_NAMES.imageStats,
+          { target, reason: f === 0 ? 'first_frame' : 'early_frames' },
+          m.media_id,
+        );
         want(EXPERT_NAMES.nsfw, { target, reason: 'visual_screen' }, m.media_id);
         if (mode === 'dense') {
           want(EXPERT_NAMES.ocr, { target, reason: 'dense' }, m.media_id);
@@ -135,8 +149,17 @@ export class ExpertRouter {
     const audio = media.filter((m) => m.audio);
     if (audio.length === 0) skipped.push({ expert: EXPERT_NAMES.audioVad, reason: 'no_audio' });
     for (const m of audio) {
-      want(EXPERT_NAMES.audioVad, { target: { kind: 'audio', media_id: m.media_id }, reason: 'audio_present' }, m.media_id);
-      if (mode === 'dense') want(EXPERT_NAMES.stt, { target: { kind: 'audio', media_id: m.media_id }, reason: 'dense' }, m.media_id);
+      want(
+        EXPERT_NAMES.audioVad,
+        { target: { kind: 'audio', media_id: m.media_id }, reason: 'audio_present' },
+        m.media_id,
+      );
+      if (mode === 'dense')
+        want(
+          EXPERT_NAMES.stt,
+          { target: { kind: 'audio', media_id: m.media_id }, reason: 'dense' },
+          m.media_id,
+        );
     }
     return { tasks, skipped };
   }
@@ -155,25 +178,47 @@ export class ExpertRouter {
         for (let f = this.params.initialFrames; f < more; f++) {
           const target = { kind: 'frame' as const, media_id: m.media_id, frame: f };
           tasks.push({ expert: EXPERT_NAMES.imageStats, target, reason: 'early_frames_uncertain' });
-          if (this.available.has(EXPERT_NAMES.nsfw)) tasks.push({ expert: EXPERT_NAMES.nsfw, target, reason: 'early_frames_uncertain' });
+          if (this.available.has(EXPERT_NAMES.nsfw))
+            tasks.push({ expert: EXPERT_NAMES.nsfw, target, reason: 'early_frames_uncertain' });
         }
         if (m.frames.length > this.params.initialFrames && more === 0)
-          skipped.push({ expert: EXPERT_NAMES.imageStats, media_id: m.media_id, reason: 'early_frames_certain' });
-        if (!this.available.has(EXPERT_NAMES.ocr)) skipped.push({ expert: EXPERT_NAMES.ocr, media_id: m.media_id, reason: 'not_in_bundle' });
+          skipped.push({
+            expert: EXPERT_NAMES.imageStats,
+            media_id: m.media_id,
+            reason: 'early_frames_certain',
+          });
+        if (!this.available.has(EXPERT_NAMES.ocr))
+          skipped.push({ expert: EXPERT_NAMES.ocr, media_id: m.media_id, reason: 'not_in_bundle' });
         else {
           const gated = [...gates].filter(([, p]) => p >= this.params.ocrGate);
           for (const [f] of gated)
-            tasks.push({ expert: EXPERT_NAMES.ocr, target: { kind: 'frame', media_id: m.media_id, frame: f }, reason: 'text_likelihood' });
-          if (gated.length === 0) skipped.push({ expert: EXPERT_NAMES.ocr, media_id: m.media_id, reason: 'no_text_likelihood' });
+            tasks.push({
+              expert: EXPERT_NAMES.ocr,
+              target: { kind: 'frame', media_id: m.media_id, frame: f },
+              reason: 'text_likelihood',
+            });
+          if (gated.length === 0)
+            skipped.push({ expert: EXPERT_NAMES.ocr, media_id: m.media_id, reason: 'no_text_likelihood' });
         }
-        if (!this.available.has(EXPERT_NAMES.objects)) skipped.push({ expert: EXPERT_NAMES.objects, media_id: m.media_id, reason: 'not_in_bundle' });
+        if (!this.available.has(EXPERT_NAMES.objects))
+          skipped.push({ expert: EXPERT_NAMES.objects, media_id: m.media_id, reason: 'not_in_bundle' });
         else if (uncertain || this.params.altText)
-          tasks.push({ expert: EXPERT_NAMES.objects, target: { kind: 'frame', media_id: m.media_id, frame: 0 }, reason: uncertain ? 'visual_uncertain' : 'alt_text' });
+          tasks.push({
+            expert: EXPERT_NAMES.objects,
+            target: { kind: 'frame', media_id: m.media_id, frame: 0 },
+            reason: uncertain ? 'visual_uncertain' : 'alt_text',
+          });
         else skipped.push({ expert: EXPERT_NAMES.objects, media_id: m.media_id, reason: 'not_uncertain' });
       }
       if (m.audio) {
-        if (!this.available.has(EXPERT_NAMES.stt)) skipped.push({ expert: EXPERT_NAMES.stt, media_id: m.media_id, reason: 'not_in_bundle' });
-        else if (signals.speech.get(m.media_id)) tasks.push({ expert: EXPERT_NAMES.stt, target: { kind: 'audio', media_id: m.media_id }, reason: 'speech_detected' });
+        if (!this.available.has(EXPERT_NAMES.stt))
+          skipped.push({ expert: EXPERT_NAMES.stt, media_id: m.media_id, reason: 'not_in_bundle' });
+        else if (signals.speech.get(m.media_id))
+          tasks.push({
+            expert: EXPERT_NAMES.stt,
+            target: { kind: 'audio', media_id: m.media_id },
+            reason: 'speech_detected',
+          });
         else skipped.push({ expert: EXPERT_NAMES.stt, media_id: m.media_id, reason: 'no_speech' });
       }
     }

@@ -51,7 +51,9 @@ describe('VigilClassifier on the default bundle', () => {
   });
 
   it('routes video frames: three frames routed, all (up to 16) dense', async () => {
-    const frames = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => photoFrame(i % 2 ? 'coffee.png' : 'horse.png', i * 1000)));
+    const frames = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) => photoFrame(i % 2 ? 'coffee.png' : 'horse.png', i * 1000)),
+    );
     const req = request('v1', 'our weekend', [{ media_id: 'vid', kind: 'video', status: 'ok', frames }]);
     const [routed] = await classifier.classify([req], 'routed');
     const [dense] = await classifier.classify([req], 'dense');
@@ -73,7 +75,9 @@ describe('VigilClassifier on the default bundle', () => {
   });
 
   it('treats silent audio as no speech: text categories stay covered', async () => {
-    const [r] = await classifier.classify([request('a2', 'quiet evening', [audioMedia('aud', new Uint8Array(64000))])]);
+    const [r] = await classifier.classify([
+      request('a2', 'quiet evening', [audioMedia('aud', new Uint8Array(64000))]),
+    ]);
     expect(r!.media[0]!.speech).toEqual([]);
     expect(r!.coverage.not_covered).toEqual(['sexual/minors']);
   });
@@ -89,7 +93,10 @@ describe('VigilClassifier on the default bundle', () => {
 
   it('Silero VAD batches clips of different lengths', async () => {
     const vad = await SileroVad.load(join(BUNDLE_DIR, 'audio/silero_vad.onnx'), { provider: 'cpu' });
-    const [speechClip, silence] = await vad.analyze([speech('one two three four five'), new Uint8Array(16000)]);
+    const [speechClip, silence] = await vad.analyze([
+      speech('one two three four five'),
+      new Uint8Array(16000),
+    ]);
     expect(speechClip!.segments.length).toBeGreaterThan(0);
     expect(speechClip!.speechRatio).toBeGreaterThan(0.3);
     expect(speechClip!.rmsDbfs).toBeGreaterThan(-60);

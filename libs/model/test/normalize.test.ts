@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { LEXICON_FEATURES, lexiconFeatures, normalizeText } from '../src';
 
-const WORDS = new Set(['free', 'money', 'idiot', 'hello', 'world', 'cool', 'selling', 'pills', 'kill', 'you', 'paypal']);
+const WORDS = new Set([
+  'free',
+  'money',
+  'idiot',
+  'hello',
+  'world',
+  'cool',
+  'selling',
+  'pills',
+  'kill',
+  'you',
+  'paypal',
+]);
 const isWord = (w: string) => WORDS.has(w);
 const norm = (s: string) => normalizeText(s, isWord).text;
 

@@ -10,18 +10,31 @@ export const PHOTOS = resolve(__dirname, '..', '..', '..', '.data', 'photos');
 
 /** A frame from a real photo, with the image-stats variant (sharp, as ingest makes it). */
 export async function photoFrame(photo: string, timestamp_ms = 0): Promise<Frame> {
-  const base = sharp(readFileSync(join(PHOTOS, photo))).removeAlpha().toColourspace('srgb');
+  const base = sharp(readFileSync(join(PHOTOS, photo)))
+    .removeAlpha()
+    .toColourspace('srgb');
   const meta = await base.metadata();
   const { data, info } = await base
     .clone()
-    .resize({ width: IMAGE_STATS_VARIANT.width, height: IMAGE_STATS_VARIANT.height, fit: 'inside', withoutEnlargement: true })
+    .resize({
+      width: IMAGE_STATS_VARIANT.width,
+      height: IMAGE_STATS_VARIANT.height,
+      fit: 'inside',
+      withoutEnlargement: true,
+    })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return {
     timestamp_ms,
     width: meta.width!,
     height: meta.height!,
-    variants: { [resizeKey(IMAGE_STATS_VARIANT)]: { width: info.width, height: info.height, data: new Uint8Array(data) } },
+    variants: {
+      [resizeKey(IMAGE_STATS_VARIANT)]: {
+        width: info.width,
+        height: info.height,
+        data: new Uint8Array(data),
+      },
+    },
   };
 }
 
@@ -30,7 +43,20 @@ export function speech(text: string): Uint8Array<ArrayBuffer> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
   try {
     execFileSync('espeak-ng', ['-v', 'en', '-w', join(dir, 's.wav'), text]);
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', join(dir, 's.wav'), '-ar', '16000', '-ac', '1', '-f', 's16le', join(dir, 's.pcm')]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      join(dir, 's.wav'),
+      '-ar',
+      '16000',
+      '-ac',
+      '1',
+      '-f',
+      's16le',
+      join(dir, 's.pcm'),
+    ]);
     return new Uint8Array(readFileSync(join(dir, 's.pcm')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -39,7 +65,14 @@ export function speech(text: string): Uint8Array<ArrayBuffer> {
 
 export function audioMedia(id: string, pcm: Uint8Array<ArrayBuffer>): MediaPayload {
   const duration_ms = (pcm.byteLength / 32000) * 1000;
-  return { media_id: id, kind: 'audio', status: 'ok', frames: [], audio: { sample_rate: 16000, pcm_s16le: pcm, duration_ms }, duration_ms };
+  return {
+    media_id: id,
+    kind: 'audio',
+    status: 'ok',
+    frames: [],
+    audio: { sample_rate: 16000, pcm_s16le: pcm, duration_ms },
+    duration_ms,
+  };
 }
 
 export function request(id: string, caption: string, media: MediaPayload[] = []): InferenceRequest {

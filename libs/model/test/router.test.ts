@@ -5,10 +5,17 @@ import { request } from './requests';
 
 const frames = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ timestamp_ms: i * 500, width: 4, height: 4, variants: {} }));
-const video = (id: string, n: number): MediaPayload => ({ media_id: id, kind: 'video', status: 'ok', frames: frames(n) });
+const video = (id: string, n: number): MediaPayload => ({
+  media_id: id,
+  kind: 'video',
+  status: 'ok',
+  frames: frames(n),
+});
 
 describe('ExpertRouter', () => {
-  const all = new ExpertRouter(new Set(['text', 'language', 'image-stats', 'nsfw', 'ocr', 'objects', 'audio-vad', 'stt', 'fusion']));
+  const all = new ExpertRouter(
+    new Set(['text', 'language', 'image-stats', 'nsfw', 'ocr', 'objects', 'audio-vad', 'stt', 'fusion']),
+  );
   const base = new ExpertRouter(new Set(['text', 'language', 'image-stats', 'audio-vad', 'fusion']));
 
   it('sends a caption-only post to the text experts and records why the rest are skipped', () => {
@@ -36,11 +43,24 @@ describe('ExpertRouter', () => {
   it('stage two: OCR where the text gate fires, more frames and objects when the visual score is uncertain', () => {
     const req = request('v', '', [video('v1', 10)]);
     const plan = all.escalate(req, {
-      textLikelihood: new Map([['v1', new Map([[0, 0.9], [1, 0.1], [2, 0.6]])]]),
+      textLikelihood: new Map([
+        [
+          'v1',
+          new Map([
+            [0, 0.9],
+            [1, 0.1],
+            [2, 0.6],
+          ]),
+        ],
+      ]),
       visualScore: new Map([['v1', 0.5]]),
       speech: new Map(),
     });
-    expect(plan.tasks.filter((t) => t.expert === 'ocr').map((t) => (t.target.kind === 'frame' ? t.target.frame : -1))).toEqual([0, 2]);
+    expect(
+      plan.tasks
+        .filter((t) => t.expert === 'ocr')
+        .map((t) => (t.target.kind === 'frame' ? t.target.frame : -1)),
+    ).toEqual([0, 2]);
     expect(plan.tasks.filter((t) => t.expert === 'image-stats')).toHaveLength(7);
     expect(plan.tasks.find((t) => t.expert === 'objects')?.reason).toBe('visual_uncertain');
   });
@@ -48,7 +68,13 @@ describe('ExpertRouter', () => {
   it('stage two: certain frames stop early, no text skips OCR, no speech skips speech-to-text', () => {
     const req = request('v', '', [
       video('v1', 10),
-      { media_id: 'a1', kind: 'audio', status: 'ok', frames: [], audio: { sample_rate: 16000, pcm_s16le: new Uint8Array(4), duration_ms: 0 } },
+      {
+        media_id: 'a1',
+        kind: 'audio',
+        status: 'ok',
+        frames: [],
+        audio: { sample_rate: 16000, pcm_s16le: new Uint8Array(4), duration_ms: 0 },
+      },
     ]);
     const plan = all.escalate(req, {
       textLikelihood: new Map([['v1', new Map([[0, 0.1]])]]),
@@ -68,8 +94,14 @@ describe('ExpertRouter', () => {
 
   it('reports experts missing from the bundle as not_in_bundle', () => {
     const req = request('v', 'x', [video('v1', 1)]);
-    expect(base.plan(req, 'routed').skipped).toContainEqual({ expert: 'nsfw', reason: 'not_in_bundle', media_id: 'v1' });
-    expect(base.escalate(req, { textLikelihood: new Map(), visualScore: new Map(), speech: new Map() }).skipped).toContainEqual({
+    expect(base.plan(req, 'routed').skipped).toContainEqual({
+      expert: 'nsfw',
+      reason: 'not_in_bundle',
+      media_id: 'v1',
+    });
+    expect(
+      base.escalate(req, { textLikelihood: new Map(), visualScore: new Map(), speech: new Map() }).skipped,
+    ).toContainEqual({
       expert: 'ocr',
       media_id: 'v1',
       reason: 'not_in_bundle',

@@ -15,9 +15,12 @@ const fixture = JSON.parse(
 describe('WordPieceTokenizer (all-MiniLM-L6-v2 tokenizer.json)', () => {
   const tokenizer = WordPieceTokenizer.fromFile(join(BUNDLE_DIR, 'text/tokenizer.json'));
 
-  it.each(fixture.cases.map((c) => [c.text.slice(0, 40), c] as const))('matches the Rust reference: %s', (_, c) => {
-    expect(tokenizer.encode(c.text)).toEqual(c.ids);
-  });
+  it.each(fixture.cases.map((c) => [c.text.slice(0, 40), c] as const))(
+    'matches the Rust reference: %s',
+    (_, c) => {
+      expect(tokenizer.encode(c.text)).toEqual(c.ids);
+    },
+  );
 
   it('knows the classic BERT ids', () => {
     expect(tokenizer.encode('Hello World!')).toEqual([101, 7592, 2088, 999, 102]);

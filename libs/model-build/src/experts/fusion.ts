@@ -46,20 +46,47 @@ export const fusionExpert: ExpertBuilder = {
       runner: 'fusion-moe',
       files: { model: 'fusion/moe.onnx', fallback: 'fusion/moe-plain.onnx' },
       inputs: [
-        { name: 'features', shape: ['tokens', spec.featureDim], dtype: 'float32', description: 'token source features at their offsets' },
-        { name: 'modality', shape: ['tokens', 5], dtype: 'float32', description: 'one-hot over caption, image_text, image, video_frames, audio' },
-        { name: 'pool', shape: ['rows', 'tokens'], dtype: 'float32', description: '1 where a row pools a token' },
+        {
+          name: 'features',
+          shape: ['tokens', spec.featureDim],
+          dtype: 'float32',
+          description: 'token source features at their offsets',
+        },
+        {
+          name: 'modality',
+          shape: ['tokens', 5],
+          dtype: 'float32',
+          description: 'one-hot over caption, image_text, image, video_frames, audio',
+        },
+        {
+          name: 'pool',
+          shape: ['rows', 'tokens'],
+          dtype: 'float32',
+          description: '1 where a row pools a token',
+        },
       ],
       outputs: [
         { name: 'logits', shape: ['rows', C], dtype: 'float32', labels: [...spec.categories] },
-        { name: 'scores', shape: ['rows', C], dtype: 'float32', labels: [...spec.categories], description: 'calibrated: sigmoid(logits / temperature)' },
+        {
+          name: 'scores',
+          shape: ['rows', C],
+          dtype: 'float32',
+          labels: [...spec.categories],
+          description: 'calibrated: sigmoid(logits / temperature)',
+        },
         { name: 'router_logits', shape: ['tokens', spec.experts], dtype: 'float32' },
       ],
       informs: [...file.trained],
       params: { spec, thresholds: file.thresholds, trained: file.trained, training: file.training },
       provenance: [
-        provenance('fusion/moe.onnx', 'trained by npm run models:train; graph with com.microsoft::MoE by libs/model-build'),
-        provenance('fusion/moe-plain.onnx', 'trained by npm run models:train; plain-operator graph by libs/model-build'),
+        provenance(
+          'fusion/moe.onnx',
+          'trained by npm run models:train; graph with com.microsoft::MoE by libs/model-build',
+        ),
+        provenance(
+          'fusion/moe-plain.onnx',
+          'trained by npm run models:train; plain-operator graph by libs/model-build',
+        ),
       ],
     };
   },

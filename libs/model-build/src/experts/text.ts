@@ -26,13 +26,18 @@ export class EncoderJarError extends Error {
  * @throws EncoderJarError when Maven fails or is absent.
  */
 export function encoderJar(): string {
-  const find = () => (existsSync(join(MAVEN_DIR, 'lib')) ? readdirSync(join(MAVEN_DIR, 'lib')).find((f) => f.startsWith(JAR_PREFIX)) : undefined);
+  const find = () =>
+    existsSync(join(MAVEN_DIR, 'lib'))
+      ? readdirSync(join(MAVEN_DIR, 'lib')).find((f) => f.startsWith(JAR_PREFIX))
+      : undefined;
   let jar = find();
   if (!jar) {
     try {
       execFileSync('mvn', ['-q', '-B', 'dependency:copy-dependencies'], { cwd: MAVEN_DIR, stdio: 'inherit' });
     } catch (error) {
-      throw new EncoderJarError(`cannot fetch ${ENCODER_ARTIFACT} with Maven (${(error as Error).message}); install Java 17 and Maven`);
+      throw new EncoderJarError(
+        `cannot fetch ${ENCODER_ARTIFACT} with Maven (${(error as Error).message}); install Java 17 and Maven`,
+      );
     }
     jar = find();
   }
@@ -72,8 +77,18 @@ export const textExpert: ExpertBuilder = {
         { name: 'token_type_ids', shape: ['batch', 'tokens'], dtype: 'int64' },
       ],
       outputs: [
-        { name: 'last_hidden_state', shape: ['batch', 'tokens', dim], dtype: 'float32', description: 'mean-pooled over the mask and L2-normalised by the runner' },
-        { name: 'features', shape: ['batch', textFeatureDim(dim)], dtype: 'float32', description: 'fusion token source: embedding ‖ lexicon ‖ language one-hot' },
+        {
+          name: 'last_hidden_state',
+          shape: ['batch', 'tokens', dim],
+          dtype: 'float32',
+          description: 'mean-pooled over the mask and L2-normalised by the runner',
+        },
+        {
+          name: 'features',
+          shape: ['batch', textFeatureDim(dim)],
+          dtype: 'float32',
+          description: 'fusion token source: embedding ‖ lexicon ‖ language one-hot',
+        },
       ],
       informs: trainedCategories(),
       params: {
@@ -87,7 +102,8 @@ export const textExpert: ExpertBuilder = {
           source: ENCODER_ARTIFACT,
           version,
           license: 'Apache-2.0',
-          upstream: 'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), int8 dynamic quantisation by LangChain4j',
+          upstream:
+            'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), int8 dynamic quantisation by LangChain4j',
           conversion: 'extracted from the Maven jar (copied)',
           sha256: ctx.sha256('text/encoder.onnx'),
         },
@@ -95,7 +111,8 @@ export const textExpert: ExpertBuilder = {
           source: ENCODER_ARTIFACT,
           version,
           license: 'Apache-2.0',
-          upstream: 'sentence-transformers/all-MiniLM-L6-v2 tokenizer.json (BERT uncased WordPiece, 30,522 tokens)',
+          upstream:
+            'sentence-transformers/all-MiniLM-L6-v2 tokenizer.json (BERT uncased WordPiece, 30,522 tokens)',
           conversion: `extracted from the Maven jar; read by @huggingface/tokenizers ${tokenizers.version}`,
           sha256: ctx.sha256('text/tokenizer.json'),
         },

@@ -1,5 +1,11 @@
 import { CATEGORY_IDS } from '@vigil/contracts';
-import { AUDIO_FEATURE_DIM, IMAGE_STATS_FEATURE_DIM, textFeatureDim, type FusionSpec, type TokenSource } from '@vigil/model';
+import {
+  AUDIO_FEATURE_DIM,
+  IMAGE_STATS_FEATURE_DIM,
+  textFeatureDim,
+  type FusionSpec,
+  type TokenSource,
+} from '@vigil/model';
 
 /** Embedding width of the bundled sentence encoder (all-MiniLM-L6-v2). */
 export const TEXT_EMBEDDING_DIM = 384;

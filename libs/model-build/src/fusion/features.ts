@@ -27,7 +27,10 @@ export async function loadFeatureExperts(bundleDir: string): Promise<FeatureExpe
   const session = { provider: 'cpu' as const, intraOpThreads: 1 };
   const encoder = await SentenceEncoder.load(file('text', 'model'), file('text', 'tokenizer'), 384, session);
   const languages = await LanguageIdentifier.load(file('language', 'model'));
-  return { text: new TextExpert(encoder, languages), vad: await SileroVad.load(file('audio-vad', 'model'), session) };
+  return {
+    text: new TextExpert(encoder, languages),
+    vad: await SileroVad.load(file('audio-vad', 'model'), session),
+  };
 }
 
 function place(spec: FusionSpec, expert: string, features: Float32Array): Float32Array {
@@ -91,7 +94,10 @@ export async function photoTokens(spec: FusionSpec): Promise<TrainToken[]> {
   const out: TrainToken[] = [];
   for (const photo of photos) {
     const frame = await recordFrame({ image: { photo } } as CorpusRecord, [IMAGE_STATS_VARIANT]);
-    out.push({ modality: 'image', features: place(spec, 'image-stats', imageStats(Object.values(frame!.variants)[0]!).features) });
+    out.push({
+      modality: 'image',
+      features: place(spec, 'image-stats', imageStats(Object.values(frame!.variants)[0]!).features),
+    });
   }
   return out;
 }

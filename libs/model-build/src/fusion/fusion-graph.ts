@@ -28,7 +28,12 @@ export function buildFusionGraph(spec: FusionSpec, w: FusionWeights, variant: Mo
   const embed = g.op('MatMul', ['modality', c('emb', [M, d])]);
   const h0 = g.op('Add', [g.op('Add', [proj, embed]), c('bp', [d])], {}, 'h0');
   const mask = g.op('MatMul', ['modality', g.float('group_mask', groupMask(spec), [M, E])]);
-  const router = g.op('Add', [g.op('Add', [g.op('MatMul', [h0, c('wr', [d, E])]), c('br', [E])]), mask], {}, 'router_logits');
+  const router = g.op(
+    'Add',
+    [g.op('Add', [g.op('MatMul', [h0, c('wr', [d, E])]), c('br', [E])]), mask],
+    {},
+    'router_logits',
+  );
 
   let moe: string;
   if (variant === 'contrib') {
@@ -42,7 +47,10 @@ export function buildFusionGraph(spec: FusionSpec, w: FusionWeights, variant: Mo
   } else {
     const probs = g.op('Softmax', [router], { axis: -1 });
     const [vals, idx] = g.node('TopK', [probs, g.int64('k', [k])], { axis: -1, largest: 1, sorted: 1 }, 2);
-    const gates = g.op('Div', [vals!, g.op('ReduceSum', [vals!, g.int64('axis_last', [-1])], { keepdims: 1 })]);
+    const gates = g.op('Div', [
+      vals!,
+      g.op('ReduceSum', [vals!, g.int64('axis_last', [-1])], { keepdims: 1 }),
+    ]);
     const w1 = g.op('Gather', [c('fc1', [E, I, d]), idx!], { axis: 0 }); // [N, k, I, d]
     const x4 = g.op('Unsqueeze', [h0, g.int64('axes_1_3', [1, 3])]); // [N, 1, d, 1]
     const z1 = g.op('Add', [
@@ -71,7 +79,10 @@ export function buildFusionGraph(spec: FusionSpec, w: FusionWeights, variant: Mo
     g.float('big', Float32Array.of(1e4), []),
   ]); // [B, N, 1]: 0 inside, −1e4 outside
   const masked = g.op('Add', [g.op('Unsqueeze', [h, g.int64('axis_0', [0])]), poolMask]); // [B, N, d]
-  const max = g.op('Mul', [g.op('ReduceMax', [masked], { axes: [1], keepdims: 0 }), g.op('Min', [rowsum, one])]);
+  const max = g.op('Mul', [
+    g.op('ReduceMax', [masked], { axes: [1], keepdims: 0 }),
+    g.op('Min', [rowsum, one]),
+  ]);
   const pooled = g.op('Concat', [mean, max], { axis: 1 });
   const logits = g.op('Add', [g.op('MatMul', [pooled, c('wo', [2 * d, C])]), c('bo', [C])], {}, 'logits');
   g.op('Sigmoid', [g.op('Div', [logits, c('temperature', [C])])], {}, 'scores');

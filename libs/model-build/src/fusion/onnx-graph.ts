@@ -58,7 +58,12 @@ export class OnnxGraph {
   /** Adds an int64 constant; returns its name. */
   int64(name: string, data: readonly number[], dims: readonly number[] = [data.length]): string {
     const arr = BigInt64Array.from(data.map((v) => BigInt(v)));
-    this.initializers.push({ name, dims: [...dims], dataType: DTYPE.int64, rawData: new Uint8Array(arr.buffer) });
+    this.initializers.push({
+      name,
+      dims: [...dims],
+      dataType: DTYPE.int64,
+      rawData: new Uint8Array(arr.buffer),
+    });
     return name;
   }
 
@@ -75,7 +80,10 @@ export class OnnxGraph {
   ): string[] {
     const outs =
       typeof outputs === 'number'
-        ? Array.from({ length: outputs }, (_, i) => `${op.toLowerCase()}_${this.counter}${outputs > 1 ? `_${i}` : ''}`)
+        ? Array.from(
+            { length: outputs },
+            (_, i) => `${op.toLowerCase()}_${this.counter}${outputs > 1 ? `_${i}` : ''}`,
+          )
         : [...outputs];
     this.nodes.push({
       name: `${op}_${this.counter++}`,
@@ -89,7 +97,13 @@ export class OnnxGraph {
   }
 
   /** One-output node. */
-  op(op: string, inputs: readonly string[], attrs: Readonly<Record<string, AttributeValue>> = {}, output?: string, domain = ''): string {
+  op(
+    op: string,
+    inputs: readonly string[],
+    attrs: Readonly<Record<string, AttributeValue>> = {},
+    output?: string,
+    domain = '',
+  ): string {
     return this.node(op, inputs, attrs, output ? [output] : 1, domain)[0]!;
   }
 

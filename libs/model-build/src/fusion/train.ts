@@ -56,7 +56,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
 export type Gradients = Record<WeightName, Float64Array>;
 
 /** Packs examples into graph inputs: tokens in order, one pooled row per example. */
-export function packExamples(spec: FusionSpec, examples: readonly Pick<TrainExample, 'tokens'>[]): FusionInputs {
+export function packExamples(
+  spec: FusionSpec,
+  examples: readonly Pick<TrainExample, 'tokens'>[],
+): FusionInputs {
   const F = spec.featureDim;
   const M = FUSION_MODALITIES.length;
   const N = examples.reduce((a, e) => a + e.tokens.length, 0);
@@ -352,8 +355,7 @@ export function trainFusion(
       auxLoss += loss.aux;
       batches++;
       step++;
-      const lrT =
-        (options.learningRate * Math.sqrt(1 - options.beta2 ** step)) / (1 - options.beta1 ** step);
+      const lrT = (options.learningRate * Math.sqrt(1 - options.beta2 ** step)) / (1 - options.beta1 ** step);
       for (const name of names) {
         if (FROZEN.has(name)) continue;
         const p = w[name];

@@ -34,7 +34,12 @@ export interface VadParams {
   readonly speechPadMs: number;
 }
 
-export const DEFAULT_VAD_PARAMS: VadParams = { threshold: 0.5, minSpeechMs: 250, minSilenceMs: 100, speechPadMs: 30 };
+export const DEFAULT_VAD_PARAMS: VadParams = {
+  threshold: 0.5,
+  minSpeechMs: 250,
+  minSilenceMs: 100,
+  speechPadMs: 30,
+};
 
 const SAMPLE_RATE = 16000;
 /** Window of Silero VAD v4 at 16 kHz (512, 1024 or 1536 samples are supported; 512 = 32 ms). */
@@ -54,7 +59,11 @@ export function pcmToFloat(pcm: Uint8Array): Float32Array {
 }
 
 /** Turns per-window speech probabilities into segments (Silero's hysteresis and padding rules). */
-export function segmentsFromProbabilities(probs: ArrayLike<number>, totalSamples: number, p: VadParams): SpeechSegment[] {
+export function segmentsFromProbabilities(
+  probs: ArrayLike<number>,
+  totalSamples: number,
+  p: VadParams,
+): SpeechSegment[] {
   const msPerWindow = (WINDOW / SAMPLE_RATE) * 1000;
   const neg = p.threshold - 0.15;
   const raw: { start: number; end: number }[] = [];
@@ -97,7 +106,11 @@ export class SileroVad {
   ) {}
 
   /** @throws Error from onnxruntime when the model cannot be loaded. */
-  static async load(modelFile: string, options: SessionOptions, params: Partial<VadParams> = {}): Promise<SileroVad> {
+  static async load(
+    modelFile: string,
+    options: SessionOptions,
+    params: Partial<VadParams> = {},
+  ): Promise<SileroVad> {
     return new SileroVad(await createSession(modelFile, { ...options, intraOpThreads: 1 }), {
       ...DEFAULT_VAD_PARAMS,
       ...params,

@@ -153,5 +153,19 @@ export function fusionForward(spec: FusionSpec, w: FusionWeights, x: FusionInput
       scores[b * C + c] = 1 / (1 + Math.exp(-z / w.temperature[c]!));
     }
   }
-  return { h0, routerLogits, probs, topk, gates, expertPre, expertOut, sharedPre, h, pooled, argmax, logits, scores };
+  return {
+    h0,
+    routerLogits,
+    probs,
+    topk,
+    gates,
+    expertPre,
+    expertOut,
+    sharedPre,
+    h,
+    pooled,
+    argmax,
+    logits,
+    scores,
+  };
 }

@@ -113,7 +113,14 @@ export interface FusionWeightsFile {
 
 export function encodeWeights(w: FusionWeights): Record<WeightName, string> {
   return Object.fromEntries(
-    Object.entries(w).map(([k, v]) => [k, Buffer.from((v as Float32Array).buffer, (v as Float32Array).byteOffset, (v as Float32Array).byteLength).toString('base64')]),
+    Object.entries(w).map(([k, v]) => [
+      k,
+      Buffer.from(
+        (v as Float32Array).buffer,
+        (v as Float32Array).byteOffset,
+        (v as Float32Array).byteLength,
+      ).toString('base64'),
+    ]),
   ) as Record<WeightName, string>;
 }
 
@@ -128,7 +135,8 @@ export function decodeWeights(file: FusionWeightsFile): FusionWeights {
     const arr = new Float32Array(buf.byteLength / 4);
     new Uint8Array(arr.buffer).set(buf);
     const size = shape.reduce((a, b) => a * b, 1);
-    if (arr.length !== size) throw new Error(`fusion weights: ${name} has ${arr.length} values, expected ${size}`);
+    if (arr.length !== size)
+      throw new Error(`fusion weights: ${name} has ${arr.length} values, expected ${size}`);
     out[name] = arr;
   }
   return out as FusionWeights;

@@ -84,7 +84,8 @@ export function imageStats(image: RawImage): ImageStats {
         if (hi - lo < 100) continue;
         const m = s / 16;
         let crossings = 0;
-        for (let x = bx + 1; x < bx + 16; x++) if (lum[y * w + x - 1]! < m !== lum[y * w + x]! < m) crossings++;
+        for (let x = bx + 1; x < bx + 16; x++)
+          if (lum[y * w + x - 1]! < m !== lum[y * w + x]! < m) crossings++;
         if (crossings >= 4) rowsWithStrokes++;
       }
       if (rowsWithStrokes >= 3) textBlocks++;

@@ -61,7 +61,11 @@ export class SentenceEncoder {
     dim: number,
     options: SessionOptions,
   ): Promise<SentenceEncoder> {
-    return new SentenceEncoder(await createSession(modelFile, options), WordPieceTokenizer.fromFile(tokenizerFile), dim);
+    return new SentenceEncoder(
+      await createSession(modelFile, options),
+      WordPieceTokenizer.fromFile(tokenizerFile),
+      dim,
+    );
   }
 
   /**

@@ -1,9 +1,4 @@
-import {
-  englishDataset,
-  englishRecommendedTransformers,
-  RegExpMatcher,
-  type MatchPayload,
-} from 'obscenity';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher, type MatchPayload } from 'obscenity';
 
 /**
  * Lexicon signals for the text expert: counts of terms by class (profanity, slurs, sexual, drugs,

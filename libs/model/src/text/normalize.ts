@@ -35,7 +35,8 @@ export type WordPredicate = (lowercaseWord: string) => boolean;
 const INVISIBLE = /[\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
 const ZWJ_OUTSIDE_EMOJI = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
-const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*/gu;
+const EMOJI =
+  /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*/gu;
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}([ .\-_*]{1,2})\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
 const LATIN = /\p{Script=Latin}/u;
 const LEET: Readonly<Record<string, readonly string[]>> = {

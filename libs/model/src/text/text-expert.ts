@@ -45,7 +45,9 @@ export class TextExpert {
       features.set(embeddings[i]!, 0);
       features.set(lexiconFeatures(n.text, n.rewrites, n.emoji), this.encoder.dim);
       const langIndex = FEATURE_LANGUAGES.indexOf(langs[i]!.lang as (typeof FEATURE_LANGUAGES)[number]);
-      features[this.encoder.dim + LEXICON_FEATURES.length + (langIndex >= 0 ? langIndex : FEATURE_LANGUAGES.length)] = 1;
+      features[
+        this.encoder.dim + LEXICON_FEATURES.length + (langIndex >= 0 ? langIndex : FEATURE_LANGUAGES.length)
+      ] = 1;
       return {
         normalized: n.text,
         rewrites: n.rewrites,
