@@ -85,7 +85,8 @@ export function binaryMetrics(
 
 /**
  * Temperature scaling for one category (Guo et al. 2017): the T > 0 minimising the binary
- * cross-entropy of sigmoid(logit / T) on dev data, by golden-section search on log T in [0.05, 20].
+ * cross-entropy of sigmoid(logit / T) on dev data, by golden-section search on log T in [0.25, 10]
+ * (bounded: on a small, separable dev set the optimum runs to T → 0, an over-confident model).
  */
 export function fitTemperature(logits: readonly number[], labels: readonly number[]): number {
   const nll = (logT: number): number => {
@@ -97,8 +98,8 @@ export function fitTemperature(logits: readonly number[], labels: readonly numbe
     });
     return sum;
   };
-  let a = Math.log(0.05);
-  let b = Math.log(20);
+  let a = Math.log(0.25);
+  let b = Math.log(10);
   const phi = (Math.sqrt(5) - 1) / 2;
   let c = b - phi * (b - a);
   let d = a + phi * (b - a);
