@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { resizeKey, type Frame, type InferenceRequest, type MediaPayload } from '@vigil/contracts';
@@ -38,30 +36,7 @@ export async function photoFrame(photo: string, timestamp_ms = 0): Promise<Frame
   };
 }
 
-/** 16 kHz s16le PCM of `text` from espeak-ng, resampled by ffmpeg (both real tools). */
-export function speech(text: string): Uint8Array<ArrayBuffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
-  try {
-    execFileSync('espeak-ng', ['-v', 'en', '-w', join(dir, 's.wav'), text]);
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      join(dir, 's.wav'),
-      '-ar',
-      '16000',
-      '-ac',
-      '1',
-      '-f',
-      's16le',
-      join(dir, 's.pcm'),
-    ]);
-    return new Uint8Array(readFileSync(join(dir, 's.pcm')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export { speechPcm as speech } from '../src/testing';
 
 export function audioMedia(id: string, pcm: Uint8Array<ArrayBuffer>): MediaPayload {
   const duration_ms = (pcm.byteLength / 32000) * 1000;

@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { speechPcm } from '@vigil/model/testing';
 import type { AudioPayload, Frame, InferenceRequest, MediaPayload, ResizeSpec } from '@vigil/contracts';
 import type { CorpusRecord } from './corpus';
 import { decodeVariants, renderMeme } from './render';
@@ -9,34 +7,6 @@ import { decodeVariants, renderMeme } from './render';
 /** Where `infra/data/photos.sh` extracts the skimage photos. */
 export const PHOTOS_DIR =
   process.env.VIGIL_PHOTOS_DIR ?? resolve(__dirname, '..', '..', '..', '..', '.data', 'photos');
-
-/**
- * 16 kHz mono s16le PCM of `text` spoken by espeak-ng (voice en, default speed), resampled by ffmpeg.
- * @throws Error when espeak-ng or ffmpeg is missing.
- */
-export function speechPcm(text: string): Uint8Array<ArrayBuffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-speech-'));
-  try {
-    execFileSync('espeak-ng', ['-v', 'en', '-w', join(dir, 's.wav'), text]);
-    execFileSync('ffmpeg', [
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      join(dir, 's.wav'),
-      '-ar',
-      '16000',
-      '-ac',
-      '1',
-      '-f',
-      's16le',
-      join(dir, 's.pcm'),
-    ]);
-    return new Uint8Array(readFileSync(join(dir, 's.pcm')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function audioPayload(pcm: Uint8Array<ArrayBuffer>): AudioPayload {
   return { sample_rate: 16000, pcm_s16le: pcm, duration_ms: (pcm.byteLength / 2 / 16000) * 1000 };
