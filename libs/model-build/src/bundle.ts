@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -37,13 +37,32 @@ export class MissingSourcePackageError extends Error {
 
 const requireFromHere = createRequire(__filename);
 
-function resolvePackage(name: string): { dir: string; version: string; license: string } {
-  let pkgJson: string;
+/** Finds a package's package.json, also for packages whose `exports` hide it (walks up from the entry). */
+function packageJsonOf(name: string): string {
   try {
-    pkgJson = requireFromHere.resolve(`${name}/package.json`);
+    return requireFromHere.resolve(`${name}/package.json`);
+  } catch {
+    // fall through: resolve the entry point instead
+  }
+  let dir: string;
+  try {
+    dir = dirname(requireFromHere.resolve(name));
   } catch {
     throw new MissingSourcePackageError(name);
   }
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name
+    )
+      return candidate;
+  }
+  throw new MissingSourcePackageError(name);
+}
+
+function resolvePackage(name: string): { dir: string; version: string; license: string } {
+  const pkgJson = packageJsonOf(name);
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string; license?: string };
   return { dir: dirname(pkgJson), version: pkg.version, license: pkg.license ?? 'UNKNOWN' };
 }

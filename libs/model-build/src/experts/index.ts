@@ -1,7 +1,20 @@
 import type { ExpertBuilder } from '../bundle';
+import { audioVadExpert } from './audio-vad';
+import { fusionExpert } from './fusion';
+import { imageStatsExpert } from './image-stats';
+import { languageExpert } from './language';
+import { textExpert } from './text';
+
+/** The experts whose features fusion reads; built before training. */
+export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
+  languageExpert,
+  textExpert,
+  imageStatsExpert,
+  audioVadExpert,
+];
 
 /**
  * The experts of the default bundle `vigil-base`, in build order. Each builder lives in its own file
  * in this folder and converts weights from an installed package (never fetched at run time).
  */
-export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [];
+export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [...FEATURE_EXPERTS, fusionExpert];

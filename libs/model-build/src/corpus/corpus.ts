@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { CATEGORY_IDS, type CategoryId } from '@vigil/contracts';
+
+/** The seed corpus folder (committed): one JSONL file per language plus multimodal cases, and splits. */
+export const CORPUS_DIR = resolve(__dirname, '..', '..', 'data', 'corpus');
+export const CORPUS_FILES = ['en.jsonl', 'de.jsonl', 'es.jsonl', 'fr.jsonl', 'multimodal.jsonl'] as const;
+export const SPLITS = ['train', 'dev', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/** A label counts as a positive for training and evaluation from this severity up (taxonomy: 2 = medium). */
+export const POSITIVE_SEVERITY = 2;
+
+export const CorpusRecordSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  lang: z.string(),
+  /** The category block the case was written for (`benign`, `multimodal` for the rest). */
+  block: z.string(),
+  kind: z.enum(['positive', 'hard_negative', 'benign']),
+  /** Multimodal cases: where the harm is (`caption`, `image_text`, `both`, `none`). */
+  harm_in: z.enum(['caption', 'image_text', 'both', 'none']).optional(),
+  text: z.string(),
+  /** A photo from the skimage set (.data/photos) with optional rendered meme text. */
+  image: z.object({ photo: z.string(), overlay: z.string().optional() }).optional(),
+  /** Audio: espeak-ng speech of `speech`, or two seconds of silence. */
+  audio: z.object({ kind: z.enum(['speech', 'silence']), speech: z.string().optional() }).optional(),
+  /** Severity 0..3 per category (absent = 0). */
+  labels: z.partialRecord(z.enum(CATEGORY_IDS), z.int().min(0).max(3)),
+});
+export type CorpusRecord = z.infer<typeof CorpusRecordSchema> & { split: Split };
+
+/** Thrown when a corpus file or the splits file is malformed or inconsistent. */
+export class CorpusError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusError';
+  }
+}
+
+/**
+ * Loads the seed corpus with its fixed splits (`splits.json`: ids per split).
+ * @throws CorpusError naming the file and line of a bad record, a duplicate id, or an id without a split.
+ */
+export function loadCorpus(dir = CORPUS_DIR): CorpusRecord[] {
+  const splits = JSON.parse(readFileSync(join(dir, 'splits.json'), 'utf8')) as Record<Split, string[]>;
+  const splitOf = new Map<string, Split>();
+  for (const s of SPLITS) for (const id of splits[s] ?? []) splitOf.set(id, s);
+  const seen = new Set<string>();
+  const out: CorpusRecord[] = [];
+  for (const file of CORPUS_FILES) {
+    readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        const parsed = CorpusRecordSchema.safeParse(JSON.parse(line));
+        if (!parsed.success) throw new CorpusError(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+        const r = parsed.data;
+        if (seen.has(r.id)) throw new CorpusError(`${file}:${i + 1}: duplicate id ${r.id}`);
+        seen.add(r.id);
+        const split = splitOf.get(r.id);
+        if (!split) throw new CorpusError(`${file}:${i + 1}: id ${r.id} is in no split (splits.json)`);
+        out.push({ ...r, split });
+      });
+  }
+  return out;
+}
+
+/** 0/1 targets per category in `categories` order (severity ≥ POSITIVE_SEVERITY). */
+export function targetsOf(
+  record: Pick<CorpusRecord, 'labels'>,
+  categories: readonly CategoryId[],
+): Float32Array {
+  return Float32Array.from(categories.map((c) => ((record.labels[c] ?? 0) >= POSITIVE_SEVERITY ? 1 : 0)));
+}

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateBundle, formatReport } from '../src/eval/evaluate';
+import {
+  averagePrecision,
+  binaryMetrics,
+  expectedCalibrationError,
+  fitTemperature,
+} from '../src/eval/metrics';
+
+const BUNDLE = resolve(__dirname, '..', '..', '..', '.models/vigil-base');
+
+describe('metrics', () => {
+  it('computes precision, recall, F1, FPR, AUPRC and ECE', () => {
+    const m = binaryMetrics([0.9, 0.8, 0.3, 0.6, 0.1], [1, 0, 1, 0, 0], 0.5);
+    expect(m.precision).toBeCloseTo(1 / 3);
+    expect(m.recall).toBeCloseTo(1 / 2);
+    expect(m.fpr).toBeCloseTo(2 / 3);
+    expect(averagePrecision([0.9, 0.8, 0.3], [1, 0, 1])).toBeCloseTo((1 + 2 / 3) / 2);
+    expect(expectedCalibrationError([0.95, 0.95], [1, 1])).toBeCloseTo(0.05);
+  });
+
+  it('fits a temperature that softens over-confident logits', () => {
+    const logits = [8, 8, 8, 8, -8, -8, -8, -8];
+    const labels = [1, 1, 1, 0, 0, 0, 0, 1];
+    const t = fitTemperature(logits, labels);
+    expect(t).toBeGreaterThan(4);
+    expect(1 / (1 + Math.exp(-8 / t))).toBeCloseTo(0.75, 1);
+  });
+});
+
+describe('evaluation on the test split (what `npm run eval` prints)', () => {
+  it('scores the routed and dense paths and prints the table', async () => {
+    const report = await evaluateBundle(BUNDLE, 'test', { session: { provider: 'cpu' } });
+    expect(report.cases).toBeGreaterThan(100);
+    expect(report.routed.macroAuprc).toBeGreaterThan(0.6);
+    expect(report.routed.macroF1).toBeGreaterThan(0.5);
+    expect(report.routed.expertCalls).toBeLessThanOrEqual(report.dense.expertCalls);
+    expect(Object.keys(report.perLanguage)).toEqual(['de', 'en', 'es', 'fr']);
+    expect(report.notCovered['sexual/minors']).toBe(report.cases);
+    const table = formatReport(report);
+    expect(table).toContain('| harassment/threatening |');
+    expect(table).toContain('| routed / dense |');
+  });
+});

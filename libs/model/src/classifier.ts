@@ -1,0 +1,649 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  INFERENCE_SCHEMA_VERSION,
+  readBundleManifest,
+  resizeKey,
+  severityOf,
+  type Attribution,
+  type BundleManifest,
+  type CategoryId,
+  type CategoryScore,
+  type ErrorDetail,
+  type ExpertRun,
+  type InferenceRequest,
+  type InferenceResult,
+  type MediaPayload,
+  type MediaResult,
+  type Modality,
+  type RawImage,
+  type ResizeSpec,
+} from '@vigil/contracts';
+import { SileroVad, type AudioAnalysis } from './audio/vad';
+import { coverageOf, type Channel } from './coverage';
+import { FusionModel } from './fusion/fusion-model';
+import { FUSION_MODALITIES, type FusionSpec } from './fusion/spec';
+import { imageStats, IMAGE_STATS_VARIANT } from './image/image-stats';
+import {
+  DEFAULT_ROUTER_PARAMS,
+  EXPERT_NAMES,
+  ExpertRouter,
+  type ExpertTask,
+  type RouterParams,
+  type SkippedExpert,
+} from './router';
+import type { SessionOptions } from './session';
+import { SentenceEncoder } from './text/encoder';
+import { LanguageIdentifier } from './text/language';
+import { TextExpert, type TextAnalysis } from './text/text-expert';
+
+/**
+ * A per-frame expert supplied from outside this package (the image experts: NSFW, objects, OCR). Its
+ * features become part of the frame's fusion token when the fusion spec has a token source of its name.
+ */
+export interface FrameExpert {
+  readonly name: string;
+  /** The resize variant it reads (ingest produced it). */
+  readonly variant: ResizeSpec;
+  /**
+   * Runs on a batch of frames.
+   * @returns per frame: fusion features (the token source's width), an optional visual-category score
+   *   0..1 for routing, and optional text lines read from the frame (OCR).
+   */
+  run(
+    frames: readonly RawImage[],
+  ): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[] }[]>;
+}
+
+export interface ClassifierOptions {
+  readonly session: SessionOptions;
+  /** `contrib` uses com.microsoft::MoE; `plain` the standard-operator fallback graph. */
+  readonly moe?: 'contrib' | 'plain';
+  readonly router?: Partial<RouterParams>;
+  readonly frameExperts?: readonly FrameExpert[];
+}
+
+/** One fusion token while a batch is assembled. */
+interface PendingToken {
+  readonly request: number;
+  readonly modality: Modality;
+  readonly features: Float32Array;
+  readonly media_id?: string;
+  readonly timestamp_ms?: number;
+  readonly text?: string;
+}
+
+interface RequestState {
+  readonly runs: Map<string, { ms: number; batch: number; items: number; error?: ErrorDetail }>;
+  readonly skipped: SkippedExpert[];
+  readonly errors: ErrorDetail[];
+  caption?: TextAnalysis;
+  readonly audio: Map<string, AudioAnalysis>;
+  readonly frameStats: Map<string, Map<number, Float32Array>>;
+  readonly textLikelihood: Map<string, Map<number, number>>;
+  readonly visualScore: Map<string, number>;
+  readonly channels: Set<Channel>;
+  readonly assessed: Map<Channel, Set<CategoryId>>;
+}
+
+function frameModality(m: MediaPayload): Modality {
+  return m.kind === 'image' ? 'image' : 'video_frames';
+}
+
+/**
+ * Vigil's classifier core: router → experts → fusion → calibrated scores with attribution, for a batch
+ * of inference requests. Experts run batched across the requests of one call; each result records which
+ * experts ran, why others were skipped, and the milliseconds each cost (a batched run's time is shared
+ * among the requests in proportion to their items).
+ * Loading reads everything through the bundle manifest.
+ */
+export class VigilClassifier {
+  private constructor(
+    readonly manifest: BundleManifest,
+    private readonly router: ExpertRouter,
+    private readonly text: TextExpert | undefined,
+    private readonly languageExpert: boolean,
+    private readonly vad: SileroVad | undefined,
+    private readonly imageStatsExpert: boolean,
+    private readonly frameExperts: readonly FrameExpert[],
+    private readonly fusion: FusionModel,
+    private readonly provider: 'cpu' | 'cuda',
+  ) {}
+
+  /**
+   * @throws BundleManifestError when the bundle has no valid manifest, Error when a listed file cannot
+   *   be loaded, or when the bundle has no `fusion` expert.
+   */
+  static async load(bundleDir: string, options: ClassifierOptions): Promise<VigilClassifier> {
+    const manifest = readBundleManifest(bundleDir);
+    const entry = (name: string) => manifest.experts.find((e) => e.name === name);
+    const file = (name: string, role: string): string => join(bundleDir, entry(name)!.files[role]!);
+    const fusionEntry = entry(EXPERT_NAMES.fusion);
+    if (!fusionEntry) throw new Error(`bundle ${manifest.name} has no fusion expert`);
+    const spec = fusionEntry.params.spec as FusionSpec;
+    const textEntry = entry(EXPERT_NAMES.text);
+    const languages = entry(EXPERT_NAMES.language)
+      ? await LanguageIdentifier.load(file(EXPERT_NAMES.language, 'model'))
+      : await LanguageIdentifier.load();
+    const text = textEntry
+      ? new TextExpert(
+          await SentenceEncoder.load(
+            file('text', 'model'),
+            file('text', 'tokenizer'),
+            Number(textEntry.params.embedding_dim),
+            options.session,
+          ),
+          languages,
+        )
+      : undefined;
+    const vad = entry(EXPERT_NAMES.audioVad)
+      ? await SileroVad.load(file(EXPERT_NAMES.audioVad, 'model'), options.session)
+      : undefined;
+    const fusion = await FusionModel.load(
+      file(EXPERT_NAMES.fusion, options.moe === 'plain' ? 'fallback' : 'model'),
+      spec,
+      options.session,
+    );
+    const frameExperts = options.frameExperts ?? [];
+    const available = new Set([...manifest.experts.map((e) => e.name), ...frameExperts.map((f) => f.name)]);
+    return new VigilClassifier(
+      manifest,
+      new ExpertRouter(available, { ...DEFAULT_ROUTER_PARAMS, ...options.router }),
+      text,
+      !!entry(EXPERT_NAMES.language),
+      vad,
+      !!entry(EXPERT_NAMES.imageStats),
+      frameExperts,
+      fusion,
+      options.session.provider,
+    );
+  }
+
+  get spec(): FusionSpec {
+    return this.fusion.spec;
+  }
+
+  /**
+   * Categories fusion was trained on: scores are reported for these whatever the post's coverage
+   * (coverage says separately whether every part of the post was assessed).
+   */
+  private get fusionInforms(): Set<CategoryId> {
+    return new Set(this.manifest.experts.find((e) => e.name === EXPERT_NAMES.fusion)?.informs ?? []);
+  }
+
+  /** Categories the text expert informs (what fusion learned to read from text). */
+  private get textInforms(): Set<CategoryId> {
+    return new Set(this.manifest.experts.find((e) => e.name === EXPERT_NAMES.text)?.informs ?? []);
+  }
+
+  /**
+   * Classifies a batch of requests.
+   * @param mode `routed` (the router decides) or `dense` (every present expert on every frame).
+   * @returns one InferenceResult per request, in order. Expert failures are recorded per request
+   *   (`EXPERT_FAILED`); a request where nothing could be assessed gets status `error`.
+   */
+  async classify(
+    requests: readonly InferenceRequest[],
+    mode: 'routed' | 'dense' = 'routed',
+  ): Promise<InferenceResult[]> {
+    const started = performance.now();
+    const states: RequestState[] = requests.map(() => ({
+      runs: new Map(),
+      skipped: [],
+      errors: [],
+      audio: new Map(),
+      frameStats: new Map(),
+      textLikelihood: new Map(),
+      visualScore: new Map(),
+      channels: new Set(),
+      assessed: new Map(),
+    }));
+    const assess = (s: RequestState, ch: Channel, cats: Iterable<CategoryId>): void => {
+      const set = s.assessed.get(ch) ?? new Set<CategoryId>();
+      for (const c of cats) set.add(c);
+      s.assessed.set(ch, set);
+    };
+    const plans = requests.map((r) => this.router.plan(r, mode));
+    plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
+    const tokens: PendingToken[] = [];
+    const frameTokens = new Map<string, Float32Array>(); // `${request}|${media}|${frame}` → features row
+
+    const record = (
+      expert: string,
+      perRequest: Map<number, number>,
+      ms: number,
+      error?: ErrorDetail,
+    ): void => {
+      const total = [...perRequest.values()].reduce((a, b) => a + b, 0);
+      for (const [i, items] of perRequest) {
+        const prev = states[i]!.runs.get(expert);
+        states[i]!.runs.set(expert, {
+          ms: (prev?.ms ?? 0) + (ms * items) / Math.max(total, 1),
+          batch: total,
+          items: (prev?.items ?? 0) + items,
+          ...(error ? { error: { ...error, expert } } : {}),
+        });
+        if (error) states[i]!.errors.push({ ...error, expert });
+      }
+    };
+    const timed = async <T>(
+      fn: () => Promise<T>,
+    ): Promise<{ value?: T; ms: number; error?: ErrorDetail }> => {
+      const t0 = performance.now();
+      try {
+        const value = await fn();
+        return { value, ms: performance.now() - t0 };
+      } catch (error) {
+        return {
+          ms: performance.now() - t0,
+          error: { code: 'EXPERT_FAILED', message: (error as Error).message },
+        };
+      }
+    };
+    const featureRow = (source: string, features: Float32Array): Float32Array | undefined => {
+      const ts = this.spec.tokenSources.find((s) => s.expert === source);
+      if (!ts) return undefined;
+      const row = new Float32Array(this.spec.featureDim);
+      row.set(features.subarray(0, ts.dim), ts.offset);
+      return row;
+    };
+    const tasksOf = (expert: string, stagePlans: readonly { tasks: readonly ExpertTask[] }[]) =>
+      stagePlans.flatMap((p, i) => p.tasks.filter((t) => t.expert === expert).map((t) => ({ i, t })));
+
+    // Channels present.
+    requests.forEach((r, i) => {
+      const s = states[i]!;
+      if (r.text.caption.trim()) s.channels.add('caption');
+      for (const m of r.media) {
+        if (m.status !== 'ok') continue;
+        if (m.frames.length > 0) {
+          s.channels.add('visual');
+          s.channels.add('image_text');
+        }
+        if (m.audio) s.channels.add('speech');
+      }
+    });
+
+    // Text on captions.
+    const captionTasks = tasksOf(EXPERT_NAMES.text, plans);
+    if (this.text && captionTasks.length > 0) {
+      const texts = captionTasks.map(({ i }) => requests[i]!.text.caption);
+      const r = await timed(() => this.text!.analyze(texts));
+      const per = new Map(captionTasks.map(({ i }) => [i, 1]));
+      record(EXPERT_NAMES.text, per, r.ms, r.error);
+      if (this.languageExpert) record(EXPERT_NAMES.language, per, 0, r.error);
+      r.value?.forEach((a, j) => {
+        const i = captionTasks[j]!.i;
+        states[i]!.caption = a;
+        assess(states[i]!, 'caption', this.textInforms);
+        const row = featureRow(EXPERT_NAMES.text, a.features);
+        if (row)
+          tokens.push({ request: i, modality: 'caption', features: row, text: requests[i]!.text.caption });
+      });
+    }
+
+    // Frames: image-stats and external frame experts, stage one then stage two.
+    const runFrames = async (
+      stagePlans: readonly { tasks: readonly ExpertTask[] }[],
+    ): Promise<string[][]> => {
+      const ocrLines: string[][] = requests.map(() => []);
+      const frameOf = (i: number, t: ExpertTask) => {
+        if (t.target.kind !== 'frame') return undefined;
+        const { media_id, frame } = t.target;
+        const m = requests[i]!.media.find((x) => x.media_id === media_id);
+        return m ? { m, frame: m.frames[frame]!, index: frame } : undefined;
+      };
+      const statsTasks = this.imageStatsExpert ? tasksOf(EXPERT_NAMES.imageStats, stagePlans) : [];
+      if (statsTasks.length > 0) {
+        const per = new Map<number, number>();
+        const r = await timed(async () =>
+          statsTasks.map(({ i, t }) => {
+            per.set(i, (per.get(i) ?? 0) + 1);
+            const f = frameOf(i, t);
+            const v = f?.frame.variants[resizeKey(IMAGE_STATS_VARIANT)];
+            if (!f || !v)
+              throw new Error(
+                `image-stats: frame ${t.target.kind === 'frame' ? t.target.frame : '?'} lacks variant ${resizeKey(IMAGE_STATS_VARIANT)}`,
+              );
+            return { i, f, stats: imageStats(v) };
+          }),
+        );
+        record(EXPERT_NAMES.imageStats, per, r.ms, r.error);
+        for (const { i, f, stats } of r.value ?? []) {
+          const s = states[i]!;
+          const gates = s.textLikelihood.get(f.m.media_id) ?? new Map<number, number>();
+          gates.set(f.index, stats.textLikelihood);
+          s.textLikelihood.set(f.m.media_id, gates);
+          const row =
+            frameTokens.get(`${i}|${f.m.media_id}|${f.index}`) ??
+            featureRow(EXPERT_NAMES.imageStats, stats.features);
+          if (row) {
+            const ts = this.spec.tokenSources.find((x) => x.expert === EXPERT_NAMES.imageStats)!;
+            row.set(stats.features, ts.offset);
+            frameTokens.set(`${i}|${f.m.media_id}|${f.index}`, row);
+          }
+        }
+      }
+      for (const expert of this.frameExperts) {
+        const list = tasksOf(expert.name, stagePlans);
+        if (list.length === 0) continue;
+        const per = new Map<number, number>();
+        const items = list.map(({ i, t }) => {
+          per.set(i, (per.get(i) ?? 0) + 1);
+          return { i, f: frameOf(i, t)! };
+        });
+        const r = await timed(() =>
+          expert.run(items.map(({ f }) => f.frame.variants[resizeKey(expert.variant)]!)),
+        );
+        record(expert.name, per, r.ms, r.error);
+        r.value?.forEach((out, j) => {
+          const { i, f } = items[j]!;
+          const key = `${i}|${f.m.media_id}|${f.index}`;
+          if (out.features) {
+            const ts = this.spec.tokenSources.find((x) => x.expert === expert.name);
+            if (ts) {
+              const row = frameTokens.get(key) ?? new Float32Array(this.spec.featureDim);
+              row.set(out.features.subarray(0, ts.dim), ts.offset);
+              frameTokens.set(key, row);
+            }
+          }
+          if (out.visualScore !== undefined)
+            states[i]!.visualScore.set(
+              f.m.media_id,
+              Math.max(states[i]!.visualScore.get(f.m.media_id) ?? 0, out.visualScore),
+            );
+          if (out.lines?.length) ocrLines[i]!.push(...out.lines);
+        });
+      }
+      return ocrLines;
+    };
+    const ocr1 = await runFrames(plans);
+
+    // Audio: voice activity.
+    const audioTasks = tasksOf(EXPERT_NAMES.audioVad, plans);
+    if (this.vad && audioTasks.length > 0) {
+      const items = audioTasks.map(({ i, t }) => ({
+        i,
+        m: requests[i]!.media.find((x) => t.target.kind === 'audio' && x.media_id === t.target.media_id)!,
+      }));
+      const r = await timed(() => this.vad!.analyze(items.map(({ m }) => m.audio!.pcm_s16le)));
+      const per = new Map<number, number>();
+      items.forEach(({ i }) => per.set(i, (per.get(i) ?? 0) + 1));
+      record(EXPERT_NAMES.audioVad, per, r.ms, r.error);
+      r.value?.forEach((a, j) => {
+        const { i, m } = items[j]!;
+        states[i]!.audio.set(m.media_id, a);
+        // No speech: the speech channel is empty, so every text category is covered there.
+        if (a.segments.length === 0) assess(states[i]!, 'speech', this.textInforms);
+        const row = featureRow(EXPERT_NAMES.audioVad, a.features);
+        if (row)
+          tokens.push({
+            request: i,
+            modality: 'audio',
+            features: row,
+            media_id: m.media_id,
+            ...(a.segments[0] ? { timestamp_ms: a.segments[0].start_ms } : {}),
+          });
+      });
+    }
+
+    // Stage two (routed): more frames, OCR, objects, speech-to-text.
+    if (mode === 'routed') {
+      const stage2 = requests.map((r, i) =>
+        this.router.escalate(r, {
+          textLikelihood: states[i]!.textLikelihood,
+          visualScore: states[i]!.visualScore,
+          speech: new Map([...states[i]!.audio].map(([k, a]) => [k, a.segments.length > 0])),
+        }),
+      );
+      stage2.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
+      const ocr2 = await runFrames(stage2);
+      ocr2.forEach((lines, i) => ocr1[i]!.push(...lines));
+      stage2.forEach((p, i) => {
+        // The OCR gate found no text: the image_text channel is empty.
+        if (p.skipped.some((s) => s.expert === EXPERT_NAMES.ocr && s.reason === 'no_text_likelihood'))
+          assess(states[i]!, 'image_text', this.textInforms);
+      });
+    }
+
+    // Text in images (OCR lines) through the text expert.
+    const ocrItems = ocr1.flatMap((lines, i) => (lines.length > 0 ? [{ i, text: lines.join('\n') }] : []));
+    if (this.text && ocrItems.length > 0) {
+      const r = await timed(() => this.text!.analyze(ocrItems.map((o) => o.text)));
+      record(EXPERT_NAMES.text, new Map(ocrItems.map(({ i }) => [i, 1])), r.ms, r.error);
+      r.value?.forEach((a, j) => {
+        const { i, text } = ocrItems[j]!;
+        assess(states[i]!, 'image_text', this.textInforms);
+        const row = featureRow(EXPERT_NAMES.text, a.features);
+        if (row) tokens.push({ request: i, modality: 'image_text', features: row, text });
+      });
+    }
+    // Frame tokens in a stable order.
+    for (const [key, row] of [...frameTokens].sort(([a], [b]) =>
+      a.localeCompare(b, 'en', { numeric: true }),
+    )) {
+      const [ri, mediaId, frame] = key.split('|');
+      const i = Number(ri);
+      const m = requests[i]!.media.find((x) => x.media_id === mediaId)!;
+      tokens.push({
+        request: i,
+        modality: frameModality(m),
+        features: row,
+        media_id: mediaId!,
+        timestamp_ms: m.frames[Number(frame)]!.timestamp_ms,
+      });
+    }
+    // Visual categories: whatever the frame experts inform.
+    for (const expert of this.frameExperts) {
+      const informs = this.manifest.experts.find((e) => e.name === expert.name)?.informs ?? [];
+      states.forEach((s) => {
+        if (s.runs.has(expert.name)) assess(s, 'visual', informs);
+      });
+    }
+
+    // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
+    const fusionStart = performance.now();
+    const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);
+    const fusionPer = new Map(requests.map((_, i) => [i, tokens.some((t) => t.request === i) ? 1 : 0]));
+    record(EXPERT_NAMES.fusion, new Map([...fusionPer].filter(([, n]) => n > 0)), fusionMs, fusionError);
+    void fusionStart;
+
+    const classifierMs = performance.now() - started;
+    return requests.map((req, i) => {
+      const s = states[i]!;
+      const coverage = coverageOf(s.channels, s.assessed);
+      const scored = results.get(i);
+      const scores: CategoryScore[] = scored
+        ? this.spec.categories
+            .map((category, c) => ({
+              category,
+              score: scored.scores[c]!,
+              severity: severityOf(scored.scores[c]!),
+              attribution: scored.attribution[c]!,
+            }))
+            .filter((x) => this.fusionInforms.has(x.category))
+        : [];
+      const experts: ExpertRun[] = [
+        ...[...s.runs].map(([expert, r]) => ({
+          expert,
+          ran: !r.error,
+          ms: Math.round(r.ms * 1000) / 1000,
+          batch_size: r.batch,
+          ...(r.error ? { error: r.error } : {}),
+        })),
+        ...dedupeSkipped(s.skipped)
+          .filter((k) => !s.runs.has(k.expert) && k.expert !== '*')
+          .map((k) => ({ expert: k.expert, ran: false, skipped_reason: k.reason, ms: 0 })),
+      ];
+      const media: MediaResult[] = req.media.map((m) => ({
+        media_id: m.media_id,
+        kind: m.kind,
+        status: m.status,
+        ...(m.error ? { error: m.error } : {}),
+        ...(m.sha256 ? { sha256: m.sha256 } : {}),
+        ...(s.audio.get(m.media_id) ? { speech: [...s.audio.get(m.media_id)!.segments] } : {}),
+        ...(m.frames.some((f) => f.pdq)
+          ? {
+              pdq: m.frames
+                .filter((f) => f.pdq)
+                .map((f) => ({ hash: f.pdq!.hash, quality: f.pdq!.quality, timestamp_ms: f.timestamp_ms })),
+            }
+          : {}),
+      }));
+      const expertsMs = [...s.runs]
+        .filter(([k]) => k !== EXPERT_NAMES.fusion)
+        .reduce((a, [, r]) => a + r.ms, 0);
+      const anyAssessed = scored !== undefined;
+      return {
+        schema_version: INFERENCE_SCHEMA_VERSION,
+        request_id: req.request_id,
+        tenant_id: req.tenant_id,
+        post_id: req.post_id,
+        revision: req.revision,
+        trace_id: req.trace_id,
+        ...(req.traceparent ? { traceparent: req.traceparent } : {}),
+        received_at: req.received_at,
+        created_at: req.created_at,
+        priority: req.priority,
+        status: anyAssessed || s.errors.length === 0 ? 'ok' : 'error',
+        errors: [...req.errors, ...s.errors],
+        caption: {
+          text: req.text.caption,
+          ...(s.caption ? { lang: s.caption.lang, lang_confidence: s.caption.langConfidence } : {}),
+        },
+        scores,
+        coverage,
+        media,
+        hash_matches: [],
+        experts,
+        bundle: { name: this.manifest.name, version: this.manifest.version },
+        provider: this.provider,
+        routing: mode,
+        timings: {
+          ...req.timings,
+          experts_ms: expertsMs,
+          fusion_ms: s.runs.get(EXPERT_NAMES.fusion)?.ms ?? 0,
+          classifier_ms: classifierMs,
+        },
+        ...(req.callback ? { callback: req.callback } : {}),
+      } satisfies InferenceResult;
+    });
+  }
+
+  /**
+   * Runs fusion once for all requests. Rows per request: all tokens; then for each modality present
+   * (when more than one) all tokens but that modality's; then, inside a modality with several tokens,
+   * all tokens but one. Attribution weight of a modality = its score drop, normalised over modalities.
+   */
+  private async fuse(
+    requests: readonly InferenceRequest[],
+    tokens: readonly PendingToken[],
+  ): Promise<{
+    results: Map<number, { scores: Float32Array; attribution: Attribution[][] }>;
+    ms: number;
+    error?: ErrorDetail;
+  }> {
+    const t0 = performance.now();
+    const results = new Map<number, { scores: Float32Array; attribution: Attribution[][] }>();
+    if (tokens.length === 0) return { results, ms: 0 };
+    const F = this.spec.featureDim;
+    const M = FUSION_MODALITIES.length;
+    const C = this.spec.categories.length;
+    const N = tokens.length;
+    interface Row {
+      request: number;
+      members: number[];
+      without?: { modality: Modality; token?: number };
+    }
+    const rows: Row[] = [];
+    requests.forEach((_, i) => {
+      const own = tokens.map((t, n) => ({ t, n })).filter(({ t }) => t.request === i);
+      if (own.length === 0) return;
+      rows.push({ request: i, members: own.map(({ n }) => n) });
+      const modalities = [...new Set(own.map(({ t }) => t.modality))];
+      for (const m of modalities) {
+        const inM = own.filter(({ t }) => t.modality === m);
+        if (modalities.length > 1)
+          rows.push({
+            request: i,
+            members: own.filter(({ t }) => t.modality !== m).map(({ n }) => n),
+            without: { modality: m },
+          });
+        if (inM.length > 1)
+          for (const { n } of inM)
+            rows.push({
+              request: i,
+              members: own.filter((x) => x.n !== n).map((x) => x.n),
+              without: { modality: m, token: n },
+            });
+      }
+    });
+    const features = new Float32Array(N * F);
+    const modality = new Float32Array(N * M);
+    tokens.forEach((t, n) => {
+      features.set(t.features, n * F);
+      modality[n * M + FUSION_MODALITIES.indexOf(t.modality)] = 1;
+    });
+    const pool = new Float32Array(rows.length * N);
+    rows.forEach((r, b) => r.members.forEach((n) => (pool[b * N + n] = 1)));
+    let out;
+    try {
+      out = await this.fusion.run({ tokens: N, rows: rows.length, features, modality, pool });
+    } catch (error) {
+      return {
+        results,
+        ms: performance.now() - t0,
+        error: { code: 'EXPERT_FAILED', message: (error as Error).message },
+      };
+    }
+    const score = (b: number, c: number) => out.scores[b * C + c]!;
+    rows.forEach((r, b) => {
+      if (r.without) return;
+      const scores = out.scores.slice(b * C, (b + 1) * C);
+      const own = rows.map((x, j) => ({ x, j })).filter(({ x }) => x.request === r.request && x.without);
+      const attribution: Attribution[][] = [];
+      for (let c = 0; c < C; c++) {
+        const full = score(b, c);
+        const present = [...new Set(r.members.map((n) => tokens[n]!.modality))];
+        const drops = present.map((m) => {
+          const row = own.find(({ x }) => x.without!.modality === m && x.without!.token === undefined);
+          return { m, drop: row ? Math.max(0, full - score(row.j, c)) : full };
+        });
+        const total = drops.reduce((a, d) => a + d.drop, 0);
+        attribution.push(
+          drops
+            .filter((d) => d.drop > 0 && total > 0)
+            .map((d) => {
+              // The token inside the modality whose removal drops the score most.
+              const candidates = own.filter(
+                ({ x }) => x.without!.modality === d.m && x.without!.token !== undefined,
+              );
+              const top = candidates.sort((p, q) => score(p.j, c) - score(q.j, c))[0];
+              const n = top ? top.x.without!.token! : r.members.find((k) => tokens[k]!.modality === d.m)!;
+              const t = tokens[n]!;
+              return {
+                modality: d.m,
+                ...(t.media_id ? { media_id: t.media_id } : {}),
+                ...(t.timestamp_ms !== undefined ? { timestamp_ms: t.timestamp_ms } : {}),
+                ...(t.text && d.m === 'image_text' ? { text: t.text.slice(0, 500) } : {}),
+                weight: Math.round((d.drop / total) * 1e4) / 1e4,
+              };
+            })
+            .sort((p, q) => q.weight - p.weight),
+        );
+      }
+      results.set(r.request, { scores, attribution });
+    });
+    return { results, ms: performance.now() - t0 };
+  }
+}
+
+function dedupeSkipped(list: readonly SkippedExpert[]): SkippedExpert[] {
+  const seen = new Set<string>();
+  return list.filter((s) => {
+    const key = `${s.expert}|${s.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

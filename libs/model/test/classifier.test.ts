@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InferenceResultSchema } from '@vigil/contracts';
+import { SileroVad, VigilClassifier } from '../src';
+import { BUNDLE_DIR } from './bundle';
+import { audioMedia, photoFrame, request, speech } from './requests';
+import { join } from 'node:path';
+
+describe('VigilClassifier on the default bundle', () => {
+  let classifier: VigilClassifier;
+  beforeAll(async () => {
+    classifier = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' } });
+  });
+
+  it('scores a batch of captions, with calibrated scores, severity, attribution and a valid result', async () => {
+    const [threat, benign] = await classifier.classify([
+      request('t1', 'I know where you live and I will kill you tonight, watch your back'),
+      request('t2', 'beautiful sunset over the harbour tonight'),
+    ]);
+    expect(() => InferenceResultSchema.parse(threat)).not.toThrow();
+    const score = (r: typeof threat, c: string) => r!.scores.find((s) => s.category === c)!;
+    expect(score(threat, 'harassment/threatening').score).toBeGreaterThan(0.5);
+    expect(score(threat, 'harassment/threatening').severity).toBeGreaterThanOrEqual(2);
+    expect(score(threat, 'harassment/threatening').attribution).toEqual([{ modality: 'caption', weight: 1 }]);
+    expect(Math.max(...benign!.scores.map((s) => s.score))).toBeLessThan(0.2);
+    expect(threat!.caption.lang).toBe('en');
+    expect(threat!.coverage.not_covered).toEqual(['sexual/minors']);
+    expect(threat!.routing).toBe('routed');
+    const ran = threat!.experts.filter((e) => e.ran).map((e) => e.expert);
+    expect(ran).toEqual(expect.arrayContaining(['text', 'language', 'fusion']));
+    expect(threat!.experts.find((e) => e.expert === 'text')!.batch_size).toBe(2);
+    expect(threat!.timings.fetch_ms).toBe(1);
+    expect(threat!.timings.classifier_ms).toBeGreaterThan(0);
+  });
+
+  it('reads the caption beside a benign photo, attributes to the caption, and reports image text as not covered', async () => {
+    const [r] = await classifier.classify([
+      request('m1', 'selling unregistered glock, no papers, cash only', [
+        { media_id: 'img1', kind: 'image', status: 'ok', frames: [await photoFrame('chelsea.png')] },
+      ]),
+    ]);
+    const weapons = r!.scores.find((s) => s.category === 'illicit/weapons')!;
+    expect(weapons.score).toBeGreaterThan(0.5);
+    expect(weapons.attribution[0]!.modality).toBe('caption');
+    const stats = r!.experts.find((e) => e.expert === 'image-stats')!;
+    expect(stats.ran).toBe(true);
+    expect(stats.ms).toBeGreaterThanOrEqual(0);
+    expect(r!.experts).toContainEqual({ expert: 'ocr', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
+    expect(r!.experts).toContainEqual({ expert: 'nsfw', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
+    // No OCR and no visual expert in this bundle: what the image shows or says is not assessed.
+    expect(r!.coverage.covered).toEqual([]);
+  });
+
+  it('routes video frames: three frames routed, all (up to 16) dense', async () => {
+    const frames = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) => photoFrame(i % 2 ? 'coffee.png' : 'horse.png', i * 1000)),
+    );
+    const req = request('v1', 'our weekend', [{ media_id: 'vid', kind: 'video', status: 'ok', frames }]);
+    const [routed] = await classifier.classify([req], 'routed');
+    const [dense] = await classifier.classify([req], 'dense');
+    const stats = (r: typeof routed) => r!.experts.find((e) => e.expert === 'image-stats')!;
+    expect(stats(routed).batch_size).toBe(3);
+    expect(stats(dense).batch_size).toBe(6);
+    expect(dense!.routing).toBe('dense');
+  });
+
+  it('finds speech in audio with timestamps and reports spoken content as not covered without speech-to-text', async () => {
+    const pcm = speech('hello, this is a short test of the voice activity detector');
+    const [r] = await classifier.classify([request('a1', 'voice note', [audioMedia('aud', pcm)])]);
+    const segments = r!.media[0]!.speech!;
+    expect(segments.length).toBeGreaterThan(0);
+    expect(segments[0]!.start_ms).toBeLessThan(500);
+    expect(segments[segments.length - 1]!.end_ms).toBeGreaterThan(1500);
+    expect(r!.experts).toContainEqual({ expert: 'stt', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
+    expect(r!.coverage.not_covered).toEqual(expect.arrayContaining(['harassment', 'spam', 'profanity']));
+  });
+
+  it('treats silent audio as no speech: text categories stay covered', async () => {
+    const [r] = await classifier.classify([
+      request('a2', 'quiet evening', [audioMedia('aud', new Uint8Array(64000))]),
+    ]);
+    expect(r!.media[0]!.speech).toEqual([]);
+    expect(r!.coverage.not_covered).toEqual(['sexual/minors']);
+  });
+
+  it('gives the same scores with the plain-operator fusion graph', async () => {
+    const plain = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' }, moe: 'plain' });
+    const req = request('p1', 'fresh coke and mdma, dm me for prices 💊');
+    const [a] = await classifier.classify([req]);
+    const [b] = await plain.classify([req]);
+    a!.scores.forEach((s, i) => expect(Math.abs(s.score - b!.scores[i]!.score)).toBeLessThan(1e-5));
+    expect(a!.scores.find((s) => s.category === 'illicit/drugs')!.score).toBeGreaterThan(0.5);
+  });
+
+  it('Silero VAD batches clips of different lengths', async () => {
+    const vad = await SileroVad.load(join(BUNDLE_DIR, 'audio/silero_vad.onnx'), { provider: 'cpu' });
+    const [speechClip, silence] = await vad.analyze([
+      speech('one two three four five'),
+      new Uint8Array(16000),
+    ]);
+    expect(speechClip!.segments.length).toBeGreaterThan(0);
+    expect(speechClip!.speechRatio).toBeGreaterThan(0.3);
+    expect(speechClip!.rmsDbfs).toBeGreaterThan(-60);
+    expect(silence!.segments).toEqual([]);
+    expect(silence!.rmsDbfs).toBe(-100);
+  });
+});

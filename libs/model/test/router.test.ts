@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaPayload } from '@vigil/contracts';
+import { ExpertRouter } from '../src';
+import { request } from './requests';
+
+const frames = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ timestamp_ms: i * 500, width: 4, height: 4, variants: {} }));
+const video = (id: string, n: number): MediaPayload => ({
+  media_id: id,
+  kind: 'video',
+  status: 'ok',
+  frames: frames(n),
+});
+
+describe('ExpertRouter', () => {
+  const all = new ExpertRouter(
+    new Set(['text', 'language', 'image-stats', 'nsfw', 'ocr', 'objects', 'audio-vad', 'stt', 'fusion']),
+  );
+  const base = new ExpertRouter(new Set(['text', 'language', 'image-stats', 'audio-vad', 'fusion']));
+
+  it('sends a caption-only post to the text experts and records why the rest are skipped', () => {
+    const plan = base.plan(request('a', 'hello'), 'routed');
+    expect(plan.tasks.map((t) => t.expert)).toEqual(['language', 'text']);
+    expect(plan.skipped).toEqual(
+      expect.arrayContaining([
+        { expert: 'image-stats', reason: 'no_images' },
+        { expert: 'audio-vad', reason: 'no_audio' },
+      ]),
+    );
+  });
+
+  it('looks at the first frames only when routed, at every frame (up to the cap) when dense', () => {
+    const req = request('v', '', [video('v1', 10)]);
+    const routed = all.plan(req, 'routed');
+    const dense = all.plan(req, 'dense');
+    expect(routed.tasks.filter((t) => t.expert === 'image-stats')).toHaveLength(3);
+    expect(routed.tasks.filter((t) => t.expert === 'ocr')).toHaveLength(0);
+    expect(dense.tasks.filter((t) => t.expert === 'image-stats')).toHaveLength(10);
+    expect(dense.tasks.filter((t) => t.expert === 'ocr')).toHaveLength(10);
+    expect(routed.skipped).toContainEqual({ expert: 'text', reason: 'no_caption' });
+  });
+
+  it('stage two: OCR where the text gate fires, more frames and objects when the visual score is uncertain', () => {
+    const req = request('v', '', [video('v1', 10)]);
+    const plan = all.escalate(req, {
+      textLikelihood: new Map([
+        [
+          'v1',
+          new Map([
+            [0, 0.9],
+            [1, 0.1],
+            [2, 0.6],
+          ]),
+        ],
+      ]),
+      visualScore: new Map([['v1', 0.5]]),
+      speech: new Map(),
+    });
+    expect(
+      plan.tasks
+        .filter((t) => t.expert === 'ocr')
+        .map((t) => (t.target.kind === 'frame' ? t.target.frame : -1)),
+    ).toEqual([0, 2]);
+    expect(plan.tasks.filter((t) => t.expert === 'image-stats')).toHaveLength(7);
+    expect(plan.tasks.find((t) => t.expert === 'objects')?.reason).toBe('visual_uncertain');
+  });
+
+  it('stage two: certain frames stop early, no text skips OCR, no speech skips speech-to-text', () => {
+    const req = request('v', '', [
+      video('v1', 10),
+      {
+        media_id: 'a1',
+        kind: 'audio',
+        status: 'ok',
+        frames: [],
+        audio: { sample_rate: 16000, pcm_s16le: new Uint8Array(4), duration_ms: 0 },
+      },
+    ]);
+    const plan = all.escalate(req, {
+      textLikelihood: new Map([['v1', new Map([[0, 0.1]])]]),
+      visualScore: new Map([['v1', 0.02]]),
+      speech: new Map([['a1', false]]),
+    });
+    expect(plan.tasks).toEqual([]);
+    expect(plan.skipped).toEqual(
+      expect.arrayContaining([
+        { expert: 'image-stats', media_id: 'v1', reason: 'early_frames_certain' },
+        { expert: 'ocr', media_id: 'v1', reason: 'no_text_likelihood' },
+        { expert: 'objects', media_id: 'v1', reason: 'not_uncertain' },
+        { expert: 'stt', media_id: 'a1', reason: 'no_speech' },
+      ]),
+    );
+  });
+
+  it('reports experts missing from the bundle as not_in_bundle', () => {
+    const req = request('v', 'x', [video('v1', 1)]);
+    expect(base.plan(req, 'routed').skipped).toContainEqual({
+      expert: 'nsfw',
+      reason: 'not_in_bundle',
+      media_id: 'v1',
+    });
+    expect(
+      base.escalate(req, { textLikelihood: new Map(), visualScore: new Map(), speech: new Map() }).skipped,
+    ).toContainEqual({
+      expert: 'ocr',
+      media_id: 'v1',
+      reason: 'not_in_bundle',
+    });
+  });
+});
