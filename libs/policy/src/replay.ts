@@ -28,34 +28,48 @@ const zeroes = (): Record<Action, number> =>
   Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
 
 /**
- * Runs `policy` over stored scores and counts how many posts each action would hit, beside the counts
- * of the actions they actually got, so a policy change can be sized before it is switched on.
+ * Runs a policy over stored scores one post at a time (for streams too large to hold) and counts how
+ * many posts each action would hit, beside the actions they actually got, so a policy change can be
+ * sized before it is switched on.
  */
-export function replayPolicy(policy: PolicyDocument, items: Iterable<ReplayItem>): ReplayReport {
-  const candidate = zeroes();
-  const current = zeroes();
-  const strongest = { candidate: zeroes(), current: zeroes() };
-  let posts = 0;
-  let changed = 0;
-  for (const item of items) {
-    posts += 1;
-    const decided = evaluatePolicy(policy, item).actions;
-    for (const a of new Set(decided.map((d) => d.action))) candidate[a] += 1;
-    for (const a of new Set(item.current)) current[a] += 1;
+export class PolicyReplay {
+  private readonly candidate = zeroes();
+  private readonly current = zeroes();
+  private readonly strongest = { candidate: zeroes(), current: zeroes() };
+  private posts = 0;
+  private changed = 0;
+
+  constructor(private readonly policy: PolicyDocument) {}
+
+  add(item: ReplayItem): void {
+    this.posts += 1;
+    const decided = evaluatePolicy(this.policy, item).actions;
+    for (const a of new Set(decided.map((d) => d.action))) this.candidate[a] += 1;
+    for (const a of new Set(item.current)) this.current[a] += 1;
     const next = strongestAction(decided);
     const before = strongestAction(item.current.map((action) => ({ action })));
-    strongest.candidate[next] += 1;
-    strongest.current[before] += 1;
-    if (next !== before) changed += 1;
+    this.strongest.candidate[next] += 1;
+    this.strongest.current[before] += 1;
+    if (next !== before) this.changed += 1;
   }
-  return {
-    policy: { id: policy.id, version: policy.version },
-    posts,
-    candidate,
-    current,
-    strongest,
-    changed,
-  };
+
+  report(): ReplayReport {
+    return {
+      policy: { id: this.policy.id, version: this.policy.version },
+      posts: this.posts,
+      candidate: { ...this.candidate },
+      current: { ...this.current },
+      strongest: { candidate: { ...this.strongest.candidate }, current: { ...this.strongest.current } },
+      changed: this.changed,
+    };
+  }
+}
+
+/** `PolicyReplay` over an in-memory list. */
+export function replayPolicy(policy: PolicyDocument, items: Iterable<ReplayItem>): ReplayReport {
+  const replay = new PolicyReplay(policy);
+  for (const item of items) replay.add(item);
+  return replay.report();
 }
 
 /** The report as an aligned text table (one row per action), for the replay command. */
