@@ -64,12 +64,22 @@ function languageOverride(policy: PolicyDocument, lang: string | undefined) {
   return byPrimary ? { tag: byPrimary[0], categories: byPrimary[1].categories } : undefined;
 }
 
-/** The strongest rule whose threshold `score` reaches (inclusive), or undefined. */
+/**
+ * The rule a score falls under: the crossed rule (`score >= min_score`) with the highest threshold, so
+ * a category's rules read as a ladder ("from 0.5 age-restrict, from 0.75 blur, from 0.92 remove");
+ * equal thresholds go to the stronger action. Undefined when no threshold is reached.
+ */
 function firingRule(rules: readonly CategoryRule[], score: number): CategoryRule | undefined {
   let best: CategoryRule | undefined;
   for (const rule of rules) {
     if (score < rule.min_score) continue;
-    if (!best || actionStrength(rule.action) > actionStrength(best.action)) best = rule;
+    if (
+      !best ||
+      rule.min_score > best.min_score ||
+      (rule.min_score === best.min_score && actionStrength(rule.action) > actionStrength(best.action))
+    ) {
+      best = rule;
+    }
   }
   return best;
 }
@@ -77,8 +87,8 @@ function firingRule(rules: readonly CategoryRule[], score: number): CategoryRule
 /**
  * Applies a policy to one post revision's scores and signals. Pure and deterministic.
  *
- * - Category scores: per category the strongest rule with `score >= min_score` fires (thresholds are
- *   inclusive); a language override replaces that category's rules when the caption language matches.
+ * - Category scores: per category the crossed rule with the highest threshold fires (thresholds are
+ *   inclusive: `score >= min_score`); a language override replaces that category's rules when the caption language matches.
  * - Uncovered categories (`not_covered`): the `uncovered` rule per category, else its `action`.
  * - Hash matches: per bank name, else per the bank's requested action, else `otherwise`.
  * - Errors: `errors.on_status_error` when the status is `error`; per partial error code otherwise.

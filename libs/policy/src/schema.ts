@@ -5,9 +5,10 @@ import { z } from 'zod';
  * The policy document: what a tenant wants done for each category score. Written as YAML or JSON,
  * validated by this schema, versioned by `version` (any string; dates work well: `2026-11-29.1`).
  *
- * Thresholds are on the calibrated score 0..1 and are inclusive: a rule fires when `score >= min_score`.
- * Per category, only the strongest action whose threshold is crossed fires (strength follows `ACTIONS`:
- * allow < label < blur < age_restrict < review < remove).
+ * Thresholds are on the calibrated score 0..1 and are inclusive: a rule is crossed when
+ * `score >= min_score`. A category's rules form a ladder: of the crossed rules, the one with the highest
+ * threshold fires (one action per category). Verdicts list actions strongest first, strength following
+ * `ACTIONS`: allow < label < blur < age_restrict < review < remove.
  */
 export const PolicyAction = z.enum(ACTIONS);
 export const PolicyCategory = z.enum(CATEGORY_IDS);

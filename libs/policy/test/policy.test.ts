@@ -58,7 +58,7 @@ const cases: [string, Partial<PolicyInput>, [Action, string, number?, number?][]
   ],
   ['just below the blur threshold', { scores: scores(['sexual', 0.5999]) }, [['allow', 'default.allow']]],
   [
-    'exactly at remove: only the strongest rule of the category fires',
+    'exactly at remove: only the highest crossed threshold fires',
     { scores: scores(['sexual', 0.9]) },
     [['remove', 'sexual.remove', 0.9, 0.9]],
   ],
@@ -160,6 +160,18 @@ describe('policy documents', () => {
     expect(def.tenants).toBeUndefined();
     const d = evaluatePolicy(def, { ...base, hash_matches: [{ bank: 'stopncii', bank_action: 'remove' }] });
     expect(d.actions[0]).toMatchObject({ action: 'remove', rule: 'hash_match.remove' });
+    // The sexual ladder: age_restrict from 0.5, blur from 0.75, remove from 0.92.
+    const ladder = [0.49, 0.5, 0.74, 0.75, 0.91, 0.92].map(
+      (score) => evaluatePolicy(def, { ...base, scores: scores(['sexual', score]) }).actions[0]?.rule,
+    );
+    expect(ladder).toEqual([
+      'default.allow',
+      'sexual.age_restrict',
+      'sexual.age_restrict',
+      'sexual.blur',
+      'sexual.blur',
+      'sexual.remove',
+    ]);
     expect(evaluatePolicy(def, { ...base, status: 'error', errors: [] }).actions[0]?.action).toBe('review');
   });
 

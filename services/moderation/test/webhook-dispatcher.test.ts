@@ -44,7 +44,12 @@ afterAll(async () => {
 /** A receiver plus a registered endpoint pointing at it. */
 async function endpointWith(receiver: Awaited<ReturnType<typeof startReceiver>>, maxConcurrency = 4) {
   closers.push(receiver.close);
-  const created = await endpoints.create({ tenantId: 'acme', url: receiver.url, maxConcurrency, actor: 'test' });
+  const created = await endpoints.create({
+    tenantId: 'acme',
+    url: receiver.url,
+    maxConcurrency,
+    actor: 'test',
+  });
   // Each test leaves nothing due behind for the next one.
   closers.push(async () => {
     await endpoints.remove('acme', created.endpoint.endpoint_id, 'test');
