@@ -58,7 +58,8 @@ export const TOPICS = {
     partitions: 1,
     retentionMs: 30 * DAY_MS,
     maxMessageBytes: 4 * MiB,
-    description: 'Undecodable inference results with the reason and original topic/partition/offset in headers.',
+    description:
+      'Undecodable inference results with the reason and original topic/partition/offset in headers.',
   },
   /** Output to platforms: `VerdictV1` JSON, key `tenant_id:post_id`. */
   verdicts: {
