@@ -6,18 +6,21 @@ import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
 export const ROLES = ['api', 'results', 'relay', 'webhooks'] as const;
 export type Role = (typeof ROLES)[number];
 
-const duration = (fallback: string) =>
+/** A text variable parsed by `parse`; a throw becomes a config issue naming the variable. */
+const parsedText = <T>(parse: (text: string) => T, fallback: string) =>
   z
     .string()
     .default(fallback)
     .transform((text, ctx) => {
       try {
-        return parseDuration(text);
+        return parse(text);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
         return z.NEVER;
       }
     });
+
+const duration = (fallback: string) => parsedText(parseDuration, fallback);
 
 const list = (fallback: string) =>
   z
@@ -62,17 +65,7 @@ export const envSchema = z.object({
   /** A delivery counts as failed unless a 2xx arrives within this time (Standard Webhooks / Svix: 15 s). */
   WEBHOOK_TIMEOUT: duration('15s'),
   /** Delays before attempt 1, 2, …; its length is the attempt count (Svix schedule). */
-  WEBHOOK_RETRY_SCHEDULE: z
-    .string()
-    .default('0,5s,5m,30m,2h,5h,10h,10h')
-    .transform((text, ctx) => {
-      try {
-        return parseSchedule(text);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  WEBHOOK_RETRY_SCHEDULE: parsedText(parseSchedule, '0,5s,5m,30m,2h,5h,10h,10h'),
   /** Random spread applied to each retry delay, as a fraction (0.2 = ±20 %). */
   WEBHOOK_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),
   /** An endpoint failing without a success for this long is disabled. */

@@ -10,7 +10,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
 import { OutboxSignal } from '../workers/outbox-signal';
-import { PollingLoop } from '../workers/polling-loop';
+import { PollingLoop, runWorkerLoop } from '../workers/polling-loop';
 import { VerdictRelay } from './verdict-relay';
 
 /** Runs the outbox relay (role `relay`): publishes batches while rows are pending, polls otherwise. */
@@ -18,7 +18,7 @@ import { VerdictRelay } from './verdict-relay';
 export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly relay: VerdictRelay;
   private readonly loop: PollingLoop;
-  private unsubscribe?: () => void;
+  private stopLoop?: () => Promise<void>;
 
   constructor(
     @Inject(MODERATION_CONFIG) config: ModerationConfig,
@@ -50,15 +50,10 @@ export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.loop.start();
-    this.unsubscribe = this.signal.subscribe(() => this.loop.wake());
-    this.readiness.register('outbox-relay', async () => {
-      if (!this.loop.isRunning) throw new Error('relay not running');
-    });
+    this.stopLoop = runWorkerLoop(this.loop, 'outbox-relay', this.signal, this.readiness);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.unsubscribe?.();
-    await this.loop.stop();
+    await this.stopLoop?.();
   }
 }

@@ -10,7 +10,7 @@ import type { Agent } from 'undici';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
 import { OutboxSignal } from '../workers/outbox-signal';
-import { PollingLoop } from '../workers/polling-loop';
+import { PollingLoop, runWorkerLoop } from '../workers/polling-loop';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 /**
@@ -22,7 +22,7 @@ export class DispatcherWorker implements OnApplicationBootstrap, BeforeApplicati
   readonly dispatcher: WebhookDispatcher;
   private readonly agent: Agent;
   private readonly loop: PollingLoop;
-  private unsubscribe?: () => void;
+  private stopLoop?: () => Promise<void>;
 
   constructor(
     @Inject(MODERATION_CONFIG) config: ModerationConfig,
@@ -88,16 +88,11 @@ export class DispatcherWorker implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.loop.start();
-    this.unsubscribe = this.signal.subscribe(() => this.loop.wake());
-    this.readiness.register('webhook-dispatcher', async () => {
-      if (!this.loop.isRunning) throw new Error('dispatcher not running');
-    });
+    this.stopLoop = runWorkerLoop(this.loop, 'webhook-dispatcher', this.signal, this.readiness);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.unsubscribe?.();
-    await this.loop.stop();
+    await this.stopLoop?.();
     await this.dispatcher.drain();
     await this.agent.close();
   }

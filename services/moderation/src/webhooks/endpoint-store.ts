@@ -202,18 +202,6 @@ export class EndpointStore {
   }
 }
 
-/** Secrets of an endpoint valid at `now`, newest first. */
-export async function validSecrets(db: Queryable, endpointId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('webhook_secrets')
-    .select('secret')
-    .where('endpoint_id', '=', endpointId)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-    .orderBy('secret_id', 'desc')
-    .execute();
-  return rows.map((r) => r.secret);
-}
-
 /**
  * Disables an endpoint (410 Gone, or failing for too long) and records an audit event, in the caller's
  * transaction. Its pending deliveries stay queued and resume if it is enabled again.

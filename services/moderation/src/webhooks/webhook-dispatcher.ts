@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { request, type Dispatcher } from 'undici';
 import type { Db } from '../database/database';
-import { disableEndpoint, validSecrets } from './endpoint-store';
+import { disableEndpoint } from './endpoint-store';
 import { nextRetryDelay } from './retry-schedule';
 import { signWebhook } from './webhook-signer';
 
@@ -41,6 +41,8 @@ interface ClaimedDelivery {
   url: string;
   payload: string;
   attempts: number;
+  /** The endpoint's valid secrets at claim time, newest first. */
+  secrets: string[];
 }
 
 /**
@@ -134,7 +136,10 @@ export class WebhookDispatcher {
         SET attempts = w.attempts + 1, lease_until = now() + make_interval(secs => ${leaseMs / 1000})
         FROM picked, webhook_endpoints e
         WHERE w.delivery_id = picked.delivery_id AND e.endpoint_id = w.endpoint_id
-        RETURNING w.delivery_id, w.message_id, w.endpoint_id, e.url, w.payload, w.attempts`.execute(trx);
+        RETURNING w.delivery_id, w.message_id, w.endpoint_id, e.url, w.payload, w.attempts,
+          ARRAY(SELECT s.secret FROM webhook_secrets s
+                WHERE s.endpoint_id = w.endpoint_id AND (s.expires_at IS NULL OR s.expires_at > now())
+                ORDER BY s.secret_id DESC) AS secrets`.execute(trx);
       return claimed.rows;
     });
   }
@@ -144,7 +149,6 @@ export class WebhookDispatcher {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const secrets = await validSecrets(this.db, d.endpoint_id);
       const res = await request(d.url, {
         method: 'POST',
         dispatcher: this.agent,
@@ -152,7 +156,7 @@ export class WebhookDispatcher {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Vigil-Webhooks/1',
-          ...signWebhook(d.message_id, d.payload, secrets, started),
+          ...signWebhook(d.message_id, d.payload, d.secrets, started),
         },
         signal: AbortSignal.timeout(this.settings.timeoutMs),
         headersTimeout: this.settings.timeoutMs,
@@ -178,6 +182,32 @@ export class WebhookDispatcher {
     d: ClaimedDelivery,
     a: { ok: boolean; statusCode: number | null; error: string | null; started: Date; durationMs: number },
   ): Promise<AttemptOutcome> {
+    const base = {
+      deliveryId: d.delivery_id,
+      endpointId: d.endpoint_id,
+      messageId: d.message_id,
+      attempt: d.attempts,
+      ok: a.ok,
+      statusCode: a.statusCode,
+      error: a.error,
+      durationMs: a.durationMs,
+    };
+    if (a.ok) {
+      // The common case in one statement (one round trip, one commit).
+      await sql`
+        WITH attempt AS (
+          INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code)
+          VALUES (${d.delivery_id}, ${d.attempts}, ${a.started}, ${a.durationMs}, ${a.statusCode})
+          ON CONFLICT DO NOTHING),
+        delivery AS (
+          UPDATE webhook_deliveries
+          SET status = 'succeeded', finished_at = now(), lease_until = NULL, last_status = ${a.statusCode},
+            last_error = NULL
+          WHERE delivery_id = ${d.delivery_id})
+        UPDATE webhook_endpoints SET failing_since = NULL
+        WHERE endpoint_id = ${d.endpoint_id} AND failing_since IS NOT NULL`.execute(this.db);
+      return { ...base, result: 'succeeded' };
+    }
     return this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhook_attempts')
@@ -191,36 +221,6 @@ export class WebhookDispatcher {
         })
         .onConflict((oc) => oc.columns(['delivery_id', 'attempt']).doNothing())
         .execute();
-      const base = {
-        deliveryId: d.delivery_id,
-        endpointId: d.endpoint_id,
-        messageId: d.message_id,
-        attempt: d.attempts,
-        ok: a.ok,
-        statusCode: a.statusCode,
-        error: a.error,
-        durationMs: a.durationMs,
-      };
-      if (a.ok) {
-        await trx
-          .updateTable('webhook_deliveries')
-          .set({
-            status: 'succeeded',
-            finished_at: sql`now()`,
-            lease_until: null,
-            last_status: a.statusCode,
-            last_error: null,
-          })
-          .where('delivery_id', '=', d.delivery_id)
-          .execute();
-        await trx
-          .updateTable('webhook_endpoints')
-          .set({ failing_since: null })
-          .where('endpoint_id', '=', d.endpoint_id)
-          .where('failing_since', 'is not', null)
-          .execute();
-        return { ...base, result: 'succeeded' };
-      }
       const delay = nextRetryDelay(this.settings.schedule, d.attempts, this.settings.jitter, this.random);
       await trx
         .updateTable('webhook_deliveries')

@@ -1,3 +1,6 @@
+import type { ReadinessRegistry } from '@vigil/platform';
+import type { OutboxSignal } from './outbox-signal';
+
 /**
  * Runs `tick` repeatedly until stopped: immediately again when it did work, after `idleMs` when it did
  * none, after a back-off when it threw (errors go to `onError`; the loop never dies of one).
@@ -59,4 +62,25 @@ export class PollingLoop {
       this.wakeUp = done;
     });
   }
+}
+
+/**
+ * Starts a worker's loop, wakes it on the outbox signal and reports it in `/readyz` under `name`.
+ * @returns a stop function (unsubscribes, then waits for the current tick).
+ */
+export function runWorkerLoop(
+  loop: PollingLoop,
+  name: string,
+  signal: OutboxSignal,
+  readiness: ReadinessRegistry,
+): () => Promise<void> {
+  loop.start();
+  const unsubscribe = signal.subscribe(() => loop.wake());
+  readiness.register(name, async () => {
+    if (!loop.isRunning) throw new Error(`${name} not running`);
+  });
+  return async () => {
+    unsubscribe();
+    await loop.stop();
+  };
 }
