@@ -62,6 +62,8 @@ export const envSchema = z.object({
   OUTBOX_BATCH_SIZE: env.positiveInt(200),
   /** Wait between outbox polls when nothing is pending. */
   OUTBOX_POLL_INTERVAL: duration('200ms'),
+  /** Published outbox rows are deleted after this long (verdicts stay in `verdicts`). */
+  OUTBOX_RETENTION: duration('7d'),
   /** A delivery counts as failed unless a 2xx arrives within this time (Standard Webhooks / Svix: 15 s). */
   WEBHOOK_TIMEOUT: duration('15s'),
   /** Delays before attempt 1, 2, …; its length is the attempt count (Svix schedule). */

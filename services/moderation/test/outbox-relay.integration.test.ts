@@ -108,4 +108,18 @@ describe('verdict relay (transactional outbox)', () => {
       .sort((a, b) => a - b);
     expect(revisions).toEqual(results.map((r) => r.revision));
   });
+
+  it('purges published rows after the retention, never unsent ones', async () => {
+    await recorder.record(makeResult({ tenant: 'purge' }));
+    await db
+      .updateTable('outbox')
+      .set({ sent_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where('sent_at', 'is not', null)
+      .execute();
+    const before = await db.selectFrom('outbox').select(['id', 'sent_at']).execute();
+    const unsent = before.filter((r) => r.sent_at === null).length;
+    expect(unsent).toBe(1);
+    expect(await relay().purgeSent(7 * 86_400_000)).toBe(before.length - unsent);
+    expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(1);
+  });
 });

@@ -13,12 +13,17 @@ import { OutboxSignal } from '../workers/outbox-signal';
 import { PollingLoop, runWorkerLoop } from '../workers/polling-loop';
 import { VerdictRelay } from './verdict-relay';
 
-/** Runs the outbox relay (role `relay`): publishes batches while rows are pending, polls otherwise. */
+/**
+ * Runs the outbox relay (role `relay`): publishes batches while rows are pending, polls otherwise, and
+ * once a minute deletes rows published longer ago than OUTBOX_RETENTION.
+ */
 @Injectable()
 export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly relay: VerdictRelay;
   private readonly loop: PollingLoop;
+  private readonly retentionMs: number;
   private stopLoop?: () => Promise<void>;
+  private purgeTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(MODERATION_CONFIG) config: ModerationConfig,
@@ -27,8 +32,9 @@ export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly signal: OutboxSignal,
     private readonly readiness: ReadinessRegistry,
     metrics: MetricsRegistry,
-    @InjectPinoLogger(RelayWorker.name) log: PinoLogger,
+    @InjectPinoLogger(RelayWorker.name) private readonly log: PinoLogger,
   ) {
+    this.retentionMs = config.OUTBOX_RETENTION;
     this.relay = new VerdictRelay(db, producer, {
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       batchSize: config.OUTBOX_BATCH_SIZE,
@@ -44,16 +50,23 @@ export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShu
       config.OUTBOX_POLL_INTERVAL,
       (error) => {
         errors.inc();
-        log.error({ err: error }, 'outbox publish failed; retrying');
+        this.log.error({ err: error }, 'outbox publish failed; retrying');
       },
     );
   }
 
   onApplicationBootstrap(): void {
     this.stopLoop = runWorkerLoop(this.loop, 'outbox-relay', this.signal, this.readiness);
+    this.purgeTimer = setInterval(() => {
+      this.relay
+        .purgeSent(this.retentionMs)
+        .catch((error: unknown) => this.log.warn({ err: error }, 'outbox purge failed'));
+    }, 60_000);
+    this.purgeTimer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.purgeTimer);
     await this.stopLoop?.();
   }
 }

@@ -88,6 +88,19 @@ export class VerdictRelay {
     return published;
   }
 
+  /**
+   * Deletes rows published more than `olderThanMs` ago, at most `limit` per call (the verdicts
+   * themselves stay in `verdicts`; the outbox is only the delivery queue).
+   * @returns rows deleted.
+   */
+  async purgeSent(olderThanMs: number, limit = 10_000): Promise<number> {
+    const result = await sql`
+      DELETE FROM outbox WHERE id IN (
+        SELECT id FROM outbox WHERE sent_at < now() - make_interval(secs => ${olderThanMs / 1000})
+        ORDER BY id LIMIT ${limit})`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   /** Rows committed but not yet published (for metrics and tests). */
   async pending(): Promise<number> {
     const row = await this.db
