@@ -79,6 +79,8 @@ export class DispatcherWorker implements OnApplicationBootstrap, BeforeApplicati
         }
       },
       () => this.loop.wake(),
+      (error) =>
+        log.error({ err: error }, 'webhook attempt not recorded; it is retried when its lease expires'),
     );
     this.loop = new PollingLoop(
       () => this.dispatcher.dispatchDue(),

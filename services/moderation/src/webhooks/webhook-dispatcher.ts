@@ -68,6 +68,8 @@ export class WebhookDispatcher {
     private readonly settings: DispatcherSettings,
     private readonly onAttempt: (outcome: AttemptOutcome) => void = () => {},
     private readonly onSettled: () => void = () => {},
+    /** An attempt whose outcome could not be recorded (database down…); its lease expires and it is retried. */
+    private readonly onError: (error: unknown) => void = () => {},
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -86,10 +88,12 @@ export class WebhookDispatcher {
     if (capacity <= 0) return 0;
     const claimed = await this.claim(capacity);
     for (const delivery of claimed) {
-      const running: Promise<void> = this.attempt(delivery).finally(() => {
-        this.inFlight.delete(running);
-        this.onSettled();
-      });
+      const running: Promise<void> = this.attempt(delivery)
+        .catch((error: unknown) => this.onError(error))
+        .finally(() => {
+          this.inFlight.delete(running);
+          this.onSettled();
+        });
       this.inFlight.add(running);
     }
     return claimed.length;
