@@ -107,15 +107,17 @@ export class WebhookDispatcher {
   private async claim(limit: number): Promise<ClaimedDelivery[]> {
     const leaseMs = this.settings.timeoutMs + 5000;
     return this.db.transaction().execute(async (trx) => {
+      // Endpoints with due work, the longest-waiting first (fair when there are more than 100).
       const endpoints = await sql<{ endpoint_id: string }>`
         SELECT e.endpoint_id FROM webhook_endpoints e
-        WHERE e.disabled_at IS NULL
-          AND EXISTS (
-            SELECT 1 FROM webhook_deliveries d
-            WHERE d.endpoint_id = e.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now()
-              AND (d.lease_until IS NULL OR d.lease_until <= now()))
+        CROSS JOIN LATERAL (
+          SELECT min(d.next_attempt_at) AS due FROM webhook_deliveries d
+          WHERE d.endpoint_id = e.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= now()
+            AND (d.lease_until IS NULL OR d.lease_until <= now())) oldest
+        WHERE e.disabled_at IS NULL AND oldest.due IS NOT NULL
+        ORDER BY oldest.due
         LIMIT 100
-        FOR UPDATE SKIP LOCKED`.execute(trx);
+        FOR UPDATE OF e SKIP LOCKED`.execute(trx);
       if (endpoints.rows.length === 0) return [];
       // A new statement: its snapshot sees every lease committed by whoever held these endpoints before.
       const claimed = await sql<ClaimedDelivery>`
