@@ -52,6 +52,15 @@ export const TOPICS = {
     maxMessageBytes: 4 * MiB,
     description: 'Inference results (binary, compressed) from the classifier worker to moderation.',
   },
+  /** Dead letters for `vigil.inference.results.v1`: results moderation cannot decode, unchanged, with reason headers. */
+  inferenceResultsDlq: {
+    name: 'vigil.inference.results.v1.dlq',
+    partitions: 1,
+    retentionMs: 30 * DAY_MS,
+    maxMessageBytes: 4 * MiB,
+    description:
+      'Undecodable inference results with the reason and original topic/partition/offset in headers.',
+  },
   /** Output to platforms: `VerdictV1` JSON, key `tenant_id:post_id`. */
   verdicts: {
     name: 'vigil.verdicts.v1',

@@ -15,6 +15,8 @@ export interface ServiceBootOptions {
   readonly setup: () => { module: Parameters<typeof NestFactory.create>[0]; port: number };
   /** Interface to bind; default 0.0.0.0 (containers) — set HTTP_HOST=127.0.0.1 for local runs. */
   readonly host?: string;
+  /** Runs on the created app before it listens (e.g. OpenAPI document, body limits). */
+  readonly configure?: (app: INestApplication) => void | Promise<void>;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function bootService(options: ServiceBootOptions): Promise<INestApp
   const app = await NestFactory.create(setup.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await options.configure?.(app);
   await app.listen(setup.port, options.host ?? process.env.HTTP_HOST ?? '0.0.0.0');
   app.get(Logger).log(`${options.service} listening on ${await app.getUrl()}`);
   return app;

@@ -1,0 +1,91 @@
+import { env, type EnvSchema } from '@vigil/platform';
+import { z } from 'zod';
+import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
+
+/** The long-running parts one instance may run; several instances can each run any subset. */
+export const ROLES = ['api', 'results', 'relay', 'webhooks'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A text variable parsed by `parse`; a throw becomes a config issue naming the variable. */
+const parsedText = <T>(parse: (text: string) => T, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return parse(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+
+const duration = (fallback: string) => parsedText(parseDuration, fallback);
+
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
+
+/**
+ * Every environment variable the moderation service reads (validated at boot; a bad one stops the
+ * process with its name). infra/compose and infra/k8s set only these. Durations accept `ms`, `s`, `m`,
+ * `h`, `d` suffixes (`15s`, `5d`) or plain milliseconds.
+ */
+export const envSchema = z.object({
+  KAFKA_BROKERS: env.brokers(),
+  KAFKA_CLIENT_ID: z.string().min(1).default('vigil-moderation'),
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+  KAFKA_ENSURE_TOPICS: env.flag(true),
+  /** PostgreSQL connection URL, e.g. `postgres://vigil:secret@db:5432/vigil`. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…'),
+  /** Schema holding Vigil's tables (created when missing). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case identifier')
+    .default('public'),
+  DATABASE_POOL_SIZE: env.positiveInt(10),
+  /** Apply pending migrations at start-up (kysely Migrator, with its lock: safe with several instances). */
+  DATABASE_MIGRATE: env.flag(true),
+  /** Comma-separated subset of `api,results,relay,webhooks` this instance runs. */
+  MODERATION_ROLES: list(ROLES.join(',')).pipe(z.array(z.enum(ROLES)).min(1)),
+  RESULTS_GROUP_ID: z.string().min(1).default('vigil-moderation'),
+  RESULTS_PARTITIONS_CONCURRENCY: env.positiveInt(4),
+  /** Directory of policy documents (`.yaml`/`.json`); empty = the shipped default policy only. */
+  POLICY_DIR: z.string().default(''),
+  OUTBOX_BATCH_SIZE: env.positiveInt(200),
+  /** Wait between outbox polls when nothing is pending. */
+  OUTBOX_POLL_INTERVAL: duration('200ms'),
+  /** Published outbox rows are deleted after this long (verdicts stay in `verdicts`). */
+  OUTBOX_RETENTION: duration('7d'),
+  /** A delivery counts as failed unless a 2xx arrives within this time (Standard Webhooks / Svix: 15 s). */
+  WEBHOOK_TIMEOUT: duration('15s'),
+  /** Delays before attempt 1, 2, …; its length is the attempt count (Svix schedule). */
+  WEBHOOK_RETRY_SCHEDULE: parsedText(parseSchedule, '0,5s,5m,30m,2h,5h,10h,10h'),
+  /** Random spread applied to each retry delay, as a fraction (0.2 = ±20 %). */
+  WEBHOOK_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),
+  /** An endpoint failing without a success for this long is disabled. */
+  WEBHOOK_DISABLE_AFTER: duration('5d'),
+  /** How long the previous secret stays valid after a rotation (both sign meanwhile). */
+  WEBHOOK_SECRET_OVERLAP: duration('24h'),
+  /** Concurrent deliveries per endpoint for endpoints created without their own limit. */
+  WEBHOOK_ENDPOINT_CONCURRENCY: env.positiveInt(4),
+  /** Concurrent deliveries per dispatcher instance, all endpoints together. */
+  WEBHOOK_MAX_IN_FLIGHT: env.positiveInt(64),
+  WEBHOOK_POLL_INTERVAL: duration('250ms'),
+  /** Private addresses, CIDRs or host names webhook URLs may reach despite the SSRF guard (tests, internal receivers). */
+  WEBHOOK_EGRESS_ALLOW: list(''),
+  HTTP_PORT: env.port(3002),
+  LOG_LEVEL: env.logLevel(),
+}) satisfies EnvSchema;
+
+export type ModerationConfig = z.infer<typeof envSchema>;
+
+/** DI token for the parsed config. */
+export const MODERATION_CONFIG = Symbol('MODERATION_CONFIG');

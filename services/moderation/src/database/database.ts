@@ -1,0 +1,70 @@
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
+import pg from 'pg';
+import * as initial from './migrations/0001-initial';
+import type { Database } from './tables';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** A database handle or an open transaction: repository functions accept either. */
+export type Queryable = Db | Tx;
+
+/** DI token for the Kysely instance. */
+export const DATABASE = Symbol('DATABASE');
+
+/** Every migration, in order. Static imports so compiled and test builds see the same list. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export interface DatabaseSettings {
+  /** `postgres://user:pass@host:port/db` */
+  readonly url: string;
+  /** Schema for Vigil's tables; every connection's `search_path` points at it. */
+  readonly schema: string;
+  /** Most connections in the pool. */
+  readonly poolSize: number;
+}
+
+/**
+ * A Kysely instance over a node-postgres pool whose connections use `schema` (via the `search_path`
+ * startup option), so the same code runs in `public` or in a per-test schema.
+ */
+export function createDatabase(settings: DatabaseSettings): Db {
+  const pool = new pg.Pool({
+    connectionString: settings.url,
+    max: settings.poolSize,
+    options: `-c search_path=${settings.schema}`,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Thrown when a migration fails; names the migration. */
+export class MigrationError extends Error {
+  readonly code = 'DATABASE_MIGRATION_FAILED';
+  constructor(migration: string, options: { cause: unknown }) {
+    super(
+      `migration ${migration} failed: ${(options.cause as Error)?.message ?? String(options.cause)}`,
+      options,
+    );
+    this.name = 'MigrationError';
+  }
+}
+
+/**
+ * Creates the schema when missing and applies pending migrations with kysely's Migrator (which takes a
+ * lock table, so instances starting together migrate once).
+ * @returns names of the migrations applied now.
+ * @throws MigrationError
+ */
+export async function migrateToLatest(db: Db, schema: string): Promise<string[]> {
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableSchema: schema,
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error) throw new MigrationError(failed?.migrationName ?? '(unknown)', { cause: error });
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

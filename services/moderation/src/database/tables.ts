@@ -1,0 +1,258 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Row types of the moderation schema (migrations/0001-initial.ts), for kysely's typed queries.
+ * `timestamptz` reads as Date and accepts Date or ISO text; `bigint`/`bigserial`/`xid8` read as strings.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type DefaultedJson<T> = ColumnType<T, string | undefined, string>;
+type BigSerial = ColumnType<string, never, never>;
+
+export interface PostsTable {
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  request_id: string;
+  trace_id: string | null;
+  caption: Generated<string>;
+  lang: string | null;
+  priority: string;
+  status: 'ok' | 'error';
+  errors: DefaultedJson<{ code: string; message: string; media_id?: string; expert?: string }[]>;
+  not_covered: ColumnType<string[], string[] | undefined, string[]>;
+  hash_matches: DefaultedJson<
+    { media_id: string; bank: string; bank_action: string; distance: number; hash_id: string }[]
+  >;
+  bundle_name: string | null;
+  bundle_version: string | null;
+  routing: string | null;
+  provider: string | null;
+  timings: DefaultedJson<Record<string, number>>;
+  callback_endpoint_id: string | null;
+  correlation_id: string | null;
+  created_at: Timestamp;
+  received_at: Timestamp;
+  stored_at: DefaultedTimestamp;
+}
+
+export interface MediaTable {
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  media_id: string;
+  kind: string;
+  status: 'ok' | 'error';
+  sha256: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  alt_text: string | null;
+  alt_decorative: boolean | null;
+  alt_confidence: number | null;
+  ocr: Json<unknown> | null;
+  objects: Json<unknown> | null;
+  transcript: string | null;
+  pdq: Json<unknown> | null;
+  cached: boolean | null;
+}
+
+export interface ExpertOutputsTable {
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  expert: string;
+  ran: boolean;
+  skipped_reason: string | null;
+  ms: number;
+  batch_size: number | null;
+  queue_delay_ms: number | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface CategoryScoresTable {
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  category: string;
+  score: number;
+  severity: number;
+  attribution: DefaultedJson<unknown[]>;
+}
+
+export interface PolicyVersionsTable {
+  policy_id: string;
+  version: string;
+  document: Json<unknown>;
+  first_seen_at: DefaultedTimestamp;
+}
+
+export interface VerdictsTable {
+  verdict_id: string;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  source: 'model' | 'human';
+  status: 'ok' | 'error';
+  strongest_action: string;
+  actions: Json<unknown[]>;
+  policy_id: string;
+  policy_version: string;
+  /** The VerdictV1 as published. */
+  payload: Json<unknown>;
+  supersedes: string | null;
+  decided_at: Timestamp;
+  seq: BigSerial;
+  txid: BigSerial;
+}
+
+export interface ReviewTasksTable {
+  task_id: string;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  verdict_id: string;
+  kind: 'policy' | 'appeal';
+  status: ColumnType<
+    'open' | 'claimed' | 'resolved' | 'cancelled',
+    'open' | 'claimed' | undefined,
+    'open' | 'claimed' | 'resolved' | 'cancelled'
+  >;
+  priority: Generated<number>;
+  reasons: Json<unknown[]>;
+  claimed_by: string | null;
+  claim_expires_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface HumanDecisionsTable {
+  decision_id: string;
+  task_id: string | null;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  moderator_id: string;
+  decision: string;
+  reason_code: string;
+  notes: string | null;
+  verdict_id: string | null;
+  decided_at: DefaultedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: BigSerial;
+  at: DefaultedTimestamp;
+  /** `system`, `token:<token_id>`, `moderator:<id>`, `cli`. */
+  actor: string;
+  tenant_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface ApiTokensTable {
+  token_id: string;
+  tenant_id: string;
+  name: string;
+  /** Hex SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  scopes: string[];
+  created_at: DefaultedTimestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  endpoint_id: string;
+  tenant_id: string;
+  url: string;
+  description: Generated<string>;
+  max_concurrency: number;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  failing_since: Timestamp | null;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+}
+
+export interface WebhookSecretsTable {
+  secret_id: BigSerial;
+  endpoint_id: string;
+  /** `whsec_` + base64 key (Standard Webhooks format). */
+  secret: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  delivery_id: BigSerial;
+  /** The `webhook-id` header: stable across retries so receivers deduplicate. */
+  message_id: string;
+  endpoint_id: string;
+  tenant_id: string;
+  verdict_id: string | null;
+  event_type: string;
+  /** The exact JSON body sent on every attempt. */
+  payload: string;
+  status: ColumnType<
+    'pending' | 'succeeded' | 'failed',
+    'pending' | undefined,
+    'pending' | 'succeeded' | 'failed'
+  >;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultedTimestamp;
+  lease_until: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: DefaultedTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: Timestamp;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface OutboxTable {
+  id: BigSerial;
+  /** Manifest topic name without the environment prefix (`vigil.verdicts.v1`). */
+  topic: string;
+  message_key: string | null;
+  payload: string;
+  headers: DefaultedJson<Record<string, string>>;
+  verdict_id: string | null;
+  created_at: DefaultedTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export interface Database {
+  posts: PostsTable;
+  media: MediaTable;
+  expert_outputs: ExpertOutputsTable;
+  category_scores: CategoryScoresTable;
+  policy_versions: PolicyVersionsTable;
+  verdicts: VerdictsTable;
+  review_tasks: ReviewTasksTable;
+  human_decisions: HumanDecisionsTable;
+  audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_secrets: WebhookSecretsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  outbox: OutboxTable;
+}
+
+export type Verdict = Selectable<VerdictsTable>;
+export type NewPost = Insertable<PostsTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;

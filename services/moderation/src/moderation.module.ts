@@ -1,0 +1,103 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
+import { topicsWithPrefix } from '@vigil/contracts';
+import { RecordProducer, TopicAdmin } from '@vigil/kafka';
+import { PlatformModule, ReadinessRegistry } from '@vigil/platform';
+import { PolicySet } from '@vigil/policy';
+import { TenantAuthGuard } from './api/tenant-auth.guard';
+import { VerdictsController } from './api/verdicts.controller';
+import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
+import { MODERATION_CONFIG, type ModerationConfig } from './config';
+import { createDatabase, DATABASE, type Db } from './database/database';
+import { DatabaseLifecycle } from './database/database-lifecycle';
+import { RelayWorker } from './outbox/relay-worker';
+import { ResultRecorder } from './verdicts/result-recorder';
+import { ResultsConsumer } from './verdicts/results-consumer';
+import { DispatcherWorker } from './webhooks/dispatcher-worker';
+import { EndpointStore } from './webhooks/endpoint-store';
+import { OutboxSignal } from './workers/outbox-signal';
+
+/** Creates the manifest's topics (when configured) before the workers start; disconnects the producer last. */
+@Injectable()
+class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(MODERATION_CONFIG) private readonly config: ModerationConfig,
+    private readonly producer: RecordProducer,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const admin = new TopicAdmin({
+      brokers: this.config.KAFKA_BROKERS,
+      clientId: this.config.KAFKA_CLIENT_ID,
+    });
+    if (this.config.KAFKA_ENSURE_TOPICS)
+      await admin.ensureTopics(topicsWithPrefix(this.config.KAFKA_TOPIC_PREFIX));
+    this.readiness.register('kafka', async () => ({ brokers: await admin.brokerCount() }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+/**
+ * Root module of the moderation service. Which long-running parts run is chosen by
+ * `MODERATION_ROLES` (api, results, relay, webhooks), so they can be scaled as separate deployments;
+ * every part is safe to run in several instances at once.
+ */
+@Module({})
+export class ModerationModule {
+  static forRoot(config: ModerationConfig, policies: PolicySet): DynamicModule {
+    const roles = new Set(config.MODERATION_ROLES);
+    const kafka = roles.has('results') || roles.has('relay');
+    const providers: Provider[] = [
+      { provide: MODERATION_CONFIG, useValue: config },
+      { provide: PolicySet, useValue: policies },
+      {
+        provide: DATABASE,
+        useFactory: () =>
+          createDatabase({
+            url: config.DATABASE_URL,
+            schema: config.DATABASE_SCHEMA,
+            poolSize: config.DATABASE_POOL_SIZE,
+          }),
+      },
+      DatabaseLifecycle,
+      OutboxSignal,
+      { provide: EndpointStore, inject: [DATABASE], useFactory: (db: Db) => new EndpointStore(db) },
+      {
+        provide: ResultRecorder,
+        inject: [DATABASE, PolicySet],
+        useFactory: (db: Db, set: PolicySet) => new ResultRecorder(db, set),
+      },
+    ];
+    if (kafka) {
+      providers.push(
+        {
+          provide: RecordProducer,
+          useFactory: () =>
+            new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+        },
+        KafkaLifecycle,
+      );
+    }
+    if (roles.has('results')) providers.push(ResultsConsumer);
+    if (roles.has('relay')) providers.push(RelayWorker);
+    if (roles.has('webhooks')) providers.push(DispatcherWorker);
+    if (roles.has('api')) providers.push(TenantAuthGuard);
+    return {
+      module: ModerationModule,
+      imports: [PlatformModule.forRoot({ service: 'moderation', logLevel: config.LOG_LEVEL })],
+      controllers: roles.has('api') ? [VerdictsController, WebhookEndpointsController] : [],
+      providers,
+    };
+  }
+}
