@@ -87,9 +87,12 @@ export async function makeMediaFixtures(dir: string, photosDir: string): Promise
   const frameSide = 16;
   const pages = 9;
   const tall = Buffer.alloc(frameSide * frameSide * pages * 3);
-  for (let p = 0; p < pages; p++)
-    for (let i = 0; i < frameSide * frameSide; i++)
-      tall.set(SEGMENT_COLOURS[Math.floor(p / 3)]!, (p * frameSide * frameSide + i) * 3);
+  for (let p = 0; p < pages; p++) {
+    // Frames of one segment differ slightly (encoders merge identical frames).
+    const colour = [...SEGMENT_COLOURS[Math.floor(p / 3)]!];
+    colour[colour.indexOf(0)] = (p % 3) * 8;
+    for (let i = 0; i < frameSide * frameSide; i++) tall.set(colour, (p * frameSide * frameSide + i) * 3);
+  }
   const animation = () =>
     sharp(tall, { raw: { width: frameSide, height: frameSide * pages, channels: 3, pageHeight: frameSide } });
   out['animated.gif'] = await animation()
