@@ -21,7 +21,12 @@ import {
   type OutgoingRecord,
 } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
-import { makeMediaFixtures, startMediaServer, type MediaServer } from '@vigil/media/testing';
+import {
+  makeMediaFixtures,
+  startMediaServer,
+  type MediaFixtures,
+  type MediaServer,
+} from '@vigil/media/testing';
 import { ConfigError, parseConfig } from '@vigil/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '../src/config';
@@ -37,6 +42,7 @@ let broker: TestBroker;
 let app: INestApplication;
 let baseUrl: string;
 let server: MediaServer;
+let fixtures: MediaFixtures;
 let collector: TopicCollector;
 let producer: RecordProducer;
 let workDir: string;
@@ -49,7 +55,8 @@ const dlqTopic = () => topicName(TOPICS.postsDlq, prefix);
 beforeAll(async () => {
   broker = await startTestBroker();
   workDir = mkdtempSync(join(tmpdir(), 'vigil-ingest-it-'));
-  server = await startMediaServer(await makeMediaFixtures(join(workDir), PHOTOS));
+  fixtures = await makeMediaFixtures(workDir, PHOTOS);
+  server = await startMediaServer(fixtures);
   const config = parseConfig(envSchema, {
     KAFKA_BROKERS: broker.brokers.join(','),
     KAFKA_TOPIC_PREFIX: prefix,
@@ -62,6 +69,9 @@ beforeAll(async () => {
     INGEST_MAX_MEDIA: String(MAX_MEDIA),
     INGEST_MAX_DURATION_S: '60',
     INGEST_TMP_DIR: workDir,
+    // One decode slot and a short queue, so a post with several media fills the pool and pauses fetching.
+    INGEST_DECODE_CONCURRENCY: '1',
+    INGEST_DECODE_QUEUE: '2',
     HTTP_PORT: '1',
     LOG_LEVEL: 'warn',
   });
@@ -216,16 +226,23 @@ describe('ingest: posts → inference requests', () => {
     ]);
   });
 
-  it('analyses at most INGEST_MAX_MEDIA media and marks the rest', async () => {
+  it('analyses at most INGEST_MAX_MEDIA media and marks the rest; a full decode pool pauses fetching', async () => {
+    // Inline media skip the network, so all of them reach the single decode slot at once: 1 runs, 5 wait.
+    const inline = fixtures['alpha.png']!.toString('base64');
     const media = Array.from({ length: MAX_MEDIA + 2 }, (_, i) => ({
       media_id: `m${i}`,
       kind: 'image' as const,
-      source: { url: url('/media/alpha.png') },
+      source: { inline },
     }));
     const { request } = await roundTrip(post(uniqueName('many'), { media }));
     expect(request.media.map((m) => m.status)).toEqual([...Array(MAX_MEDIA).fill('ok'), 'error', 'error']);
     expect(request.media.at(-1)!.error?.code).toBe('POST_TOO_MANY_MEDIA');
     expect(request.errors.map((e) => e.code)).toEqual(['POST_TOO_MANY_MEDIA']);
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(Number(/vigil_ingest_fetch_pauses_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    // Fetching resumed: the next post still comes through.
+    const after = await roundTrip(post(uniqueName('after-pause')));
+    expect(after.request.text.caption).toBe('hello');
   });
 
   it('keeps revisions of one post in order, each with its own idempotency key', async () => {
