@@ -55,10 +55,11 @@ export function intermediateScale(width: number, height: number, specs: readonly
 /**
  * Decodes one frame into `[h, w, 3]` uint8 RGB variants, one per spec, keyed by `resizeKey(spec)`.
  *
- * `pipeline` must open the input (bytes, page). The frame is decoded once, EXIF-oriented, converted to
- * sRGB (embedded ICC profile, or libvips' CMYK default for CMYK JPEGs), alpha flattened on white, and
- * downscaled to the smallest size every variant can come from — for JPEG and WebP that lets libvips
- * shrink on load. Each variant is then resized from that raw intermediate.
+ * `pipeline` must open the input (bytes, page). The frame is EXIF-oriented, converted to sRGB (embedded
+ * ICC profile, or libvips' CMYK default for CMYK JPEGs) and alpha-flattened on white. With several
+ * variants of a larger frame it is decoded once, downscaled to the smallest size every variant can come
+ * from (for JPEG and WebP libvips then shrinks on load), and each variant is resized from that raw
+ * intermediate; a frame already smaller than that goes straight from the input to each variant.
  * @throws MediaError MEDIA_CORRUPT, MEDIA_TOO_MANY_PIXELS or MEDIA_DECODE_TIMEOUT.
  */
 export async function frameVariants(
@@ -69,26 +70,34 @@ export async function frameVariants(
 ): Promise<Record<string, RawImage>> {
   const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
   const scale = intermediateScale(size.width, size.height, specs);
-  let base = pipeline.timeout({ seconds }).autoOrient().flatten({ background: WHITE }).toColourspace('srgb');
-  if (scale < 1) {
-    base = base.resize({
-      width: Math.max(1, Math.ceil(size.width * scale)),
-      height: Math.max(1, Math.ceil(size.height * scale)),
-      fit: 'fill',
-    });
-  }
+  const base = pipeline
+    .timeout({ seconds })
+    .autoOrient()
+    .flatten({ background: WHITE })
+    .toColourspace('srgb');
+  const variants: Record<string, RawImage> = {};
+  const variant = async (spec: ResizeSpec, from: Sharp) => {
+    const { data, info } = await from.resize(resizeOptions(spec)).raw().toBuffer({ resolveWithObject: true });
+    variants[resizeKey(spec)] = { width: info.width, height: info.height, data };
+  };
   try {
-    const { data, info } = await base.raw().toBuffer({ resolveWithObject: true });
-    const raw = { width: info.width, height: info.height, channels: info.channels };
-    const variants: Record<string, RawImage> = {};
-    for (const spec of specs) {
-      const out = await sharp(data, { raw })
-        .timeout({ seconds })
-        .removeAlpha()
-        .resize(resizeOptions(spec))
+    if (specs.length === 0) {
+      // No variant asked for (a bundle without image experts): still decode, so corrupt input is caught.
+      await base.resize(1, 1).raw().toBuffer();
+    } else if (scale >= 1 || specs.length === 1) {
+      // Nothing to gain from a shared intermediate (small frame, or one variant): each variant from the input.
+      for (const spec of specs) await variant(spec, base.clone());
+    } else {
+      const { data, info } = await base
+        .resize({
+          width: Math.max(1, Math.ceil(size.width * scale)),
+          height: Math.max(1, Math.ceil(size.height * scale)),
+          fit: 'fill',
+        })
         .raw()
         .toBuffer({ resolveWithObject: true });
-      variants[resizeKey(spec)] = { width: out.info.width, height: out.info.height, data: out.data };
+      const raw = { width: info.width, height: info.height, channels: info.channels };
+      for (const spec of specs) await variant(spec, sharp(data, { raw }).timeout({ seconds }));
     }
     return variants;
   } catch (error) {
