@@ -28,7 +28,7 @@ import { DecodePool } from '../src/decode-pool';
 import { decodeImage } from '../src/image';
 import { DEFAULT_MEDIA_LIMITS } from '../src/limits';
 import { sniffType } from '../src/sniff';
-import { makeMediaFixtures } from '../src/testing/fixtures';
+import { ffmpegSync, makeMediaFixtures } from '../src/testing/fixtures';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -96,17 +96,7 @@ async function main(): Promise<void> {
     const fixtures = await makeMediaFixtures(work, photosDir);
     // A 320×240, 20-frame GIF from ffmpeg's testsrc2, the same as animated WebP, and the small fixtures.
     const gifFile = join(work, 'bench.gif');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=s=320x240:r=10:d=2',
-      gifFile,
-    ]);
+    ffmpegSync(['-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=10:d=2', gifFile]);
     const gif = readFileSync(gifFile);
     const webp = await sharp(gif, { animated: true }).webp().toBuffer();
     const animations = [gif, webp, fixtures['animated.gif']!, fixtures['animated.webp']!];
@@ -153,11 +143,7 @@ async function main(): Promise<void> {
     );
 
     const clip = join(work, 'bench-720p.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
+    ffmpegSync([
       '-f',
       'lavfi',
       '-i',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAv, DEFAULT_MEDIA_LIMITS, isMediaError } from '../src';
+import { ffmpegSync } from '../src/testing';
 
 let dir: string;
 
@@ -32,11 +33,7 @@ describe('decode timeout', () => {
     // A FIFO that delivers a valid WebM once: ffprobe reads it and succeeds, then ffmpeg opens it again
     // and blocks forever waiting for a writer — a decode that can only end by being killed.
     const clip = join(dir, 'clip.webm');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
+    ffmpegSync([
       '-f',
       'lavfi',
       '-i',

@@ -177,6 +177,20 @@ describe('video and audio', () => {
     expect(Math.abs(pitchHz(audio.pcm_s16le, 16_000) - TONE_HZ)).toBeLessThan(10);
   });
 
+  it('portrait phone video: the display rotation is applied to the frames', async () => {
+    const payload = await ok(media('/media/portrait.mp4', 'video'));
+    expect(payload.audio).toBeUndefined();
+    expect(payload.frames.map((f) => [f.timestamp_ms, f.width, f.height])).toEqual([
+      [500, 240, 320],
+      [1500, 240, 320],
+    ]);
+    const first = payload.frames[0]!.variants['inside:960x960']!;
+    expect([first.width, first.height]).toEqual([240, 320]);
+    expectColour(px(first, 120, 40), [0, 255, 0]);
+    expectColour(px(first, 120, 280), [255, 0, 0]);
+    expectColour(px(payload.frames[1]!.variants['inside:960x960']!, 120, 280), [0, 0, 255]);
+  });
+
   it('VP9 WebM without sound: frames, no audio', async () => {
     const payload = await ok(media('/media/clip.webm', 'video'));
     expect(payload.mime).toBe('video/webm');

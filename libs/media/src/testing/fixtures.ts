@@ -19,7 +19,8 @@ export const SEGMENT_COLOURS: ReadonlyArray<readonly [number, number, number]> =
 /** Frequency of every test tone, Hz. */
 export const TONE_HZ = 440;
 
-function ffmpeg(args: string[]): void {
+/** Runs ffmpeg quietly and synchronously (test and bench inputs); `args` follow `-v error -nostdin -y`. */
+export function ffmpegSync(args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
@@ -53,6 +54,17 @@ export function pngDeclaring(width: number, height: number): Buffer {
     chunk('IDAT', deflateSync(Buffer.alloc(1 + width * 3))), // one zero row
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * Sets the video track's display matrix (ISO/IEC 14496-12 `tkhd`, version 0) to a 90° clockwise
+ * rotation, as phones record portrait video: [0 1 0; -1 0 0; 0 0 1] in 16.16 / 2.30 fixed point.
+ */
+function withDisplayRotation(mp4: Buffer): Buffer {
+  const out = Buffer.from(mp4);
+  const matrix = out.indexOf('tkhd') + 4 + 40; // past version/flags, times, track id, duration, layer, volume
+  [0, 0x10000, 0, -0x10000, 0, 0, 0, 0, 0x40000000].forEach((v, i) => out.writeInt32BE(v, matrix + i * 4));
+  return out;
 }
 
 /** Every fixture, by file name (the extension is what a platform's URL would say). */
@@ -120,7 +132,7 @@ export async function makeMediaFixtures(dir: string, photosDir: string): Promise
   const colourGraph = `${segments.map((s, i) => `${s}[s${i}]`).join(';')};[s0][s1][s2]concat=n=3:v=1:a=0,format=yuv420p[v]`;
   const tone = `sine=frequency=${TONE_HZ}:sample_rate=44100:duration=3`;
   const files = (name: string) => join(dir, name);
-  ffmpeg([
+  ffmpegSync([
     '-filter_complex',
     colourGraph,
     '-f',
@@ -142,7 +154,7 @@ export async function makeMediaFixtures(dir: string, photosDir: string): Promise
     '-shortest',
     files('clip.mp4'),
   ]);
-  ffmpeg([
+  ffmpegSync([
     '-filter_complex',
     colourGraph,
     '-map',
@@ -157,8 +169,20 @@ export async function makeMediaFixtures(dir: string, photosDir: string): Promise
     '200k',
     files('clip.webm'),
   ]);
+  // A phone video: stored 320×240 (green left half over red, then blue), display matrix rotating it 90°
+  // clockwise (as phones write it), so it plays 240×320 with green on top.
+  ffmpegSync([
+    '-filter_complex',
+    'color=c=red:s=320x240:r=25:d=1[a];color=c=blue:s=320x240:r=25:d=1[b];[a][b]concat=n=2,drawbox=x=0:y=0:w=160:h=240:c=lime:t=fill,format=yuv420p',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    files('portrait.mp4'),
+  ]);
+  out['portrait.mp4'] = withDisplayRotation(readFileSync(files('portrait.mp4')));
   // A real two-hour video (one 16×16 frame a minute): its header says 7200 s.
-  ffmpeg([
+  ffmpegSync([
     '-f',
     'lavfi',
     '-i',
@@ -180,7 +204,7 @@ export async function makeMediaFixtures(dir: string, photosDir: string): Promise
     ['tone.flac', ['-c:a', 'flac']],
     ['tone.m4a', ['-c:a', 'aac']],
   ] as const) {
-    ffmpeg(['-f', 'lavfi', '-i', audioTone, ...codec, files(name)]);
+    ffmpegSync(['-f', 'lavfi', '-i', audioTone, ...codec, files(name)]);
   }
   for (const name of [
     'clip.mp4',
