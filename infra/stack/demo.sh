@@ -17,7 +17,12 @@ KAFKA_WAS_RUNNING=false
 [ -f "$KAFKA_PID_FILE" ] && kill -0 "$(cat "$KAFKA_PID_FILE")" 2>/dev/null && KAFKA_WAS_RUNNING=true
 bash infra/kafka/start.sh
 export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} HTTP_HOST=127.0.0.1 LOG_LEVEL=${LOG_LEVEL:-warn}
+# The demo driver serves sample media from 127.0.0.1, which ingest's SSRF guard refuses unless allowed.
+export INGEST_MEDIA_ALLOW=${INGEST_MEDIA_ALLOW:-127.0.0.1}
 npx turbo run build --output-logs=errors-only
+bash infra/data/photos.sh
+# Ingest reads its image sizes from the model bundle manifest.
+[ -f "${VIGIL_BUNDLE_DIR:-.models/vigil-base}/manifest.json" ] || npm run models:build
 
 LOG_DIR=$ROOT/.run/logs
 mkdir -p "$LOG_DIR"

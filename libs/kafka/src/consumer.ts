@@ -55,11 +55,13 @@ function nextOffset(offset: string): string {
  *   exceeds the session timeout and triggers a rebalance (kafkajs only heartbeats between messages).
  * - Offsets are committed explicitly after each batch and before a handler error propagates.
  * - `stop()` lets the in-flight record finish, commits, and leaves the group.
+ * - `pause()` / `resume()` stop and restart fetching (backpressure) without leaving the group.
  */
 export class BatchConsumer {
   private readonly consumer: Consumer;
   private stopRequested = false;
   private running = false;
+  private pausedFlag = false;
   private readonly heartbeatIntervalMs: number;
 
   constructor(
@@ -105,6 +107,29 @@ export class BatchConsumer {
       eachBatch: (payload) => this.runBatch(payload),
     });
     this.running = true;
+  }
+
+  /**
+   * Stops fetching from every subscribed topic, for backpressure (e.g. while a decode pool is full).
+   * Records already fetched are still handled and committed; the member stays in the group and keeps
+   * heartbeating, so pausing never triggers a rebalance. A no-op unless running.
+   */
+  pause(): void {
+    if (!this.running || this.pausedFlag) return;
+    this.pausedFlag = true;
+    this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+  }
+
+  /** Fetches again after `pause()`. A no-op unless paused. */
+  resume(): void {
+    if (!this.running || !this.pausedFlag) return;
+    this.pausedFlag = false;
+    this.consumer.resume(this.options.topics.map((topic) => ({ topic })));
+  }
+
+  /** True between `pause()` and `resume()`. */
+  get isPaused(): boolean {
+    return this.pausedFlag;
   }
 
   /** Resolves once this member has joined the group and been assigned partitions (or `timeoutMs` passes). */

@@ -181,6 +181,50 @@ describe('BatchConsumer', () => {
     expect((await admin.committedOffsets(groupId, topic)).get(0)).toBe('20');
     await producer.disconnect();
   });
+
+  it('pause() stops fetching without leaving the group; resume() picks up where it stopped', async () => {
+    const topic = await freshTopic();
+    const producer = new RecordProducer(settings);
+    const groupId = uniqueName('group');
+    const handled: string[] = [];
+    let wake!: () => void;
+    const waitFor = (n: number) =>
+      new Promise<void>((resolve) => {
+        wake = () => handled.length >= n && resolve();
+        wake();
+      });
+    const consumer = new BatchConsumer(settings, {
+      groupId,
+      topics: [topic],
+      eachRecord: async (r) => {
+        handled.push(r.value!.toString());
+        wake();
+      },
+    });
+    consumer.pause(); // before start: a no-op
+    expect(consumer.isPaused).toBe(false);
+    await consumer.start();
+    await producer.send(topic, [{ key: 'k', value: 'before' }]);
+    await waitFor(1);
+
+    consumer.pause();
+    expect(consumer.isPaused).toBe(true);
+    await producer.send(topic, [
+      { key: 'k', value: 'during-1' },
+      { key: 'k', value: 'during-2' },
+    ]);
+    // Three fetch cycles (maxWaitTime is 1 s): nothing may arrive while paused.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(handled).toEqual(['before']);
+
+    consumer.resume();
+    expect(consumer.isPaused).toBe(false);
+    await waitFor(3);
+    await consumer.stop();
+    expect(handled).toEqual(['before', 'during-1', 'during-2']);
+    expect((await admin.committedOffsets(groupId, topic)).get(0)).toBe('3');
+    await producer.disconnect();
+  });
 });
 
 describe('publishDeadLetter', () => {

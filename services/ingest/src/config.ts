@@ -1,9 +1,28 @@
+import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { TOPICS } from '@vigil/contracts';
+import type { MediaLimits } from '@vigil/media';
 import { env, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 
+/** Repository (or image) root: `src/` and `dist/` both sit two levels below it. */
+const ROOT = resolve(__dirname, '..', '..', '..');
+
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const list = () =>
+  z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
+
 /**
  * Every environment variable the ingest service reads (validated at boot; a bad one stops the process
- * with its name). infra/compose and infra/k8s set only these.
+ * with its name). infra/compose and infra/k8s set only these. Sizes in bytes, times in ms unless named _S.
  */
 export const envSchema = z.object({
   KAFKA_BROKERS: env.brokers(),
@@ -13,8 +32,39 @@ export const envSchema = z.object({
   /** Create the manifest's topics at start-up when missing. */
   KAFKA_ENSURE_TOPICS: env.flag(true),
   INGEST_GROUP_ID: z.string().min(1).default('vigil-ingest'),
-  /** Partitions of `vigil.posts.v1` handled concurrently by one instance. */
+  /** Partitions of `vigil.posts.v1` handled concurrently by one instance (one post in flight per partition). */
   INGEST_PARTITIONS_CONCURRENCY: env.positiveInt(4),
+  /** Consumer-group session timeout: a member silent this long (a crashed pod) loses its partitions. */
+  INGEST_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
+  /** Model bundle whose manifest names the image sizes to produce; relative paths start at the repository root. */
+  VIGIL_BUNDLE_DIR: z
+    .string()
+    .default('.models/vigil-base')
+    .transform((p) => (isAbsolute(p) ? p : resolve(ROOT, p))),
+  /** Media decoded at once (sharp / ffmpeg); default one per CPU core. */
+  INGEST_DECODE_CONCURRENCY: env.positiveInt(availableParallelism()),
+  /** Media waiting for a decode slot at which ingest pauses fetching from Kafka. */
+  INGEST_DECODE_QUEUE: env.positiveInt(16),
+  /** Private addresses, CIDR ranges or host names media may be fetched from (SSRF allow-list); empty = public only. */
+  INGEST_MEDIA_ALLOW: list(),
+  INGEST_FETCH_CONNECT_TIMEOUT_MS: env.positiveInt(5_000),
+  INGEST_FETCH_TIMEOUT_MS: env.positiveInt(30_000),
+  INGEST_FETCH_MAX_REDIRECTS: count(3),
+  INGEST_MEDIA_MAX_BYTES: env.positiveInt(50 * 1024 * 1024),
+  INGEST_INLINE_MAX_BYTES: env.positiveInt(1024 * 1024),
+  INGEST_MAX_PIXELS: env.positiveInt(50_000_000),
+  INGEST_MAX_DURATION_S: env.positiveInt(300),
+  INGEST_VIDEO_FRAMES: env.positiveInt(8),
+  INGEST_ANIMATION_FRAMES: env.positiveInt(8),
+  INGEST_DECODE_TIMEOUT_MS: env.positiveInt(30_000),
+  /** Media handled per post; the rest get POST_TOO_MANY_MEDIA. */
+  INGEST_MAX_MEDIA: env.positiveInt(8),
+  /** Caption length in Unicode code points; longer captions are cut (POST_TEXT_TOO_LONG). */
+  INGEST_TEXT_MAX_CHARS: env.positiveInt(10_000),
+  /** Largest encoded inference request; bigger ones drop frames, then media (MEDIA_TOO_LARGE). */
+  INGEST_MAX_REQUEST_BYTES: env.positiveInt(TOPICS.inferenceRequests.maxMessageBytes - 64 * 1024),
+  /** Parent folder of per-medium temp folders (video and audio); default the OS temp dir. */
+  INGEST_TMP_DIR: z.string().optional(),
   HTTP_PORT: env.port(3001),
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;
@@ -23,3 +73,19 @@ export type IngestConfig = z.infer<typeof envSchema>;
 
 /** DI token for the parsed config. */
 export const INGEST_CONFIG = Symbol('INGEST_CONFIG');
+
+/** The media limits named by the config. */
+export function mediaLimits(config: IngestConfig): MediaLimits {
+  return {
+    maxBytes: config.INGEST_MEDIA_MAX_BYTES,
+    maxInlineBytes: config.INGEST_INLINE_MAX_BYTES,
+    connectTimeoutMs: config.INGEST_FETCH_CONNECT_TIMEOUT_MS,
+    fetchTimeoutMs: config.INGEST_FETCH_TIMEOUT_MS,
+    maxRedirects: config.INGEST_FETCH_MAX_REDIRECTS,
+    maxPixels: config.INGEST_MAX_PIXELS,
+    maxDurationMs: config.INGEST_MAX_DURATION_S * 1000,
+    maxVideoFrames: config.INGEST_VIDEO_FRAMES,
+    maxAnimationFrames: config.INGEST_ANIMATION_FRAMES,
+    decodeTimeoutMs: config.INGEST_DECODE_TIMEOUT_MS,
+  };
+}

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { imageVariantSpecs, readBundleManifest } from '@vigil/contracts';
 import { RecordProducer } from '@vigil/kafka';
+import { DecodePool, MediaProcessor } from '@vigil/media';
 import { PlatformModule } from '@vigil/platform';
-import { INGEST_CONFIG, type IngestConfig } from './config';
+import { INGEST_CONFIG, mediaLimits, type IngestConfig } from './config';
 import { PostConsumer } from './post-consumer';
 import { PostPipeline } from './post-pipeline';
 
@@ -18,6 +20,23 @@ export class IngestModule {
           provide: RecordProducer,
           useFactory: () =>
             new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+        },
+        {
+          provide: DecodePool,
+          useFactory: () => new DecodePool(config.INGEST_DECODE_CONCURRENCY, config.INGEST_DECODE_QUEUE),
+        },
+        {
+          provide: MediaProcessor,
+          inject: [DecodePool],
+          // The image sizes are the bundle's: a missing or invalid manifest stops the boot (BundleManifestError).
+          useFactory: (pool: DecodePool) =>
+            new MediaProcessor({
+              limits: mediaLimits(config),
+              specs: imageVariantSpecs(readBundleManifest(config.VIGIL_BUNDLE_DIR)),
+              egress: { allow: config.INGEST_MEDIA_ALLOW },
+              pool,
+              tmpDir: config.INGEST_TMP_DIR,
+            }),
         },
         PostPipeline,
         PostConsumer,

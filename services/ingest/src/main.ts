@@ -1,3 +1,4 @@
+import './threadpool';
 import { bootService, parseConfig } from '@vigil/platform';
 import { envSchema } from './config';
 import { IngestModule } from './ingest.module';

@@ -1,0 +1,265 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AudioPayload, Frame, ResizeSpec } from '@vigil/contracts';
+import ffmpeg from 'fluent-ffmpeg';
+import sharp from 'sharp';
+import { MediaError } from './errors';
+import { frameVariants, intermediateScale } from './image';
+import type { MediaLimits } from './limits';
+
+export type AvLimits = Pick<
+  MediaLimits,
+  'maxPixels' | 'maxDurationMs' | 'maxVideoFrames' | 'decodeTimeoutMs'
+>;
+
+/** Sample rate of the PCM handed to the audio expert, Hz. */
+export const AUDIO_SAMPLE_RATE = 16_000;
+
+/** What ffprobe says about a file (header and stream parameters only; nothing is decoded). */
+export interface ProbeResult {
+  readonly format: string;
+  readonly durationMs: number;
+  /** Display size of the first video stream (rotation applied), when there is one. */
+  readonly video?: { readonly width: number; readonly height: number; readonly codec: string };
+  readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
+}
+
+export interface DecodedAv {
+  readonly durationMs: number;
+  /** Video display size; absent for audio-only media. */
+  readonly width?: number;
+  readonly height?: number;
+  readonly frames: Frame[];
+  readonly audio?: AudioPayload;
+}
+
+interface FfprobeJson {
+  format?: { format_name?: string; duration?: string };
+  streams?: Array<{
+    codec_type?: string;
+    codec_name?: string;
+    width?: number;
+    height?: number;
+    duration?: string;
+    sample_rate?: string;
+    channels?: number;
+    disposition?: { attached_pic?: number };
+    tags?: { rotate?: string };
+    side_data_list?: Array<{ rotation?: number }>;
+  }>;
+}
+
+/** Time left before `deadline`, ms. @throws MediaError MEDIA_DECODE_TIMEOUT when none is left. */
+function remaining(deadline: number, budgetMs: number): number {
+  const ms = deadline - Date.now();
+  if (ms <= 0) throw new MediaError('MEDIA_DECODE_TIMEOUT', `decode passed ${budgetMs} ms`);
+  return ms;
+}
+
+/**
+ * Runs ffprobe with a hard timeout (SIGKILL). fluent-ffmpeg's own `ffprobe()` has no timeout and parses
+ * ffprobe's INI output, so this one asks for JSON and can be killed; ffmpeg itself runs through fluent-ffmpeg.
+ */
+function runFfprobe(args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.env.FFPROBE_PATH ?? 'ffprobe',
+      ['-v', 'error', ...args],
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        if (error.killed || error.signal === 'SIGKILL') {
+          return reject(new MediaError('MEDIA_DECODE_TIMEOUT', `ffprobe passed ${timeoutMs} ms`));
+        }
+        const detail = stderr.trim().split('\n').pop() || error.message;
+        reject(new MediaError('MEDIA_CORRUPT', `ffprobe: ${detail}`, { cause: error }));
+      },
+    );
+  });
+}
+
+/**
+ * Probes a media file: container, duration and the first video/audio stream. When the container states
+ * no duration (e.g. a WebM recorded by a browser), it is read from the last packet timestamp, which
+ * demuxes the file but decodes nothing.
+ * @throws MediaError MEDIA_CORRUPT (unreadable, no stream) or MEDIA_DECODE_TIMEOUT.
+ */
+export async function probeMedia(file: string, timeoutMs: number): Promise<ProbeResult> {
+  const json = JSON.parse(
+    await runFfprobe(['-print_format', 'json', '-show_format', '-show_streams', file], timeoutMs),
+  ) as FfprobeJson;
+  const streams = json.streams ?? [];
+  const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  const a = streams.find((s) => s.codec_type === 'audio');
+  if (!v && !a) throw new MediaError('MEDIA_CORRUPT', 'no audio or video stream');
+  let seconds = Number(json.format?.duration ?? v?.duration ?? a?.duration);
+  if (!Number.isFinite(seconds)) {
+    const times = await runFfprobe(
+      ['-select_streams', v ? 'v:0' : 'a:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
+      timeoutMs,
+    );
+    seconds = Math.max(0, ...times.split('\n').map(Number).filter(Number.isFinite));
+  }
+  let video: ProbeResult['video'];
+  if (v?.width && v.height) {
+    const rotation =
+      v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? Number(v.tags?.rotate ?? 0);
+    const quarter = Math.abs(Math.round(rotation / 90)) % 2 === 1;
+    video = {
+      width: quarter ? v.height : v.width,
+      height: quarter ? v.width : v.height,
+      codec: v.codec_name ?? 'unknown',
+    };
+  }
+  return {
+    format: json.format?.format_name ?? 'unknown',
+    durationMs: Math.round(seconds * 1000),
+    video,
+    audio: a
+      ? {
+          codec: a.codec_name ?? 'unknown',
+          sampleRate: Number(a.sample_rate ?? 0),
+          channels: a.channels ?? 0,
+        }
+      : undefined,
+  };
+}
+
+/** Uniform frame times, ms: about one per second, at most `max`, each in the middle of its slice. */
+export function sampleTimesMs(durationMs: number, max: number): number[] {
+  const k = Math.max(1, Math.min(max, Math.ceil(durationMs / 1000)));
+  return Array.from({ length: k }, (_, i) => Math.round(((i + 0.5) * durationMs) / k));
+}
+
+/**
+ * Runs one ffmpeg process (fluent-ffmpeg) and kills it with SIGKILL when `timeoutMs` passes; resolves or
+ * rejects only after the process has exited, so the caller can delete its files safely.
+ */
+function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    let stderrTail = '';
+    const timer = setTimeout(() => {
+      timedOut = true;
+      command.kill('SIGKILL');
+    }, timeoutMs);
+    command
+      .on('start', () => {
+        // The timer may have fired while fluent-ffmpeg was still preparing: kill on spawn then.
+        if (timedOut) command.kill('SIGKILL');
+      })
+      .on('stderr', (line: string) => {
+        stderrTail = line;
+      })
+      .on('error', (error: Error) => {
+        clearTimeout(timer);
+        reject(
+          timedOut
+            ? new MediaError('MEDIA_DECODE_TIMEOUT', `ffmpeg passed ${timeoutMs} ms and was killed`)
+            : new MediaError('MEDIA_CORRUPT', `ffmpeg: ${stderrTail || error.message}`, { cause: error }),
+        );
+      })
+      .on('end', () => {
+        clearTimeout(timer);
+        resolve();
+      })
+      .run();
+  });
+}
+
+/**
+ * Decodes a video or audio file that is already on disk (a temp file the caller deletes):
+ * 1. ffprobe: streams and duration; over `maxDurationMs` → MEDIA_TOO_LONG before anything is decoded,
+ *    frames over `maxPixels` → MEDIA_TOO_MANY_PIXELS.
+ * 2. one ffmpeg process: up to `maxVideoFrames` frames at uniform times (`-ss` before each input: fast seek
+ *    to the keyframe, then exact decode to the time), rotated for display and scaled to the smallest size
+ *    every variant can come from, as raw RGB24; plus the first audio track as 16 kHz mono s16le PCM.
+ * 3. sharp: one RGB uint8 HWC variant per resize spec for each frame.
+ *
+ * `wantFrames: false` (audio media, or a video posted as audio) skips the frames.
+ * The whole call shares one `decodeTimeoutMs` budget; ffprobe and ffmpeg are killed when it runs out.
+ * @throws MediaError MEDIA_TOO_LONG, MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT or MEDIA_DECODE_TIMEOUT.
+ */
+export async function decodeAv(
+  file: string,
+  workDir: string,
+  specs: readonly ResizeSpec[],
+  limits: AvLimits,
+  options: { wantFrames: boolean },
+): Promise<DecodedAv> {
+  const deadline = Date.now() + limits.decodeTimeoutMs;
+  const probe = await probeMedia(file, remaining(deadline, limits.decodeTimeoutMs));
+  if (probe.durationMs > limits.maxDurationMs) {
+    throw new MediaError(
+      'MEDIA_TOO_LONG',
+      `${(probe.durationMs / 1000).toFixed(1)} s exceeds the ${limits.maxDurationMs / 1000} s limit`,
+    );
+  }
+  const video = options.wantFrames ? probe.video : undefined;
+  if (video && video.width * video.height > limits.maxPixels) {
+    throw new MediaError(
+      'MEDIA_TOO_MANY_PIXELS',
+      `${video.width}×${video.height} video frames exceed the ${limits.maxPixels}-pixel limit`,
+    );
+  }
+  if (!video && !probe.audio) {
+    throw new MediaError('MEDIA_UNSUPPORTED_TYPE', 'a video without sound cannot be decoded as audio');
+  }
+
+  const times = video ? sampleTimesMs(probe.durationMs, limits.maxVideoFrames) : [];
+  const scale = video ? intermediateScale(video.width, video.height, specs) : 1;
+  const out = video
+    ? {
+        width: Math.max(2, Math.ceil(video.width * scale)),
+        height: Math.max(2, Math.ceil(video.height * scale)),
+      }
+    : { width: 0, height: 0 };
+  const command = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin');
+  times.forEach((t) => command.input(file).inputOptions(['-ss', (t / 1000).toFixed(3)]));
+  times.forEach((_, i) =>
+    command
+      .output(join(workDir, `frame-${i}.rgb`))
+      .outputOptions([
+        ...['-map', `${i}:v:0`, '-frames:v', '1', '-an'],
+        ...['-vf', `scale=${out.width}:${out.height}:flags=area`, '-pix_fmt', 'rgb24', '-f', 'rawvideo'],
+      ]),
+  );
+  const pcmFile = join(workDir, 'audio.pcm');
+  if (probe.audio) {
+    command.input(file);
+    command
+      .output(pcmFile)
+      .outputOptions([
+        ...['-map', `${times.length}:a:0`, '-vn', '-ac', '1', '-ar', String(AUDIO_SAMPLE_RATE)],
+        ...['-c:a', 'pcm_s16le', '-f', 's16le', '-t', String(limits.maxDurationMs / 1000)],
+      ]);
+  }
+  await runFfmpeg(command, remaining(deadline, limits.decodeTimeoutMs));
+
+  const frames: Frame[] = [];
+  const frameBytes = out.width * out.height * 3;
+  for (const [i, t] of times.entries()) {
+    const raw = await readFile(join(workDir, `frame-${i}.rgb`));
+    // A seek past the last decodable frame yields an empty file; keep the frames that exist.
+    if (raw.length !== frameBytes) continue;
+    const pipeline = sharp(raw, { raw: { width: out.width, height: out.height, channels: 3 } });
+    const variants = await frameVariants(pipeline, out, specs, remaining(deadline, limits.decodeTimeoutMs));
+    frames.push({ timestamp_ms: t, width: video!.width, height: video!.height, variants });
+  }
+  if (video && frames.length === 0 && !probe.audio) {
+    throw new MediaError('MEDIA_CORRUPT', 'no video frame could be decoded');
+  }
+
+  let audio: AudioPayload | undefined;
+  if (probe.audio) {
+    const pcm = await readFile(pcmFile);
+    const samples = Math.floor(pcm.length / 2);
+    audio = {
+      sample_rate: AUDIO_SAMPLE_RATE,
+      pcm_s16le: pcm.subarray(0, samples * 2),
+      duration_ms: (samples / AUDIO_SAMPLE_RATE) * 1000,
+    };
+  }
+  return { durationMs: probe.durationMs, width: video?.width, height: video?.height, frames, audio };
+}

@@ -1,0 +1,170 @@
+import { resizeKey, type Frame, type RawImage, type ResizeSpec } from '@vigil/contracts';
+import sharp, { type ResizeOptions, type Sharp } from 'sharp';
+import { MediaError } from './errors';
+import type { MediaLimits } from './limits';
+
+export type ImageLimits = Pick<MediaLimits, 'maxPixels' | 'maxAnimationFrames' | 'decodeTimeoutMs'>;
+
+/** What decoding an image, animation or video yields. */
+export interface DecodedVisual {
+  /** Size of one decoded frame before resizing (after EXIF orientation). */
+  readonly width: number;
+  readonly height: number;
+  /** Animation or video length, ms; absent for still images. */
+  readonly durationMs?: number;
+  readonly frames: Frame[];
+}
+
+/** Letterbox / flatten colour when a spec does not name one: white, like a page behind a transparent image. */
+const WHITE = { r: 255, g: 255, b: 255 };
+
+/** Maps a sharp/libvips failure to a typed media error. */
+export function sharpError(error: unknown): MediaError {
+  const message = (error as Error).message ?? String(error);
+  if (/pixel limit/i.test(message)) return new MediaError('MEDIA_TOO_MANY_PIXELS', message, { cause: error });
+  if (/^timeout/i.test(message)) return new MediaError('MEDIA_DECODE_TIMEOUT', message, { cause: error });
+  return new MediaError('MEDIA_CORRUPT', message, { cause: error });
+}
+
+function resizeOptions(spec: ResizeSpec): ResizeOptions {
+  const [r, g, b] = spec.background ?? [WHITE.r, WHITE.g, WHITE.b];
+  return {
+    width: spec.width,
+    height: spec.height,
+    fit: spec.fit,
+    // `inside` never enlarges (it bounds detector/OCR input); `fill` and `contain` produce exact model shapes.
+    withoutEnlargement: spec.fit === 'inside',
+    background: { r, g, b },
+  };
+}
+
+/**
+ * Scale (≤ 1) of one intermediate decode from which every variant can be resized without upsampling:
+ * `fill` needs both sides at least its target, `inside`/`contain` need the box's limiting side.
+ */
+export function intermediateScale(width: number, height: number, specs: readonly ResizeSpec[]): number {
+  let scale = 0;
+  for (const s of specs) {
+    const sx = s.width / width;
+    const sy = s.height / height;
+    scale = Math.max(scale, s.fit === 'fill' ? Math.max(sx, sy) : Math.min(sx, sy));
+  }
+  return Math.min(1, scale);
+}
+
+/**
+ * Decodes one frame into `[h, w, 3]` uint8 RGB variants, one per spec, keyed by `resizeKey(spec)`.
+ *
+ * `pipeline` must open the input (bytes, page). The frame is EXIF-oriented, converted to sRGB (embedded
+ * ICC profile, or libvips' CMYK default for CMYK JPEGs) and alpha-flattened on white. With several
+ * variants of a larger frame it is decoded once, downscaled to the smallest size every variant can come
+ * from (for JPEG and WebP libvips then shrinks on load), and each variant is resized from that raw
+ * intermediate; a frame already smaller than that goes straight from the input to each variant.
+ * @throws MediaError MEDIA_CORRUPT, MEDIA_TOO_MANY_PIXELS or MEDIA_DECODE_TIMEOUT.
+ */
+export async function frameVariants(
+  pipeline: Sharp,
+  size: { width: number; height: number },
+  specs: readonly ResizeSpec[],
+  timeoutMs: number,
+): Promise<Record<string, RawImage>> {
+  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+  const scale = intermediateScale(size.width, size.height, specs);
+  const base = pipeline
+    .timeout({ seconds })
+    .autoOrient()
+    .flatten({ background: WHITE })
+    .toColourspace('srgb');
+  const variants: Record<string, RawImage> = {};
+  const variant = async (spec: ResizeSpec, from: Sharp) => {
+    const { data, info } = await from.resize(resizeOptions(spec)).raw().toBuffer({ resolveWithObject: true });
+    variants[resizeKey(spec)] = { width: info.width, height: info.height, data };
+  };
+  try {
+    if (specs.length === 0) {
+      // No variant asked for (a bundle without image experts): still decode, so corrupt input is caught.
+      await base.resize(1, 1).raw().toBuffer();
+    } else if (scale >= 1 || specs.length === 1) {
+      // Nothing to gain from a shared intermediate (small frame, or one variant): each variant from the input.
+      for (const spec of specs) await variant(spec, base.clone());
+    } else {
+      const { data, info } = await base
+        .resize({
+          width: Math.max(1, Math.ceil(size.width * scale)),
+          height: Math.max(1, Math.ceil(size.height * scale)),
+          fit: 'fill',
+        })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const raw = { width: info.width, height: info.height, channels: info.channels };
+      for (const spec of specs) await variant(spec, sharp(data, { raw }).timeout({ seconds }));
+    }
+    return variants;
+  } catch (error) {
+    throw sharpError(error);
+  }
+}
+
+/** Frame indices to decode from an animation of `pages` frames: evenly spread, first frame included. */
+export function sampleIndices(pages: number, max: number): number[] {
+  const k = Math.max(1, Math.min(pages, max));
+  return Array.from({ length: k }, (_, i) => Math.floor((i * pages) / k));
+}
+
+/**
+ * Decodes a still image or an animated GIF/WebP (JPEG, PNG, WebP, AVIF, GIF, TIFF) into frames with one
+ * RGB uint8 HWC variant per resize spec (sizes come from the model bundle manifest, never from code).
+ *
+ * The pixel count is checked from the header before any pixel is decoded (a 30000×30000 PNG bomb costs
+ * a header read), and libvips' own `limitInputPixels` guards the decode. Animations are sampled: at most
+ * `maxAnimationFrames` frames spread evenly, each with its timestamp (sum of the previous frames' delays).
+ * @throws MediaError MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT or MEDIA_DECODE_TIMEOUT.
+ */
+export async function decodeImage(
+  bytes: Buffer,
+  specs: readonly ResizeSpec[],
+  limits: ImageLimits,
+): Promise<DecodedVisual> {
+  const options = { limitInputPixels: limits.maxPixels, failOn: 'error' as const };
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { ...options, animated: true }).metadata();
+  } catch (error) {
+    throw sharpError(error);
+  }
+  const pages = meta.pages ?? 1;
+  const frameHeight = meta.pageHeight ?? meta.height;
+  if (meta.width * frameHeight > limits.maxPixels) {
+    throw new MediaError(
+      'MEDIA_TOO_MANY_PIXELS',
+      `${meta.width}×${frameHeight} = ${meta.width * frameHeight} pixels exceeds the ${limits.maxPixels}-pixel limit`,
+    );
+  }
+  const deadline = Date.now() + limits.decodeTimeoutMs;
+  const remaining = () => {
+    const ms = deadline - Date.now();
+    if (ms <= 0) throw new MediaError('MEDIA_DECODE_TIMEOUT', `decode passed ${limits.decodeTimeoutMs} ms`);
+    return ms;
+  };
+
+  if (pages <= 1) {
+    const size = meta.autoOrient ?? { width: meta.width, height: meta.height };
+    const variants = await frameVariants(sharp(bytes, options), size, specs, remaining());
+    return { ...size, frames: [{ timestamp_ms: 0, ...size, variants }] };
+  }
+
+  const delays = meta.delay ?? [];
+  const startOf = (page: number) => delays.slice(0, page).reduce((sum, d) => sum + d, 0);
+  const size = { width: meta.width, height: frameHeight };
+  const frames: Frame[] = [];
+  for (const page of sampleIndices(pages, limits.maxAnimationFrames)) {
+    const variants = await frameVariants(
+      sharp(bytes, { ...options, page, pages: 1 }),
+      size,
+      specs,
+      remaining(),
+    );
+    frames.push({ timestamp_ms: startOf(page), ...size, variants });
+  }
+  return { ...size, durationMs: startOf(pages), frames };
+}

@@ -1,0 +1,133 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MediaKind, MediaPayload, PostMedia, ResizeSpec } from '@vigil/contracts';
+import type { EgressPolicy } from '@vigil/platform';
+import { decodeAv } from './av';
+import { type DecodePool } from './decode-pool';
+import { MediaError } from './errors';
+import { MediaFetcher, type FetchedMedia } from './fetch';
+import { decodeImage, type DecodedVisual } from './image';
+import type { MediaLimits } from './limits';
+import { sniffType, type SniffedType } from './sniff';
+
+export interface MediaProcessorOptions {
+  readonly limits: MediaLimits;
+  /** Image variants every frame gets, from the model bundle manifest (`imageVariantSpecs`). */
+  readonly specs: readonly ResizeSpec[];
+  /** SSRF allow-list for media URLs. */
+  readonly egress?: EgressPolicy;
+  /** Decode slots shared by everything this process decodes. */
+  readonly pool: DecodePool;
+  /** Parent of the per-medium temp folders (video/audio go through a file); default `os.tmpdir()`. */
+  readonly tmpDir?: string;
+}
+
+/** One processed medium and what it cost, ms. */
+export interface ProcessedMedia {
+  readonly payload: MediaPayload;
+  readonly fetchMs: number;
+  readonly decodeMs: number;
+}
+
+type Decoded = Pick<MediaPayload, 'frames' | 'audio' | 'duration_ms'>;
+
+/**
+ * Turns one medium of a post into the inference request's `MediaPayload`: fetch (or inline) → checksum →
+ * sniff the real type → decode in a pool slot. A medium that fails with a typed MediaError becomes a
+ * payload with `status: 'error'` and the code, keeping whatever was learnt (bytes, sha256, mime), so the
+ * post still flows on. Anything else (a bug, a full disk) propagates, so the record is retried rather
+ * than answered wrongly.
+ *
+ * The decode path follows the sniffed bytes, not the declared kind: a "gif" that is really an MP4 (as
+ * many platforms serve GIFs) is decoded as video; a video posted as `audio` yields only its sound.
+ */
+export class MediaProcessor {
+  private readonly fetcher: MediaFetcher;
+
+  constructor(private readonly options: MediaProcessorOptions) {
+    this.fetcher = new MediaFetcher(options.limits, options.egress);
+  }
+
+  async process(media: PostMedia): Promise<ProcessedMedia> {
+    let fetched: FetchedMedia | undefined;
+    let type: SniffedType | undefined;
+    let decodeMs = 0;
+    try {
+      fetched =
+        'url' in media.source
+          ? await this.fetcher.fetch(media.source.url)
+          : this.fetcher.fromInline(media.source.inline);
+      if (media.sha256 && media.sha256 !== fetched.sha256) {
+        throw new MediaError(
+          'MEDIA_CHECKSUM_MISMATCH',
+          `sha256 is ${fetched.sha256}, the post says ${media.sha256}`,
+        );
+      }
+      type = await sniffType(fetched.bytes);
+      const bytes = fetched.bytes;
+      const sniffed = type;
+      const decoded = await this.options.pool.run(async () => {
+        const started = performance.now();
+        try {
+          return await this.decode(bytes, sniffed, media.kind);
+        } finally {
+          decodeMs = performance.now() - started;
+        }
+      });
+      return {
+        payload: { ...this.known(media, fetched, type), status: 'ok', ...decoded },
+        fetchMs: fetched.ms,
+        decodeMs,
+      };
+    } catch (error) {
+      if (!(error instanceof MediaError)) throw error;
+      return {
+        payload: {
+          ...this.known(media, fetched, type),
+          status: 'error',
+          error: { code: error.code, message: error.message, media_id: media.media_id },
+          frames: [],
+        },
+        fetchMs: fetched?.ms ?? 0,
+        decodeMs,
+      };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.fetcher.close();
+  }
+
+  private known(media: PostMedia, fetched?: FetchedMedia, type?: SniffedType) {
+    return {
+      media_id: media.media_id,
+      kind: media.kind,
+      ...(fetched ? { sha256: fetched.sha256, bytes: fetched.bytes.length } : {}),
+      ...(type ? { mime: type.mime } : {}),
+    };
+  }
+
+  private async decode(bytes: Buffer, type: SniffedType, kind: MediaKind): Promise<Decoded> {
+    const { limits, specs } = this.options;
+    if (type.family === 'image') {
+      const visual: DecodedVisual = await decodeImage(bytes, specs, limits);
+      return {
+        frames: visual.frames,
+        ...(visual.durationMs !== undefined ? { duration_ms: visual.durationMs } : {}),
+      };
+    }
+    // ffmpeg reads containers such as MP4 (moov at the end) from a seekable file, not a pipe.
+    const dir = await mkdtemp(join(this.options.tmpDir ?? tmpdir(), 'vigil-media-'));
+    try {
+      const file = join(dir, `input.${type.ext}`);
+      await writeFile(file, bytes);
+      const av = await decodeAv(file, dir, specs, limits, {
+        wantFrames: type.family === 'video' && kind !== 'audio',
+      });
+      return { frames: av.frames, duration_ms: av.durationMs, ...(av.audio ? { audio: av.audio } : {}) };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
