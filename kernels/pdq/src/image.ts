@@ -1,0 +1,128 @@
+import sharp from 'sharp';
+import { PdqError } from './errors';
+import { type Channels, type PdqHash, pdqHashPixels } from './pdq';
+
+/** PDQ of an encoded image as a viewer shows it, plus the stored pixel grid's when they differ. */
+export interface ImageHash extends PdqHash {
+  /** EXIF orientation of the file (1..8; 1 when absent). `hash` is of the image after applying it. */
+  orientation: number;
+  /** Size of the hashed (oriented) image, px. */
+  width: number;
+  height: number;
+  /**
+   * Hash of the stored pixel grid, without EXIF orientation: what Meta's reference tools (and so most
+   * shared hash lists) compute, since ImageMagick's PNM conversion and Java ImageIO do not auto-orient
+   * (FACTS.md §5.3). Present only when `orientation` is not 1; match both against banks.
+   */
+  stored?: PdqHash;
+}
+
+export interface HashImageOptions {
+  /** Refuse images with more pixels than this (sharp `limitInputPixels`). Default 100 M. */
+  maxPixels?: number;
+}
+
+/** Decoded pixels: `[height, width, channels]` uint8, row-major. */
+export interface DecodedImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: Channels;
+}
+
+/**
+ * Decodes an image with sharp and returns its PDQ hash (first frame of animations).
+ * Decoding follows the reference path (ImageMagick → PNM → CImg) where it matters: no ICC colour
+ * transform; grey stays grey (the reference's grey luma path); alpha is dropped, not composited;
+ * CMYK becomes RGB with ImageMagick's formula R = (255−C)(255−K)/255. On every 8-bit reference image
+ * this gives the reference hash bit for bit (test/reference-vectors.test.ts).
+ * @param input encoded image bytes (JPEG, PNG, WebP, GIF, TIFF, AVIF, … as sharp reads them).
+ * @throws PdqError `MEDIA_UNSUPPORTED_TYPE` (not an image sharp reads), `MEDIA_TOO_MANY_PIXELS`,
+ *   `MEDIA_CORRUPT` (truncated or invalid data).
+ */
+export async function hashImage(input: Uint8Array, options: HashImageOptions = {}): Promise<ImageHash> {
+  const limitInputPixels = options.maxPixels ?? 100_000_000;
+  let decoded: DecodedImage;
+  let orientation: number;
+  try {
+    const meta = await sharp(input, { limitInputPixels }).metadata();
+    orientation = meta.orientation ?? 1;
+    decoded = await decode(input, meta.space, limitInputPixels);
+  } catch (err) {
+    throw decodeError(err);
+  }
+  const stored = pdqHashPixels(decoded.data, decoded.width, decoded.height, decoded.channels);
+  if (orientation === 1 || orientation < 1 || orientation > 8) {
+    return { ...stored, orientation: 1, width: decoded.width, height: decoded.height };
+  }
+  const shown = applyExifOrientation(decoded, orientation);
+  const hash = pdqHashPixels(shown.data, shown.width, shown.height, shown.channels);
+  return { ...hash, orientation, width: shown.width, height: shown.height, stored };
+}
+
+async function decode(input: Uint8Array, space: string | undefined, limitInputPixels: number): Promise<DecodedImage> {
+  const image = sharp(input, { limitInputPixels });
+  if (space === 'cmyk') {
+    const { data, info } = await image.pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+    const n = info.width * info.height;
+    const rgb = new Uint8Array(n * 3);
+    for (let p = 0; p < n; p++) {
+      const k = 255 - data[p * info.channels + 3]!;
+      for (let c = 0; c < 3; c++) rgb[p * 3 + c] = Math.round(((255 - data[p * info.channels + c]!) * k) / 255);
+    }
+    return { data: rgb, width: info.width, height: info.height, channels: 3 };
+  }
+  const grey = space === 'b-w' || space === 'grey16';
+  const pipeline = grey ? image.keepIccProfile().toColourspace('b-w') : image.keepIccProfile();
+  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    channels: info.channels as Channels,
+  };
+}
+
+/**
+ * Applies EXIF orientation `o` (2..8) to a pixel grid: a pure permutation of pixels, the same one
+ * sharp's `.rotate()` performs (checked in test/image.test.ts). Orientation semantics: EXIF 2.32 §4.6.4
+ * tag 0x0112 (2 mirror horizontal, 3 rotate 180, 4 mirror vertical, 5 transpose, 6 rotate 90° CW,
+ * 7 transverse, 8 rotate 90° CCW).
+ */
+export function applyExifOrientation(src: DecodedImage, o: number): DecodedImage {
+  const { width: w, height: h, channels: ch, data } = src;
+  const swap = o >= 5;
+  const ow = swap ? h : w;
+  const oh = swap ? w : h;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < oh; y++) {
+    for (let x = 0; x < ow; x++) {
+      let sx: number, sy: number;
+      switch (o) {
+        case 2: (sx = w - 1 - x), (sy = y); break;
+        case 3: (sx = w - 1 - x), (sy = h - 1 - y); break;
+        case 4: (sx = x), (sy = h - 1 - y); break;
+        case 5: (sx = y), (sy = x); break;
+        case 6: (sx = y), (sy = h - 1 - x); break;
+        case 7: (sx = w - 1 - y), (sy = h - 1 - x); break;
+        case 8: (sx = w - 1 - y), (sy = x); break;
+        default: (sx = x), (sy = y);
+      }
+      const si = (sy * w + sx) * ch;
+      const oi = (y * ow + x) * ch;
+      for (let c = 0; c < ch; c++) out[oi + c] = data[si + c]!;
+    }
+  }
+  return { data: out, width: ow, height: oh, channels: ch };
+}
+
+function decodeError(err: unknown): PdqError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/unsupported image format/i.test(message)) {
+    return new PdqError('MEDIA_UNSUPPORTED_TYPE', `not a supported image: ${message}`, { cause: err });
+  }
+  if (/pixel limit/i.test(message)) {
+    return new PdqError('MEDIA_TOO_MANY_PIXELS', `image too large to hash: ${message}`, { cause: err });
+  }
+  return new PdqError('MEDIA_CORRUPT', `image could not be decoded: ${message}`, { cause: err });
+}
