@@ -32,32 +32,41 @@ export interface DecodedImage {
 
 /**
  * Decodes an image with sharp and returns its PDQ hash (first frame of animations).
- * Decoding follows the reference path (ImageMagick → PNM → CImg) where it matters: no ICC colour
- * transform; grey stays grey (the reference's grey luma path); alpha is dropped, not composited;
- * CMYK becomes RGB with ImageMagick's formula R = (255−C)(255−K)/255. On every 8-bit reference image
- * this gives the reference hash bit for bit (test/reference-vectors.test.ts).
+ * Decoding is {@link decodeForHashing}; on every 8-bit reference image this gives the reference hash
+ * bit for bit (test/reference-vectors.test.ts).
  * @param input encoded image bytes (JPEG, PNG, WebP, GIF, TIFF, AVIF, … as sharp reads them).
  * @throws PdqError `MEDIA_UNSUPPORTED_TYPE` (not an image sharp reads), `MEDIA_TOO_MANY_PIXELS`,
  *   `MEDIA_CORRUPT` (truncated or invalid data).
  */
 export async function hashImage(input: Uint8Array, options: HashImageOptions = {}): Promise<ImageHash> {
+  const { image, orientation } = await decodeForHashing(input, options);
+  const stored = pdqHashPixels(image.data, image.width, image.height, image.channels);
+  if (orientation === 1) return { ...stored, orientation, width: image.width, height: image.height };
+  const shown = applyExifOrientation(image, orientation);
+  const hash = pdqHashPixels(shown.data, shown.width, shown.height, shown.channels);
+  return { ...hash, orientation, width: shown.width, height: shown.height, stored };
+}
+
+/**
+ * Decodes the stored pixel grid (first frame) the way the reference path (ImageMagick → PNM → CImg)
+ * does where it matters: no ICC colour transform; grey stays one channel (the reference's grey luma
+ * path); alpha is kept as a sample the hash ignores (dropped, not composited); CMYK becomes RGB with
+ * ImageMagick's formula R = (255−C)(255−K)/255; 16-bit samples are scaled to 8 bits.
+ * @returns the pixels and the EXIF orientation (1..8, 1 when absent or invalid), not yet applied.
+ * @throws PdqError as {@link hashImage}.
+ */
+export async function decodeForHashing(
+  input: Uint8Array,
+  options: HashImageOptions = {},
+): Promise<{ image: DecodedImage; orientation: number }> {
   const limitInputPixels = options.maxPixels ?? 100_000_000;
-  let decoded: DecodedImage;
-  let orientation: number;
   try {
     const meta = await sharp(input, { limitInputPixels }).metadata();
-    orientation = meta.orientation ?? 1;
-    decoded = await decode(input, meta.space, limitInputPixels);
+    const o = meta.orientation ?? 1;
+    return { image: await decode(input, meta.space, limitInputPixels), orientation: o >= 1 && o <= 8 ? o : 1 };
   } catch (err) {
     throw decodeError(err);
   }
-  const stored = pdqHashPixels(decoded.data, decoded.width, decoded.height, decoded.channels);
-  if (orientation === 1 || orientation < 1 || orientation > 8) {
-    return { ...stored, orientation: 1, width: decoded.width, height: decoded.height };
-  }
-  const shown = applyExifOrientation(decoded, orientation);
-  const hash = pdqHashPixels(shown.data, shown.width, shown.height, shown.channels);
-  return { ...hash, orientation, width: shown.width, height: shown.height, stored };
 }
 
 async function decode(input: Uint8Array, space: string | undefined, limitInputPixels: number): Promise<DecodedImage> {
