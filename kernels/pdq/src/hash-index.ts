@@ -22,9 +22,13 @@ export const MAX_INDEXED_DISTANCE = 47;
  * floor(d/16) bits (1 for d ≤ 31), so the query probes 17 buckets per table (272 in all) and checks
  * each candidate on all 256 bits. Exact: it returns the same hits as a linear scan.
  *
- * Runs on the native addon (native/mih_index.cc; 32 B hash + 16 × 4 B slot ids ≈ 97 B per hash) or,
- * when it is unavailable, on the same structure in TypeScript. Ids live in JavaScript (slot → id
- * array and id → slot map), about 60–90 B more per hash depending on the id length.
+ * Runs on the native addon (native/mih_index.cc) or, when it is unavailable, on a TypeScript twin
+ * with the same results. Native layout: each table is one bucket-sorted array of 16-byte entries
+ * (slot + 96 other bits of the hash, which reject almost every random candidate without touching the
+ * full hash), so memory is 16 × 16 B + 32 B hash + 1 B ≈ 289 B per hash; lookups scan about
+ * 272 × n / 65,536 entries sequentially (≈ 41,500 at 10 M). Hashes added after the last bulk load
+ * wait in a short list (up to 8,192) before the tables are rebuilt. Ids live in JavaScript (slot → id
+ * array and id → slot map), tens of bytes more per hash depending on the id length.
  */
 export class HashIndex {
   private readonly mih: MihBackend;

@@ -11,10 +11,10 @@ const needles = list('needles.txt');
 const native = process.env.VIGIL_PDQ_NATIVE !== '0';
 const impls = native ? (['native', 'typescript'] as const) : (['typescript'] as const);
 
-function bruteForce(bank: string[], q: string, d: number) {
-  return bank
-    .map((h, i) => ({ id: `h${i}`, distance: hammingDistance(h, q) }))
-    .filter((x) => x.distance <= d)
+/** Every live hash within d of q by a linear scan (batched Hamming over all bank bytes). */
+function bruteForce(bank: Uint8Array, live: boolean[], q: string, d: number) {
+  return Array.from(hammingDistances(q, bank), (distance, i) => ({ id: `h${i}`, distance }))
+    .filter((x, i) => live[i] && x.distance <= d)
     .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1));
 }
 
@@ -33,18 +33,39 @@ function randomBytes(n: number, seed: number): Uint8Array {
 
 describe.each(impls)('HashIndex (%s)', (implementation) => {
   it('finds exactly what brute force finds: 100 needles in the 1,350-hash haystack, d = 31, 47, 63', () => {
+    // 10,000 random hashes beside the haystack push the bulk load past the pending list into the tables.
+    const filler = randomBytes(10_000 * HASH_BYTES, 3);
+    const bank = [...haystack, ...Array.from({ length: 10_000 }, (_, i) => hashToHex(filler, i * HASH_BYTES))];
     const index = new HashIndex({ implementation });
     expect(index.native).toBe(implementation === 'native');
-    haystack.forEach((h, i) => index.add(`h${i}`, h));
-    let hits = 0;
-    for (const d of [31, 47, 63]) {
-      for (const q of needles) {
-        const expected = bruteForce(haystack, q, d);
-        expect(index.query(q, d)).toEqual(expected);
-        hits += expected.length;
+    const bytes = Buffer.concat(bank.map(hashFromHex));
+    index.addMany(bank.map((_, i) => `h${i}`), bytes);
+    const compare = (live: boolean[]) => {
+      let hits = 0;
+      for (const d of [31, 47, 63]) {
+        for (const q of needles) {
+          const expected = bruteForce(bytes, live, q, d);
+          expect(index.query(q, d)).toEqual(expected);
+          hits += expected.length;
+        }
       }
+      return hits;
+    };
+    const live = bank.map(() => true);
+    expect(compare(live)).toBeGreaterThan(100); // the lists are built so that needles have neighbours
+
+    // Remove every other haystack hash (dead table entries) and add a third of those back one by one
+    // (the pending list, on reused or fresh slots): still exactly brute force.
+    for (let i = 0; i < haystack.length; i += 2) {
+      expect(index.remove(`h${i}`)).toBe(true);
+      live[i] = false;
     }
-    expect(hits).toBeGreaterThan(100); // the lists are built so that needles have neighbours
+    for (let i = 0; i < haystack.length; i += 6) {
+      index.add(`h${i}`, haystack[i]!);
+      live[i] = true;
+    }
+    expect(index.size).toBe(live.filter(Boolean).length);
+    compare(live);
   });
 
   it('finds every planted near-duplicate in a 100,000-hash random bank and nothing beyond the distance', () => {

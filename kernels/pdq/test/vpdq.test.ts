@@ -58,8 +58,9 @@ describe.each(['doorknob-hd-no-bar', 'test-padded-dimensions'])('frames of %s.mp
   // Our ffmpeg/swscale build decodes test-padded-dimensions to the same RGB as the one that made the
   // sample hashes (all 150 frames bit for bit); doorknob's H.264 decode differs slightly (2–6 bits on
   // most frames, at most 22 where both qualities are ≥ 50), hence the regression tolerance above.
-  it.runIf(name === 'test-padded-dimensions')('is bit-exact on every frame', () => {
-    expect(ours).toEqual(reference.map(({ hash, quality }) => ({ hash, quality })));
+  it(name === 'test-padded-dimensions' ? 'is bit-exact on every frame' : 'is bit-exact on some frames (its H.264 decode differs slightly)', () => {
+    const exact = reference.filter((r, i) => r.hash === ours[i]!.hash && r.quality === ours[i]!.quality).length;
+    expect(exact).toBeGreaterThanOrEqual(name === 'test-padded-dimensions' ? 150 : 1);
   });
 
   it('matches the reference feature list 100 % both ways', () => {
