@@ -55,8 +55,14 @@ function rate(fn: () => number, ms: number): { perSecond: number; perCpuSecond: 
 }
 
 async function hashingBench() {
-  const files = readFileSync(join(DATA, 'expected.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
-  const images = await Promise.all(files.map(async (f) => (await decodeForHashing(readFileSync(join(DATA, f)))).image));
+  const files = readFileSync(join(DATA, 'expected.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]!);
+  const images = await Promise.all(
+    files.map(async (f) => (await decodeForHashing(readFileSync(join(DATA, f)))).image),
+  );
   const megapixels = images.reduce((s, i) => s + i.width * i.height, 0) / 1e6;
   const run = (impl: Implementation, ms: number) =>
     rate(() => {
@@ -99,9 +105,19 @@ function indexBench(n: number, implementation: Implementation) {
   const seed = new Uint8Array(PLANTED * 64);
   randomFillSync(seed);
   const planted = Array.from({ length: PLANTED }, (_, k) => {
-    const target = (seed[k * 64]! | (seed[k * 64 + 1]! << 8) | (seed[k * 64 + 2]! << 16) | (seed[k * 64 + 3]! << 24)) >>> 0;
+    const target =
+      (seed[k * 64]! | (seed[k * 64 + 1]! << 8) | (seed[k * 64 + 2]! << 16) | (seed[k * 64 + 3]! << 24)) >>>
+      0;
     const slot = target % n;
-    return { id: `h${slot}`, flips: k % 32, q: flipBits(bank.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES), k % 32, seed.subarray(k * 64 + 4, k * 64 + 64)) };
+    return {
+      id: `h${slot}`,
+      flips: k % 32,
+      q: flipBits(
+        bank.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES),
+        k % 32,
+        seed.subarray(k * 64 + 4, k * 64 + 64),
+      ),
+    };
   });
   let found = 0,
     beyond = 0,
@@ -123,17 +139,23 @@ function indexBench(n: number, implementation: Implementation) {
   const queries = new Uint8Array(RANDOM_QUERIES * HASH_BYTES);
   randomFillSync(queries);
   let next = 0;
-  const random = rate(() => {
-    const at = (next++ % RANDOM_QUERIES) * HASH_BYTES;
-    index.query(queries.subarray(at, at + HASH_BYTES), 31);
-    return 1;
-  }, implementation === 'typescript' ? 5000 : 4000);
+  const random = rate(
+    () => {
+      const at = (next++ % RANDOM_QUERIES) * HASH_BYTES;
+      index.query(queries.subarray(at, at + HASH_BYTES), 31);
+      return 1;
+    },
+    implementation === 'typescript' ? 5000 : 4000,
+  );
 
   // Exactness at scale: brute force (batched Hamming over the whole bank) on a few planted queries.
   let bruteAgrees = 0;
   for (const [i, p] of planted.slice(0, 5).entries()) {
     const d = hammingDistances(p.q, bank);
-    const expected = [...d.keys()].filter((j) => d[j]! <= 31).map((j) => `h${j}`).sort();
+    const expected = [...d.keys()]
+      .filter((j) => d[j]! <= 31)
+      .map((j) => `h${j}`)
+      .sort();
     if (JSON.stringify(expected) === JSON.stringify(results[i]!.map((h) => h.id).sort())) bruteAgrees++;
   }
 
@@ -160,7 +182,9 @@ function indexBench(n: number, implementation: Implementation) {
 async function main() {
   const backend = pdqBackend();
   if (!backend.native) throw new Error(`bench:hash needs the native addon (${backend.reason})`);
-  console.log(`PDQ hashing, reference images (expected.csv), one core, load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `PDQ hashing, reference images (expected.csv), one core, load average ${loadavg()[0]!.toFixed(1)}`,
+  );
   const h = await hashingBench();
   console.log(`  ${h.images} images, mean ${h.meanMegapixels.toFixed(2)} MP`);
   console.log(`  native      ${h.nativeHashesPerCpuSecond.toFixed(1)} hashes per CPU-second`);
@@ -174,17 +198,30 @@ async function main() {
       const r = indexBench(n, impl);
       index.push(r);
       gc();
-      console.log(`\nHash index, ${impl}, ${(n / 1e6).toFixed(0)} M random hashes (multi-index hashing, 16 × 16-bit chunks)`);
+      console.log(
+        `\nHash index, ${impl}, ${(n / 1e6).toFixed(0)} M random hashes (multi-index hashing, 16 × 16-bit chunks)`,
+      );
       console.log(`  build                 ${r.buildSeconds.toFixed(1)} s`);
-      console.log(`  planted found         ${r.plantedFound}/${r.planted} (distance 0..31), ${r.hitsBeyond31OrWrong} hits beyond 31 or misreported, brute force agrees ${r.bruteForceAgrees}`);
-      console.log(`  lookups, random       ${r.randomLookupsPerCpuSecond.toFixed(0)} per CPU-second (${r.randomLookupsPerSecond.toFixed(0)}/s wall clock), d ≤ 31`);
-      console.log(`  lookups, planted      ${r.plantedLookupsPerSecond.toFixed(0)}/s wall clock (1,000 near-duplicates)`);
-      console.log(`  memory per hash       ${r.structureBytesPerHash.toFixed(1)} B index structure + ${r.idBytesPerHash.toFixed(1)} B JS ids (process RSS +${r.processBytesPerHash.toFixed(1)} B)`);
+      console.log(
+        `  planted found         ${r.plantedFound}/${r.planted} (distance 0..31), ${r.hitsBeyond31OrWrong} hits beyond 31 or misreported, brute force agrees ${r.bruteForceAgrees}`,
+      );
+      console.log(
+        `  lookups, random       ${r.randomLookupsPerCpuSecond.toFixed(0)} per CPU-second (${r.randomLookupsPerSecond.toFixed(0)}/s wall clock), d ≤ 31`,
+      );
+      console.log(
+        `  lookups, planted      ${r.plantedLookupsPerSecond.toFixed(0)}/s wall clock (1,000 near-duplicates)`,
+      );
+      console.log(
+        `  memory per hash       ${r.structureBytesPerHash.toFixed(1)} B index structure + ${r.idBytesPerHash.toFixed(1)} B JS ids (process RSS +${r.processBytesPerHash.toFixed(1)} B)`,
+      );
     }
   }
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: loadavg() };
-  writeFileSync(join(ROOT, 'bench-results', 'hash.json'), JSON.stringify({ at: new Date().toISOString(), machine, hashing: h, index }, null, 2));
+  writeFileSync(
+    join(ROOT, 'bench-results', 'hash.json'),
+    JSON.stringify({ at: new Date().toISOString(), machine, hashing: h, index }, null, 2),
+  );
   console.log('\nwritten bench-results/hash.json');
 }
 

@@ -54,7 +54,8 @@ export function parseBankFile(text: string): BankFile {
   for (const record of records) {
     if (skippable(record.fields) || (hashColumn >= 0 && record === first)) continue;
     const fields = record.fields.map((f) => f.trim());
-    const reject = (reason: string) => rejected.push({ line: record.line, reason, text: record.text.slice(0, 200) });
+    const reject = (reason: string) =>
+      rejected.push({ line: record.line, reason, text: record.text.slice(0, 200) });
     const hash = fields[hashColumn >= 0 ? hashColumn : 0] ?? '';
     if (!isHashHex(hash)) {
       reject(
@@ -77,7 +78,8 @@ export function parseBankFile(text: string): BankFile {
     if (hashColumn >= 0) {
       if (idColumn >= 0 && fields[idColumn]) entry.id = fields[idColumn];
       header!.forEach((name, i) => {
-        if (i !== hashColumn && i !== idColumn && i !== qualityColumn && fields[i]) entry.metadata[name] = fields[i]!;
+        if (i !== hashColumn && i !== idColumn && i !== qualityColumn && fields[i])
+          entry.metadata[name] = fields[i]!;
       });
     } else if (fields[2]) {
       entry.metadata.label = fields.slice(2).join(',');
@@ -115,14 +117,18 @@ function parseCsv(text: string): CsvRecord[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
         if (ch === '\n') line++;
         field += ch;
       }
     } else if (ch === '"' && field.trim() === '') {
-      (quoted = true), (field = '');
+      quoted = true;
+      field = '';
     } else if (ch === ',') {
       fields.push(field);
       field = '';

@@ -10,10 +10,17 @@ import { type Implementation } from './pdq';
  * @returns `Uint16Array(N)` of distances 0..256. Native: popcount on 64-bit words.
  * @throws PdqError `PDQ_INVALID_HASH` for a malformed query or a length not a multiple of 32.
  */
-export function hammingDistances(query: string | Uint8Array, hashes: Uint8Array, impl: Implementation = 'auto'): Uint16Array {
+export function hammingDistances(
+  query: string | Uint8Array,
+  hashes: Uint8Array,
+  impl: Implementation = 'auto',
+): Uint16Array {
   const q = typeof query === 'string' ? hashFromHex(query) : query;
   if (q.length !== HASH_BYTES || hashes.length % HASH_BYTES !== 0) {
-    throw new PdqError('PDQ_INVALID_HASH', `query must be 32 bytes and hashes a multiple of 32, got ${q.length} and ${hashes.length}`);
+    throw new PdqError(
+      'PDQ_INVALID_HASH',
+      `query must be 32 bytes and hashes a multiple of 32, got ${q.length} and ${hashes.length}`,
+    );
   }
   const addon = impl === 'typescript' ? null : nativePdq();
   if (!addon && impl === 'native') throw new Error('PDQ native addon is not available');

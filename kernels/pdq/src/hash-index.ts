@@ -68,7 +68,10 @@ export class HashIndex {
    */
   addMany(ids: readonly string[], hashes: Uint8Array): void {
     if (hashes.length !== ids.length * HASH_BYTES) {
-      throw new PdqError('PDQ_INVALID_ARGUMENT', `expected ${ids.length} × 32 hash bytes, got ${hashes.length}`);
+      throw new PdqError(
+        'PDQ_INVALID_ARGUMENT',
+        `expected ${ids.length} × 32 hash bytes, got ${hashes.length}`,
+      );
     }
     for (const id of ids) this.remove(id);
     const slots = this.mih.add(hashes);
@@ -103,7 +106,8 @@ export class HashIndex {
    */
   query(hash: string | Uint8Array, maxDistance = PDQ_MATCH_DISTANCE): IndexHit[] {
     const q = typeof hash === 'string' ? hashFromHex(hash) : hash;
-    if (q.length !== HASH_BYTES) throw new PdqError('PDQ_INVALID_HASH', `hash must be 32 bytes, got ${q.length}`);
+    if (q.length !== HASH_BYTES)
+      throw new PdqError('PDQ_INVALID_HASH', `hash must be 32 bytes, got ${q.length}`);
     if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 256) {
       throw new PdqError('PDQ_INVALID_ARGUMENT', `maxDistance must be an integer 0..256, got ${maxDistance}`);
     }

@@ -19,7 +19,11 @@ const HEX = /^[0-9a-fA-F]{64}$/;
  * @throws PdqError `PDQ_INVALID_HASH` unless `hex` is exactly 64 hex digits.
  */
 export function hashFromHex(hex: string): Uint8Array {
-  if (!HEX.test(hex)) throw new PdqError('PDQ_INVALID_HASH', `not a 64-digit hex PDQ hash: ${JSON.stringify(hex.slice(0, 80))}`);
+  if (!HEX.test(hex))
+    throw new PdqError(
+      'PDQ_INVALID_HASH',
+      `not a 64-digit hex PDQ hash: ${JSON.stringify(hex.slice(0, 80))}`,
+    );
   const out = new Uint8Array(HASH_BYTES);
   for (let b = 0; b < HASH_BYTES; b++) {
     const at = 2 * (HASH_BYTES - 1 - b);

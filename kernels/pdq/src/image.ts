@@ -63,21 +63,33 @@ export async function decodeForHashing(
   try {
     const meta = await sharp(input, { limitInputPixels }).metadata();
     const o = meta.orientation ?? 1;
-    return { image: await decode(input, meta.space, limitInputPixels), orientation: o >= 1 && o <= 8 ? o : 1 };
+    return {
+      image: await decode(input, meta.space, limitInputPixels),
+      orientation: o >= 1 && o <= 8 ? o : 1,
+    };
   } catch (err) {
     throw decodeError(err);
   }
 }
 
-async function decode(input: Uint8Array, space: string | undefined, limitInputPixels: number): Promise<DecodedImage> {
+async function decode(
+  input: Uint8Array,
+  space: string | undefined,
+  limitInputPixels: number,
+): Promise<DecodedImage> {
   const image = sharp(input, { limitInputPixels });
   if (space === 'cmyk') {
-    const { data, info } = await image.pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await image
+      .pipelineColourspace('cmyk')
+      .toColourspace('cmyk')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const n = info.width * info.height;
     const rgb = new Uint8Array(n * 3);
     for (let p = 0; p < n; p++) {
       const k = 255 - data[p * info.channels + 3]!;
-      for (let c = 0; c < 3; c++) rgb[p * 3 + c] = Math.round(((255 - data[p * info.channels + c]!) * k) / 255);
+      for (let c = 0; c < 3; c++)
+        rgb[p * 3 + c] = Math.round(((255 - data[p * info.channels + c]!) * k) / 255);
     }
     return { data: rgb, width: info.width, height: info.height, channels: 3 };
   }
@@ -100,26 +112,25 @@ async function decode(input: Uint8Array, space: string | undefined, limitInputPi
  */
 export function applyExifOrientation(src: DecodedImage, o: number): DecodedImage {
   const { width: w, height: h, channels: ch, data } = src;
-  const swap = o >= 5;
+  // Source pixel of output pixel (x, y), per orientation.
+  const source: Record<number, (x: number, y: number) => [number, number]> = {
+    2: (x, y) => [w - 1 - x, y],
+    3: (x, y) => [w - 1 - x, h - 1 - y],
+    4: (x, y) => [x, h - 1 - y],
+    5: (x, y) => [y, x],
+    6: (x, y) => [y, h - 1 - x],
+    7: (x, y) => [w - 1 - y, h - 1 - x],
+    8: (x, y) => [w - 1 - y, x],
+  };
+  const from = source[o] ?? ((x: number, y: number): [number, number] => [x, y]);
+  const swap = o >= 5 && o <= 8;
   const ow = swap ? h : w;
   const oh = swap ? w : h;
   const out = new Uint8Array(data.length);
   for (let y = 0; y < oh; y++) {
     for (let x = 0; x < ow; x++) {
-      let sx: number, sy: number;
-      switch (o) {
-        case 2: (sx = w - 1 - x), (sy = y); break;
-        case 3: (sx = w - 1 - x), (sy = h - 1 - y); break;
-        case 4: (sx = x), (sy = h - 1 - y); break;
-        case 5: (sx = y), (sy = x); break;
-        case 6: (sx = y), (sy = h - 1 - x); break;
-        case 7: (sx = w - 1 - y), (sy = h - 1 - x); break;
-        case 8: (sx = w - 1 - y), (sy = x); break;
-        default: (sx = x), (sy = y);
-      }
-      const si = (sy * w + sx) * ch;
-      const oi = (y * ow + x) * ch;
-      for (let c = 0; c < ch; c++) out[oi + c] = data[si + c]!;
+      const [sx, sy] = from(x, y);
+      out.set(data.subarray((sy * w + sx) * ch, (sy * w + sx + 1) * ch), (y * ow + x) * ch);
     }
   }
   return { data: out, width: ow, height: oh, channels: ch };

@@ -44,7 +44,10 @@ export function nativePdq(): NativePdq | null {
   if (process.env.VIGIL_PDQ_NATIVE === '0') {
     loaded = { addon: null, reason: 'disabled by VIGIL_PDQ_NATIVE=0' };
   } else if (!existsSync(NATIVE_ADDON_PATH)) {
-    loaded = { addon: null, reason: `${NATIVE_ADDON_PATH} not built (run npm run build:native -w @vigil/pdq)` };
+    loaded = {
+      addon: null,
+      reason: `${NATIVE_ADDON_PATH} not built (run npm run build:native -w @vigil/pdq)`,
+    };
   } else {
     try {
       loaded = { addon: createRequire(__filename)(NATIVE_ADDON_PATH) as NativePdq };

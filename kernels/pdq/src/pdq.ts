@@ -32,9 +32,13 @@ export type Implementation = 'auto' | 'native' | 'typescript';
 
 function check(pixels: Uint8Array, width: number, height: number, channels: number): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
-    throw new PdqError('PDQ_INVALID_PIXELS', `width and height must be non-negative integers, got ${width}×${height}`);
+    throw new PdqError(
+      'PDQ_INVALID_PIXELS',
+      `width and height must be non-negative integers, got ${width}×${height}`,
+    );
   }
-  if (![1, 2, 3, 4].includes(channels)) throw new PdqError('PDQ_INVALID_PIXELS', `channels must be 1..4, got ${channels}`);
+  if (![1, 2, 3, 4].includes(channels))
+    throw new PdqError('PDQ_INVALID_PIXELS', `channels must be 1..4, got ${channels}`);
   if (pixels.length !== width * height * channels) {
     throw new PdqError(
       'PDQ_INVALID_PIXELS',

@@ -112,7 +112,14 @@ function boxRows(x: Float32Array, y: Float32Array, rows: number, cols: number, w
 }
 
 // Box pass down columns, all columns together; see boxCols in native/pdq_core.cc.
-function boxCols(x: Float32Array, y: Float32Array, rows: number, cols: number, window: number, s: Float32Array): void {
+function boxCols(
+  x: Float32Array,
+  y: Float32Array,
+  rows: number,
+  cols: number,
+  window: number,
+  s: Float32Array,
+): void {
   const half = Math.floor((window + 2) / 2);
   const p1 = half - 1,
     p2 = window - half + 1,
@@ -220,21 +227,25 @@ function setBits(b: Float32Array, out: Uint8Array, offset: number): void {
   }
 }
 
-// Dihedral variant v of the DCT output (transpose and sign flips, FACTS.md §2).
+// Dihedral variant v of the DCT output (FACTS.md §2): whether it transposes, and which original
+// coefficients (i, j) it negates.
+const DIHEDRAL: { transpose: boolean; negate: (i: number, j: number) => boolean }[] = [
+  { transpose: false, negate: () => false }, // original
+  { transpose: true, negate: (_i, j) => (j & 1) === 0 }, // rotate90
+  { transpose: false, negate: (i, j) => ((i + j) & 1) === 1 }, // rotate180
+  { transpose: true, negate: (i) => (i & 1) === 0 }, // rotate270
+  { transpose: false, negate: (i) => (i & 1) === 0 }, // flipx
+  { transpose: false, negate: (_i, j) => (j & 1) === 0 }, // flipy
+  { transpose: true, negate: () => false }, // flipplus1
+  { transpose: true, negate: (i, j) => ((i + j) & 1) === 1 }, // flipminus1
+];
+
 function dihedralVariant(a: Float32Array, v: number, out: Float32Array): void {
+  const { transpose, negate } = DIHEDRAL[v]!;
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
       const x = a[i * 16 + j]!;
-      let transpose = false,
-        negate = false;
-      if (v === 1) (transpose = true), (negate = (j & 1) === 0);
-      else if (v === 2) negate = ((i + j) & 1) === 1;
-      else if (v === 3) (transpose = true), (negate = (i & 1) === 0);
-      else if (v === 4) negate = (i & 1) === 0;
-      else if (v === 5) negate = (j & 1) === 0;
-      else if (v === 6) transpose = true;
-      else if (v === 7) (transpose = true), (negate = ((i + j) & 1) === 1);
-      out[transpose ? j * 16 + i : i * 16 + j] = negate ? -x : x;
+      out[transpose ? j * 16 + i : i * 16 + j] = negate(i, j) ? -x : x;
     }
   }
 }

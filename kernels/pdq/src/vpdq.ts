@@ -24,8 +24,19 @@ export function parseVpdqFeatures(text: string): VpdqFeature[] {
     const f = Number(frame),
       q = Number(quality),
       t = Number(timestamp);
-    if (!Number.isInteger(f) || f < 0 || !Number.isInteger(q) || q < 0 || q > 100 || !isHashHex(hash ?? '') || !Number.isFinite(t)) {
-      throw new PdqError('PDQ_INVALID_BANK_FILE', `line ${i + 1}: expected frame,quality,hash,timestamp, got ${JSON.stringify(line.slice(0, 120))}`);
+    if (
+      !Number.isInteger(f) ||
+      f < 0 ||
+      !Number.isInteger(q) ||
+      q < 0 ||
+      q > 100 ||
+      !isHashHex(hash ?? '') ||
+      !Number.isFinite(t)
+    ) {
+      throw new PdqError(
+        'PDQ_INVALID_BANK_FILE',
+        `line ${i + 1}: expected frame,quality,hash,timestamp, got ${JSON.stringify(line.slice(0, 120))}`,
+      );
     }
     out.push({ frame: f, quality: q, hash: hash!.toLowerCase(), timestamp: t });
   });
@@ -61,13 +72,23 @@ export interface VideoMatch {
  * way. An empty filtered list gives 0 % (as the C++ matcher does) and no match.
  * @throws PdqError `PDQ_INVALID_HASH` for a malformed hash, `PDQ_INVALID_ARGUMENT` for bad options.
  */
-export function matchVideo(query: readonly PdqHash[], compared: readonly PdqHash[], options: VideoMatchOptions = {}): VideoMatch {
+export function matchVideo(
+  query: readonly PdqHash[],
+  compared: readonly PdqHash[],
+  options: VideoMatchOptions = {},
+): VideoMatch {
   const distance = options.distance ?? PDQ_MATCH_DISTANCE;
   const minQuality = options.minQuality ?? PDQ_MIN_QUALITY;
   const queryThreshold = options.queryMatchPercent ?? 80;
   const compareThreshold = options.compareMatchPercent ?? 0;
-  for (const [name, v, max] of [['distance', distance, 256], ['minQuality', minQuality, 100], ['queryMatchPercent', queryThreshold, 100], ['compareMatchPercent', compareThreshold, 100]] as const) {
-    if (!(v >= 0 && v <= max)) throw new PdqError('PDQ_INVALID_ARGUMENT', `${name} must be within 0..${max}, got ${v}`);
+  for (const [name, v, max] of [
+    ['distance', distance, 256],
+    ['minQuality', minQuality, 100],
+    ['queryMatchPercent', queryThreshold, 100],
+    ['compareMatchPercent', compareThreshold, 100],
+  ] as const) {
+    if (!(v >= 0 && v <= max))
+      throw new PdqError('PDQ_INVALID_ARGUMENT', `${name} must be within 0..${max}, got ${v}`);
   }
   const q = distinctHashes(query, minQuality);
   const c = distinctHashes(compared, minQuality);

@@ -19,10 +19,17 @@ describe('parseBankFile', () => {
     const r = parseBankFile(read(join(lists, file)));
     expect(r.rejected).toEqual([]);
     expect(r.entries).toHaveLength(count);
-    expect(r.entries[0]).toEqual({ line: 1, hash: read(join(lists, file)).split('\n')[0]!.trim(), metadata: {} });
+    expect(r.entries[0]).toEqual({
+      line: 1,
+      hash: read(join(lists, file)).split('\n')[0]!.trim(),
+      metadata: {},
+    });
   });
 
-  it.each([['short64.dat', 6], ['long64.dat', 667]])('64-bit list %s: every line rejected as not PDQ', (file, count) => {
+  it.each([
+    ['short64.dat', 6],
+    ['long64.dat', 667],
+  ])('64-bit list %s: every line rejected as not PDQ', (file, count) => {
     const r = parseBankFile(read(join(lists, file)));
     expect(r.entries).toEqual([]);
     expect(r.rejected).toHaveLength(count);

@@ -21,7 +21,14 @@ export function csvRows(file: string): string[][] {
 }
 
 /** The stored pixel grid as sharp decodes it with no colour transform: `[h, w, c]` uint8. */
-export async function rawPixels(input: Buffer): Promise<{ data: Uint8Array; width: number; height: number; channels: 1 | 2 | 3 | 4 }> {
+export async function rawPixels(
+  input: Buffer,
+): Promise<{ data: Uint8Array; width: number; height: number; channels: 1 | 2 | 3 | 4 }> {
   const { data, info } = await sharp(input).keepIccProfile().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height, channels: info.channels as 1 | 2 | 3 | 4 };
+  return {
+    data: new Uint8Array(data),
+    width: info.width,
+    height: info.height,
+    channels: info.channels as 1 | 2 | 3 | 4,
+  };
 }

@@ -2,10 +2,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HASH_BYTES, HashIndex, PdqError, hammingDistance, hammingDistances, hashFromHex, hashToHex, parseBankFile } from '../src';
+import {
+  HASH_BYTES,
+  HashIndex,
+  PdqError,
+  hammingDistance,
+  hammingDistances,
+  hashFromHex,
+  hashToHex,
+  parseBankFile,
+} from '../src';
 import { PDQ_DATA } from './data';
 
-const list = (f: string) => parseBankFile(readFileSync(join(PDQ_DATA, 'reg-test-input', 'hash-lists', f), 'utf8')).entries.map((e) => e.hash);
+const list = (f: string) =>
+  parseBankFile(readFileSync(join(PDQ_DATA, 'reg-test-input', 'hash-lists', f), 'utf8')).entries.map(
+    (e) => e.hash,
+  );
 const haystack = list('haystack.txt');
 const needles = list('needles.txt');
 const native = process.env.VIGIL_PDQ_NATIVE !== '0';
@@ -35,11 +47,17 @@ describe.each(impls)('HashIndex (%s)', (implementation) => {
   it('finds exactly what brute force finds: 100 needles in the 1,350-hash haystack, d = 31, 47, 63', () => {
     // 10,000 random hashes beside the haystack push the bulk load past the pending list into the tables.
     const filler = randomBytes(10_000 * HASH_BYTES, 3);
-    const bank = [...haystack, ...Array.from({ length: 10_000 }, (_, i) => hashToHex(filler, i * HASH_BYTES))];
+    const bank = [
+      ...haystack,
+      ...Array.from({ length: 10_000 }, (_, i) => hashToHex(filler, i * HASH_BYTES)),
+    ];
     const index = new HashIndex({ implementation });
     expect(index.native).toBe(implementation === 'native');
     const bytes = Buffer.concat(bank.map(hashFromHex));
-    index.addMany(bank.map((_, i) => `h${i}`), bytes);
+    index.addMany(
+      bank.map((_, i) => `h${i}`),
+      bytes,
+    );
     const compare = (live: boolean[]) => {
       let hits = 0;
       for (const d of [31, 47, 63]) {
@@ -72,7 +90,10 @@ describe.each(impls)('HashIndex (%s)', (implementation) => {
     const n = 100_000;
     const bank = randomBytes(n * HASH_BYTES, 7);
     const index = new HashIndex({ implementation });
-    index.addMany(Array.from({ length: n }, (_, i) => `r${i}`), bank);
+    index.addMany(
+      Array.from({ length: n }, (_, i) => `r${i}`),
+      bank,
+    );
     expect(index.size).toBe(n);
     const noise = randomBytes(500 * 64, 11);
     for (let k = 0; k < 500; k++) {
@@ -80,14 +101,16 @@ describe.each(impls)('HashIndex (%s)', (implementation) => {
       const q = bank.slice(target * HASH_BYTES, (target + 1) * HASH_BYTES);
       const flips = k % 32; // 0..31 distinct bits
       const bits = new Set<number>();
-      for (let j = 3; bits.size < flips; j++) bits.add(noise[k * 64 + (j % 64)]! ^ (j * 37) % 256);
+      for (let j = 3; bits.size < flips; j++) bits.add(noise[k * 64 + (j % 64)]! ^ ((j * 37) % 256));
       for (const b of bits) q[b >> 3]! ^= 1 << (b & 7);
       const hits = index.query(q, 31);
       expect(hits).toContainEqual({ id: `r${target}`, distance: flips });
       for (const h of hits) {
         expect(h.distance).toBeLessThanOrEqual(31);
         const slot = Number(h.id.slice(1));
-        expect(hammingDistance(bank.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES), q)).toBe(h.distance);
+        expect(hammingDistance(bank.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES), q)).toBe(
+          h.distance,
+        );
       }
     }
   });
@@ -109,13 +132,20 @@ describe.each(impls)('HashIndex (%s)', (implementation) => {
     expect(index.size).toBe(2);
     index.addMany(['d', 'd'], Buffer.concat([hashFromHex(a!), hashFromHex(b!)]));
     expect(index.query(a!, 0)).toEqual([]);
-    expect(index.query(b!, 0).map((h) => h.id).sort()).toEqual(['d', 'z']);
+    expect(
+      index
+        .query(b!, 0)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['d', 'z']);
   });
 
   it('rejects bad queries with stable codes', () => {
     const index = new HashIndex({ implementation });
     expect(() => index.query('abc')).toThrow(expect.objectContaining({ code: 'PDQ_INVALID_HASH' }));
-    expect(() => index.query(haystack[0]!, 300)).toThrow(expect.objectContaining({ code: 'PDQ_INVALID_ARGUMENT' }));
+    expect(() => index.query(haystack[0]!, 300)).toThrow(
+      expect.objectContaining({ code: 'PDQ_INVALID_ARGUMENT' }),
+    );
     expect(() => index.addMany(['a'], new Uint8Array(31))).toThrow(PdqError);
   });
 });

@@ -20,7 +20,11 @@ import { nativePdq } from '../src/native';
 import { DCT_MATRIX } from '../src/reference';
 import { csvRows, readData } from './data';
 
-const expected = csvRows('expected.csv').map(([file, hash, quality]) => ({ file: file!, hash: hash!, quality: Number(quality) }));
+const expected = csvRows('expected.csv').map(([file, hash, quality]) => ({
+  file: file!,
+  hash: hash!,
+  quality: Number(quality),
+}));
 const dihedral = csvRows('expected_dihedral.csv').filter((r) => r[1] === 'fullsize');
 
 /**
@@ -44,18 +48,24 @@ describe('PDQ reference vectors (expected.csv)', () => {
     expect(expected).toHaveLength(40);
   });
 
-  it.each(expected.filter((e) => e.file !== DECODER_DEPENDENT))('$file hashes to the reference hex and quality', async (e) => {
-    const r = await hashImage(readData(e.file));
-    expect({ hash: r.hash, quality: r.quality, distance: hammingDistance(r.hash, e.hash) }).toEqual({
-      hash: e.hash,
-      quality: e.quality,
-      distance: 0,
-    });
-  });
+  it.each(expected.filter((e) => e.file !== DECODER_DEPENDENT))(
+    '$file hashes to the reference hex and quality',
+    async (e) => {
+      const r = await hashImage(readData(e.file));
+      expect({ hash: r.hash, quality: r.quality, distance: hammingDistance(r.hash, e.hash) }).toEqual({
+        hash: e.hash,
+        quality: e.quality,
+        distance: 0,
+      });
+    },
+  );
 
   it(`${DECODER_DEPENDENT}: same samples read as the reference reads them give its hash exactly`, async () => {
     const e = expected.find((x) => x.file === DECODER_DEPENDENT)!;
-    const { data, info } = await sharp(readData(e.file)).toColourspace('grey16').raw({ depth: 'ushort' }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(readData(e.file))
+      .toColourspace('grey16')
+      .raw({ depth: 'ushort' })
+      .toBuffer({ resolveWithObject: true });
     const samples = new Uint16Array(data.buffer, data.byteOffset, data.length / 2);
     const lowBytes = Uint8Array.from(samples, (v) => v & 0xff);
     const reference = pdqHashPixels(lowBytes, info.width, info.height, 1);
@@ -72,15 +82,16 @@ describe('PDQ reference vectors (expected.csv)', () => {
 describe('PDQ dihedral variants (expected_dihedral.csv, full size)', () => {
   it('covers all 40 images', () => expect(dihedral).toHaveLength(40));
 
-  it.each(dihedral.filter((r) => r[0] !== DECODER_DEPENDENT).map((r) => ({ file: r[0]!, quality: Number(r[2]), hashes: r.slice(3) })))(
-    '$file: all 8 variants',
-    async ({ file, quality, hashes }) => {
-      const { image } = await decodeForHashing(readData(file));
-      const r = pdqDihedralHashes(image.data, image.width, image.height, image.channels);
-      expect(r.quality).toBe(quality);
-      expect(DIHEDRAL_VARIANTS.map((v) => r.hashes[v])).toEqual(hashes);
-    },
-  );
+  it.each(
+    dihedral
+      .filter((r) => r[0] !== DECODER_DEPENDENT)
+      .map((r) => ({ file: r[0]!, quality: Number(r[2]), hashes: r.slice(3) })),
+  )('$file: all 8 variants', async ({ file, quality, hashes }) => {
+    const { image } = await decodeForHashing(readData(file));
+    const r = pdqDihedralHashes(image.data, image.width, image.height, image.channels);
+    expect(r.quality).toBe(quality);
+    expect(DIHEDRAL_VARIANTS.map((v) => r.hashes[v])).toEqual(hashes);
+  });
 });
 
 describe('native and TypeScript implementations are identical', () => {
@@ -106,7 +117,15 @@ describe('native and TypeScript implementations are identical', () => {
   // Shapes that take the other code paths: too small, exactly 64×64 (no filter), window 1 and even
   // windows, thin strips, every channel count.
   const shapes: [number, number, 1 | 2 | 3 | 4][] = [
-    [4, 100, 3], [5, 5, 3], [64, 64, 3], [64, 64, 1], [127, 129, 3], [256, 200, 1], [1000, 7, 3], [513, 257, 2], [300, 301, 4],
+    [4, 100, 3],
+    [5, 5, 3],
+    [64, 64, 3],
+    [64, 64, 1],
+    [127, 129, 3],
+    [256, 200, 1],
+    [1000, 7, 3],
+    [513, 257, 2],
+    [300, 301, 4],
   ];
   it.each(shapes)('%i×%i×%i pseudo-random pixels', (w, h, c) => {
     if (!addon) return;

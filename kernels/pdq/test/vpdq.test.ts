@@ -10,20 +10,42 @@ import { type PdqHash, PdqError, hammingDistance, matchVideo, parseVpdqFeatures,
 import { PDQ_DATA } from './data';
 
 const VPDQ = join(PDQ_DATA, 'vpdq');
-const features = (name: string) => parseVpdqFeatures(readFileSync(join(VPDQ, 'sample-hashes', `${name}.txt`), 'utf8'));
+const features = (name: string) =>
+  parseVpdqFeatures(readFileSync(join(VPDQ, 'sample-hashes', `${name}.txt`), 'utf8'));
 
 /** PDQ of every decoded frame, in decode order. */
 function hashVideo(file: string): PdqHash[] {
-  const probe = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const probe = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file],
+    { encoding: 'utf8' },
+  );
   const [width, height] = probe.trim().split(',').map(Number) as [number, number];
   const raw = execFileSync(
     'ffmpeg',
-    ['-v', 'error', '-i', file, '-map', '0:v:0', '-fps_mode', 'passthrough', '-sws_flags', 'area', '-pix_fmt', 'rgb24', '-f', 'rawvideo', '-'],
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-sws_flags',
+      'area',
+      '-pix_fmt',
+      'rgb24',
+      '-f',
+      'rawvideo',
+      '-',
+    ],
     { maxBuffer: 1 << 30 },
   );
   const frame = width * height * 3;
   const out: PdqHash[] = [];
-  for (let at = 0; at + frame <= raw.length; at += frame) out.push(pdqHashRgb(raw.subarray(at, at + frame), width, height));
+  for (let at = 0; at + frame <= raw.length; at += frame)
+    out.push(pdqHashRgb(raw.subarray(at, at + frame), width, height));
   return out;
 }
 
@@ -41,7 +63,9 @@ describe('vPDQ feature files', () => {
   });
 
   it('rejects a malformed line with its number', () => {
-    expect(() => parseVpdqFeatures('0,100,abc,0.000\n')).toThrow(expect.objectContaining({ code: 'PDQ_INVALID_BANK_FILE', message: expect.stringContaining('line 1') }));
+    expect(() => parseVpdqFeatures('0,100,abc,0.000\n')).toThrow(
+      expect.objectContaining({ code: 'PDQ_INVALID_BANK_FILE', message: expect.stringContaining('line 1') }),
+    );
   });
 });
 
@@ -51,20 +75,33 @@ describe.each(['doorknob-hd-no-bar', 'test-padded-dimensions'])('frames of %s.mp
 
   it('one hash per reference frame, within the vPDQ regression tolerance (distance < 31 where both qualities ≥ 50)', () => {
     expect(ours).toHaveLength(reference.length);
-    const far = reference.filter((r, i) => r.quality >= 50 && ours[i]!.quality >= 50 && hammingDistance(r.hash, ours[i]!.hash) >= 31);
+    const far = reference.filter(
+      (r, i) => r.quality >= 50 && ours[i]!.quality >= 50 && hammingDistance(r.hash, ours[i]!.hash) >= 31,
+    );
     expect(far.map((r) => r.frame)).toEqual([]);
   });
 
   // Our ffmpeg/swscale build decodes test-padded-dimensions to the same RGB as the one that made the
   // sample hashes (all 150 frames bit for bit); doorknob's H.264 decode differs slightly (2–6 bits on
   // most frames, at most 22 where both qualities are ≥ 50), hence the regression tolerance above.
-  it(name === 'test-padded-dimensions' ? 'is bit-exact on every frame' : 'is bit-exact on some frames (its H.264 decode differs slightly)', () => {
-    const exact = reference.filter((r, i) => r.hash === ours[i]!.hash && r.quality === ours[i]!.quality).length;
-    expect(exact).toBeGreaterThanOrEqual(name === 'test-padded-dimensions' ? 150 : 1);
-  });
+  it(
+    name === 'test-padded-dimensions'
+      ? 'is bit-exact on every frame'
+      : 'is bit-exact on some frames (its H.264 decode differs slightly)',
+    () => {
+      const exact = reference.filter(
+        (r, i) => r.hash === ours[i]!.hash && r.quality === ours[i]!.quality,
+      ).length;
+      expect(exact).toBeGreaterThanOrEqual(name === 'test-padded-dimensions' ? 150 : 1);
+    },
+  );
 
   it('matches the reference feature list 100 % both ways', () => {
-    expect(matchVideo(ours, reference)).toEqual({ queryMatchPercent: 100, compareMatchPercent: 100, match: true });
+    expect(matchVideo(ours, reference)).toEqual({
+      queryMatchPercent: 100,
+      compareMatchPercent: 100,
+      match: true,
+    });
   });
 });
 
@@ -76,8 +113,16 @@ describe('matchVideo on the reference feature lists', () => {
   });
 
   it('different videos do not match (doorknob vs pattern vs chair)', () => {
-    for (const [a, b] of [['doorknob-hd-no-bar', 'pattern-hd-no-bar'], ['pattern-hd-no-bar', 'chair-orig-22-hd-no-bar'], ['test-padded-dimensions', 'doorknob-hd-no-bar']]) {
-      expect(matchVideo(features(a!), features(b!))).toEqual({ queryMatchPercent: 0, compareMatchPercent: 0, match: false });
+    for (const [a, b] of [
+      ['doorknob-hd-no-bar', 'pattern-hd-no-bar'],
+      ['pattern-hd-no-bar', 'chair-orig-22-hd-no-bar'],
+      ['test-padded-dimensions', 'doorknob-hd-no-bar'],
+    ]) {
+      expect(matchVideo(features(a!), features(b!))).toEqual({
+        queryMatchPercent: 0,
+        compareMatchPercent: 0,
+        match: false,
+      });
     }
   });
 
@@ -99,7 +144,11 @@ describe('matchVideo on the reference feature lists', () => {
 
   it('drops low-quality frames and dedupes hashes; empty sides give 0 %', () => {
     const h = features('doorknob-hd-no-bar')[0]!;
-    expect(matchVideo([{ ...h, quality: 49 }], [h])).toEqual({ queryMatchPercent: 0, compareMatchPercent: 0, match: false });
+    expect(matchVideo([{ ...h, quality: 49 }], [h])).toEqual({
+      queryMatchPercent: 0,
+      compareMatchPercent: 0,
+      match: false,
+    });
     const r = matchVideo([h, h, h], [h], { queryMatchPercent: 100, compareMatchPercent: 100 });
     expect(r).toEqual({ queryMatchPercent: 100, compareMatchPercent: 100, match: true });
     expect(() => matchVideo([h], [h], { queryMatchPercent: 120 })).toThrow(PdqError);
