@@ -73,7 +73,7 @@ export class HashIndex {
         `expected ${ids.length} × 32 hash bytes, got ${hashes.length}`,
       );
     }
-    for (const id of ids) this.remove(id);
+    if (this.slots.size > 0) for (const id of ids) this.remove(id);
     const slots = this.mih.add(hashes);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
