@@ -11,3 +11,13 @@ ensure_node_modules() {
     npm ci --no-audit --no-fund || return 1
   fi
 }
+
+# npm ci builds kernels/pdq's addon through the workspace's install script, which only warns when the
+# build fails (the package then runs its TypeScript implementation). Tests need the addon: build it
+# here when it is missing, loudly.
+ensure_native_kernels() {
+  if [ ! -f kernels/pdq/build/Release/vigil_pdq.node ]; then
+    echo "native: building kernels/pdq (npm run build:native -w @vigil/pdq)"
+    npm run build:native -w @vigil/pdq || return 1
+  fi
+}

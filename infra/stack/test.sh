@@ -9,6 +9,7 @@ cd "$ROOT"
 source infra/stack/lib.sh
 
 ensure_node_modules || exit 1
+ensure_native_kernels || exit 1
 bash infra/postgres/ensure.sh || exit 1
 bash infra/data/photos.sh || exit 1
 # The model bundle (.models/vigil-base) the model tests load: built from installed packages, the
