@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -37,13 +37,14 @@ export class MissingSourcePackageError extends Error {
 
 const requireFromHere = createRequire(__filename);
 
-function resolvePackage(name: string): { dir: string; version: string; license: string } {
-  let pkgJson: string;
-  try {
-    pkgJson = requireFromHere.resolve(`${name}/package.json`);
-  } catch {
-    throw new MissingSourcePackageError(name);
-  }
+/** Finds an installed npm package: folder, version, licence. @throws MissingSourcePackageError. */
+export function resolvePackage(name: string): { dir: string; version: string; license: string } {
+  // Look the folder up along Node's search paths rather than through `require.resolve`: packages with
+  // an `exports` map that omits `./package.json` (nsfwjs) cannot be resolved that way.
+  const pkgJson = (requireFromHere.resolve.paths(name) ?? [])
+    .map((base) => join(base, name, 'package.json'))
+    .find((candidate) => existsSync(candidate));
+  if (!pkgJson) throw new MissingSourcePackageError(name);
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string; license?: string };
   return { dir: dirname(pkgJson), version: pkg.version, license: pkg.license ?? 'UNKNOWN' };
 }

