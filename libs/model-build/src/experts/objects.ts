@@ -82,19 +82,22 @@ export const objectsExpert: ExpertBuilder = {
       modality: 'image',
       runner: 'objects-nanodet',
       files: { model: 'objects.onnx' },
-      inputs: [{ name: 'input', shape: ['batch', 3, 416, 416], dtype: 'float32', description: 'RGB 0..1, NCHW' }],
+      inputs: [{ name: 'input', shape: ['batch', 3, 416, 416], dtype: 'float32', description: 'BGR, (pixel − mean) / std, NCHW, letterboxed' }],
       outputs: outputs.map((o) => ({
         name: o.name,
         shape: o.shape,
         dtype: 'float32' as const,
         ...(o.name.startsWith('cls') ? { labels } : { description: 'GFL box side distributions, 4 × (reg_max+1) bins' }),
       })),
+      // NanoDet's own normalisation (config `normalize: [[103.53, 116.28, 123.675], [57.375, 57.12, 58.395]]`,
+      // BGR) and a letterbox keep its detections sharp; human's /255 RGB stretch loses the cat in
+      // chelsea.png and the motorcycle's label (measured on the skimage photos).
       preprocess: {
-        resize: { fit: 'fill', width: 416, height: 416 },
-        scale: 1 / 255,
-        mean: [0, 0, 0],
-        std: [1, 1, 1],
-        channel_order: 'RGB',
+        resize: { fit: 'contain', width: 416, height: 416, background: [0, 0, 0] },
+        scale: 1,
+        mean: [103.53, 116.28, 123.675],
+        std: [57.375, 57.12, 58.395],
+        channel_order: 'BGR',
         layout: 'NCHW',
       },
       informs: ['illicit/weapons'],
