@@ -3,3 +3,8 @@ export * from './expert';
 export * from './image';
 export * from './runners/nsfw';
 export * from './runners/objects';
+export * from './ocr/db-postprocess';
+export * from './ocr/crop';
+export * from './ocr/ctc';
+export * from './ocr/ocr-runner';
+export * from './alt-text';
