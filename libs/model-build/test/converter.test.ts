@@ -34,7 +34,11 @@ describe('OnnxGraph', () => {
     expect(Buffer.from(build()).equals(Buffer.from(bytes))).toBe(true);
     const out = await run(bytes, { x: new ort.Tensor('float32', Float32Array.from([1, -1]), [1, 2]) });
     expect([...(out.y!.data as Float32Array)]).toEqual([-1, -1]);
-    expect(decodeOnnxModel(bytes).graph!.node!.map((n) => n.opType)).toEqual(['MatMul', 'LeakyRelu', 'Identity']);
+    expect(decodeOnnxModel(bytes).graph!.node!.map((n) => n.opType)).toEqual([
+      'MatMul',
+      'LeakyRelu',
+      'Identity',
+    ]);
   });
 });
 
@@ -56,13 +60,29 @@ describe('tfjs conversion', () => {
   });
 
   it('orders pads as ONNX wants (all befores, then all afters)', () => {
-    expect(tfPadsToOnnx([[0, 0], [0, 0], [0, 1], [2, 3]])).toEqual([0, 0, 0, 2, 0, 0, 1, 3]);
+    expect(
+      tfPadsToOnnx([
+        [0, 0],
+        [0, 0],
+        [0, 1],
+        [2, 3],
+      ]),
+    ).toEqual([0, 0, 0, 2, 0, 0, 1, 3]);
   });
 
   it('fails with the op name on an unsupported graph op', () => {
-    const topology = { node: [{ name: 'x', op: 'Placeholder', attr: { shape: { shape: { dim: [{ size: '1' }] } } } }, { name: 'c', op: 'Cumsum', input: ['x'] }] };
-    expect(() => convertGraphModel(topology, new Map(), { name: 't', outputs: [{ tf: 'c', name: 'y', shape: [1] }] })).toThrow(UnsupportedOpError);
-    expect(() => convertGraphModel(topology, new Map(), { name: 't', outputs: [{ tf: 'c', name: 'y', shape: [1] }] })).toThrow(/"Cumsum"/);
+    const topology = {
+      node: [
+        { name: 'x', op: 'Placeholder', attr: { shape: { shape: { dim: [{ size: '1' }] } } } },
+        { name: 'c', op: 'Cumsum', input: ['x'] },
+      ],
+    };
+    expect(() =>
+      convertGraphModel(topology, new Map(), { name: 't', outputs: [{ tf: 'c', name: 'y', shape: [1] }] }),
+    ).toThrow(UnsupportedOpError);
+    expect(() =>
+      convertGraphModel(topology, new Map(), { name: 't', outputs: [{ tf: 'c', name: 'y', shape: [1] }] }),
+    ).toThrow(/"Cumsum"/);
   });
 
   it('fails with the layer class on an unsupported Keras layer', () => {
@@ -71,7 +91,12 @@ describe('tfjs conversion', () => {
         class_name: 'Model',
         config: {
           layers: [
-            { name: 'in', class_name: 'InputLayer', config: { batch_input_shape: [null, 4, 3] }, inbound_nodes: [] },
+            {
+              name: 'in',
+              class_name: 'InputLayer',
+              config: { batch_input_shape: [null, 4, 3] },
+              inbound_nodes: [],
+            },
             { name: 'lstm', class_name: 'LSTM', config: {}, inbound_nodes: [[['in', 0, 0, {}]]] },
           ],
           input_layers: [['in', 0, 0]],
@@ -79,7 +104,9 @@ describe('tfjs conversion', () => {
         },
       },
     };
-    expect(() => convertLayersModel(topology, new Map(), { name: 't', outputName: 'y' })).toThrow(/unsupported op "LSTM"/);
+    expect(() => convertLayersModel(topology, new Map(), { name: 't', outputName: 'y' })).toThrow(
+      /unsupported op "LSTM"/,
+    );
   });
 
   it('converts an NHWC graph conv with SAME padding, bias and Relu6 exactly', async () => {
@@ -91,21 +118,34 @@ describe('tfjs conversion', () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64');
     const topology = {
       node: [
-        { name: 'x', op: 'Placeholder', attr: { shape: { shape: { dim: [{ size: '1' }, { size: '3' }, { size: '3' }, { size: '1' }] } } } },
+        {
+          name: 'x',
+          op: 'Placeholder',
+          attr: { shape: { shape: { dim: [{ size: '1' }, { size: '3' }, { size: '3' }, { size: '1' }] } } },
+        },
         { name: 'k', op: 'Const' },
         { name: 'b', op: 'Const' },
         {
           name: 'conv',
           op: '_FusedConv2D',
           input: ['x', 'k', 'b'],
-          attr: { padding: { s: b64('SAME') }, strides: { list: { i: ['1', '1', '1', '1'] } }, fused_ops: { list: { s: [b64('BiasAdd'), b64('Relu6')] } } },
+          attr: {
+            padding: { s: b64('SAME') },
+            strides: { list: { i: ['1', '1', '1', '1'] } },
+            fused_ops: { list: { s: [b64('BiasAdd'), b64('Relu6')] } },
+          },
         },
       ],
     };
-    const bytes = convertGraphModel(topology, weights, { name: 't', outputs: [{ tf: 'conv', name: 'y', shape: [1, 3, 3, 1] }] });
+    const bytes = convertGraphModel(topology, weights, {
+      name: 't',
+      outputs: [{ tf: 'conv', name: 'y', shape: [1, 3, 3, 1] }],
+    });
     const x = Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const out = await run(bytes, { x: new ort.Tensor('float32', x, [1, 3, 3, 1]) });
     // window sums: [12,16,9],[24,28,15],[15,17,9] → −1 → clip 0..6
-    expect([...(out.y!.data as Float32Array)]).toEqual([6, 6, 6, 6, 6, 6, 6, 6, 6].map((v, i) => Math.min(v, [11, 15, 8, 23, 27, 14, 14, 16, 8][i]!)));
+    expect([...(out.y!.data as Float32Array)]).toEqual(
+      [6, 6, 6, 6, 6, 6, 6, 6, 6].map((v, i) => Math.min(v, [11, 15, 8, 23, 27, 14, 14, 16, 8][i]!)),
+    );
   });
 });

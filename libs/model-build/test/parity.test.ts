@@ -2,12 +2,15 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readBundleManifest, type BundleManifest } from '@vigil/contracts';
 import { createSession, expertEntry, ort } from '@vigil/model';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolvePackage } from '../src';
+import { tarballCacheDir } from '../src';
 import { loadNsfwjsMobileNetV2 } from '../src/experts/nsfw';
-import { HUMAN_MODELS, loadNanodet } from '../src/experts/objects';
+import { loadNanodet } from '../src/experts/objects';
+import { HUMAN_MODELS, NSFWJS } from '../src/experts/sources';
 
 /**
  * Parity: the same inputs through TensorFlow.js (WASM backend, the source model) and through
@@ -26,11 +29,17 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-function fromMemory(json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] }, weights: Uint8Array) {
+function fromMemory(
+  json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] },
+  weights: Uint8Array,
+) {
   return tf.io.fromMemory({
     modelTopology: json.modelTopology as never,
     weightSpecs: json.weightsManifest.flatMap((m) => m.weights) as never,
-    weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+    weightData: weights.buffer.slice(
+      weights.byteOffset,
+      weights.byteOffset + weights.byteLength,
+    ) as ArrayBuffer,
   });
 }
 
@@ -44,18 +53,28 @@ beforeAll(async () => {
 describe('tfjs → ONNX parity', () => {
   it('nsfw (layers model): probabilities and embedding match TensorFlow.js, batch of 3', async () => {
     const entry = expertEntry(manifest, 'nsfw');
-    const { json, weights } = loadNsfwjsMobileNetV2(resolvePackage('nsfwjs').dir);
-    const model = await tf.loadLayersModel(fromMemory(json, weights));
-    const embedder = tf.model({ inputs: model.inputs, outputs: model.getLayer('flatten_1').output as tf.SymbolicTensor });
+    const { json, weights } = loadNsfwjsMobileNetV2(tarballCacheDir(NSFWJS, CACHE));
+    const model = await tfl.loadLayersModel(fromMemory(json, weights));
+    const embedder = tfl.model({
+      inputs: model.inputs,
+      outputs: model.getLayer('flatten_1').output as tfl.SymbolicTensor,
+    });
     const shape = entry.inputs[0]!.shape.map((d) => (typeof d === 'number' ? d : 3));
     const x = tf.randomUniform(shape, 0, 1, 'float32', 42);
     const probs = await (model.predict(x) as tf.Tensor).data();
     const features = await (embedder.predict(x) as tf.Tensor).data();
-    const session = await createSession(join(BUNDLE_DIR, entry.files.model!), { provider: 'cpu', intraOpThreads: 2 });
-    const out = await session.run({ [entry.inputs[0]!.name]: new ort.Tensor('float32', (await x.data()) as Float32Array, shape) });
+    const session = await createSession(join(BUNDLE_DIR, entry.files.model!), {
+      provider: 'cpu',
+      intraOpThreads: 2,
+    });
+    const out = await session.run({
+      [entry.inputs[0]!.name]: new ort.Tensor('float32', (await x.data()) as Float32Array, shape),
+    });
     const dp = maxAbsDiff(probs, out.probabilities!.data as Float32Array);
     const de = maxAbsDiff(features, out.embedding!.data as Float32Array);
-    console.log(`parity nsfw: probabilities max abs diff ${dp.toExponential(2)}, embedding ${de.toExponential(2)}`);
+    console.log(
+      `parity nsfw: probabilities max abs diff ${dp.toExponential(2)}, embedding ${de.toExponential(2)}`,
+    );
     expect(dp).toBeLessThanOrEqual(1e-4);
     expect(de).toBeLessThanOrEqual(1e-3);
     await session.release();
@@ -63,17 +82,35 @@ describe('tfjs → ONNX parity', () => {
 
   it('objects (graph model, nanodet): every head matches TensorFlow.js; batch rows equal single runs', async () => {
     const entry = expertEntry(manifest, 'objects');
-    const dir = join(CACHE, `${HUMAN_MODELS.name.replace('/', '+')}@${HUMAN_MODELS.version}`);
+    const dir = tarballCacheDir(HUMAN_MODELS, CACHE);
     const { json, weights } = loadNanodet(dir);
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version).toBe(HUMAN_MODELS.version);
-    const model = await tf.loadGraphModel(fromMemory(json, weights));
+    const model = await loadGraphModel(fromMemory(json, weights));
     const x = tf.randomUniform([1, 3, 416, 416], 0, 1, 'float32', 7);
-    const heads = { cls_8: 'Identity:0', reg_8: 'Identity_3:0', cls_16: 'Identity_1:0', reg_16: 'Identity_4:0', cls_32: 'Identity_2:0', reg_32: 'Identity_5:0' };
-    const expected = await Promise.all((model.execute(x, Object.values(heads)) as tf.Tensor[]).map((t) => t.data()));
-    const session = await createSession(join(BUNDLE_DIR, entry.files.model!), { provider: 'cpu', intraOpThreads: 2 });
+    const heads = {
+      cls_8: 'Identity:0',
+      reg_8: 'Identity_3:0',
+      cls_16: 'Identity_1:0',
+      reg_16: 'Identity_4:0',
+      cls_32: 'Identity_2:0',
+      reg_32: 'Identity_5:0',
+    };
+    const expected = await Promise.all(
+      (model.execute(x, Object.values(heads)) as tf.Tensor[]).map((t) => t.data()),
+    );
+    const session = await createSession(join(BUNDLE_DIR, entry.files.model!), {
+      provider: 'cpu',
+      intraOpThreads: 2,
+    });
     const other = tf.randomUniform([1, 3, 416, 416], 0, 1, 'float32', 8);
     const batch = tf.concat([other, x]);
-    const out = await session.run({ [entry.inputs[0]!.name]: new ort.Tensor('float32', (await batch.data()) as Float32Array, [2, 3, 416, 416]) });
+    const out = await session.run({
+      [entry.inputs[0]!.name]: new ort.Tensor(
+        'float32',
+        (await batch.data()) as Float32Array,
+        [2, 3, 416, 416],
+      ),
+    });
     const diffs = Object.keys(heads).map((name, i) => {
       const all = out[name]!.data as Float32Array;
       return [name, maxAbsDiff(expected[i]!, all.subarray(all.length / 2))] as const;

@@ -122,14 +122,20 @@ export function composeAltText(input: AltTextInput, options: AltTextOptions = {}
 
   if (flagged) {
     const reason = input.flagged?.graphic ? 'graphic' : 'sexual';
-    const text = subjectText ? `${kind} flagged as possibly ${reason}; contains ${subjectText}` : `${kind} flagged as possibly ${reason} content`;
+    const text = subjectText
+      ? `${kind} flagged as possibly ${reason}; contains ${subjectText}`
+      : `${kind} flagged as possibly ${reason} content`;
     return { text: sentence(text), decorative: false, confidence: Math.max(confidence, 0.5) };
   }
 
   if (input.caption && input.caption.text.trim()) {
     const text = sentence(input.caption.text, true);
     const withQuote = quoted && !text.includes(quoted) ? `${text} with the text "${quoted}"` : text;
-    return { text: fitQuote(withQuote, text, quoted), decorative: false, confidence: input.caption.confidence };
+    return {
+      text: fitQuote(withQuote, text, quoted),
+      decorative: false,
+      confidence: input.caption.confidence,
+    };
   }
 
   if (!subjectText && !quoted) {

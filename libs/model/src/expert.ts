@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readBundleManifest, type BundleManifest, type ExpertEntry } from '@vigil/contracts';
-import { createSession, ort, type SessionOptions } from './session';
+import { createSession, type ort, type SessionOptions } from './session';
 
 /** Thrown when a manifest lacks an expert, a file role or a parameter a runner needs. */
 export class ExpertConfigError extends Error {
@@ -44,7 +44,8 @@ export function param<T>(entry: ExpertEntry, path: string, check: (v: unknown) =
 }
 
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+export const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
 export const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNumber);
 export const isStringMap = (v: unknown): v is Record<string, string> =>
   typeof v === 'object' && v !== null && Object.values(v).every((s) => typeof s === 'string');

@@ -1,4 +1,10 @@
-import { resizeKey, type Frame, type ImagePreprocess, type RawImage, type ResizeSpec } from '@vigil/contracts';
+import {
+  resizeKey,
+  type Frame,
+  type ImagePreprocess,
+  type RawImage,
+  type ResizeSpec,
+} from '@vigil/contracts';
 
 /** What a runner needs of a frame: its decoded size and the resized variants ingest produced. */
 export type FrameInput = Pick<Frame, 'width' | 'height' | 'variants'> & { timestamp_ms?: number };
@@ -27,7 +33,9 @@ export function variantFor(frame: FrameInput, spec: ResizeSpec): RawImage {
   const image = frame.variants[key];
   if (!image) throw new MissingVariantError(key);
   if (image.data.length !== image.width * image.height * 3) {
-    throw new InvalidImageError(`variant ${key}: ${image.data.length} bytes for ${image.width}×${image.height}×3`);
+    throw new InvalidImageError(
+      `variant ${key}: ${image.data.length} bytes for ${image.width}×${image.height}×3`,
+    );
   }
   return image;
 }
@@ -62,7 +70,9 @@ export function imagesToTensor(
   const nchw = pre.layout === 'NCHW';
   images.forEach((img, b) => {
     if (img.width > w || img.height > h || img.data.length !== img.width * img.height * 3) {
-      throw new InvalidImageError(`image ${img.width}×${img.height} (${img.data.length} bytes) does not fit ${w}×${h}×3`);
+      throw new InvalidImageError(
+        `image ${img.width}×${img.height} (${img.data.length} bytes) does not fit ${w}×${h}×3`,
+      );
     }
     const base = b * 3 * plane;
     for (let y = 0; y < img.height; y++) {
@@ -102,7 +112,9 @@ export function resizeBilinear(img: RawImage, width: number, height: number): Ra
         const b = img.data[(y0 * img.width + x1) * 3 + c]!;
         const d = img.data[(y1 * img.width + x0) * 3 + c]!;
         const e = img.data[(y1 * img.width + x1) * 3 + c]!;
-        out[(y * width + x) * 3 + c] = Math.round((a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy);
+        out[(y * width + x) * 3 + c] = Math.round(
+          (a * (1 - wx) + b * wx) * (1 - wy) + (d * (1 - wx) + e * wx) * wy,
+        );
       }
     }
   }

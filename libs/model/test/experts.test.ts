@@ -9,7 +9,15 @@ let nsfw: NsfwRunner;
 let objects: ObjectsRunner;
 let ocr: OcrRunner;
 const frames = new Map<string, FrameInput>();
-const photos = ['astronaut.png', 'chelsea.png', 'motorcycle_left.png', 'horse.png', 'coffee.png', 'page.png', 'camera.png'];
+const photos = [
+  'astronaut.png',
+  'chelsea.png',
+  'motorcycle_left.png',
+  'horse.png',
+  'coffee.png',
+  'page.png',
+  'camera.png',
+];
 
 beforeAll(async () => {
   manifest = readBundleManifest(BUNDLE_DIR);

@@ -52,7 +52,9 @@ describe('OCR accuracy on rendered English lines', () => {
       });
     }
     const cer = errors / chars;
-    console.log(`OCR CER ${(cer * 100).toFixed(2)}% over ${rendered.length} lines (${chars} characters)\n${misses.join('\n')}`);
+    console.log(
+      `OCR CER ${(cer * 100).toFixed(2)}% over ${rendered.length} lines (${chars} characters)\n${misses.join('\n')}`,
+    );
     expect(cer).toBeLessThanOrEqual(0.05);
   });
 

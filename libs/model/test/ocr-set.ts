@@ -31,7 +31,14 @@ export const OCR_LINES = [
   'Pillow fight at 9 tonight',
 ] as const;
 
-export const OCR_FONTS = ['DejaVu Sans', 'DejaVu Serif', 'DejaVu Sans Mono', 'Liberation Sans', 'Liberation Serif', 'Liberation Mono'] as const;
+export const OCR_FONTS = [
+  'DejaVu Sans',
+  'DejaVu Serif',
+  'DejaVu Sans Mono',
+  'Liberation Sans',
+  'Liberation Serif',
+  'Liberation Mono',
+] as const;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -67,7 +74,10 @@ export async function renderLine(
   let png: Buffer;
   if (style === 'meme' && photo) {
     const background = await sharp(photo).resize(width, height, { fit: 'cover' }).toBuffer();
-    png = await sharp(background).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+    png = await sharp(background)
+      .composite([{ input: Buffer.from(svg) }])
+      .png()
+      .toBuffer();
   } else {
     png = await sharp(Buffer.from(svg)).png().toBuffer();
   }
@@ -79,7 +89,8 @@ export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;

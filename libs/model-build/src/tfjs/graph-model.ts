@@ -65,9 +65,11 @@ interface Constant {
 
 type Ref = { kind: 'const'; value: Constant } | { kind: 'value'; name: string };
 
-const attrString = (a: TfAttr | undefined): string | undefined => (a?.s === undefined ? undefined : Buffer.from(a.s, 'base64').toString('utf8'));
+const attrString = (a: TfAttr | undefined): string | undefined =>
+  a?.s === undefined ? undefined : Buffer.from(a.s, 'base64').toString('utf8');
 const attrInts = (a: TfAttr | undefined): number[] => (a?.list?.i ?? []).map(Number);
-const attrStrings = (a: TfAttr | undefined): string[] => (a?.list?.s ?? []).map((s) => Buffer.from(s, 'base64').toString('utf8'));
+const attrStrings = (a: TfAttr | undefined): string[] =>
+  (a?.list?.s ?? []).map((s) => Buffer.from(s, 'base64').toString('utf8'));
 
 function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
@@ -76,11 +78,14 @@ function sizeOf(shape: readonly number[]): number {
 /** Elementwise on constants with scalar or equal-shape broadcasting (enough for shape arithmetic). */
 function foldBinary(a: Constant, b: Constant, f: (x: number, y: number) => number): Constant {
   const n = Math.max(a.data.length, b.data.length);
-  if (a.data.length !== n && a.data.length !== 1) throw new ConversionError('cannot fold constants of different shapes');
-  if (b.data.length !== n && b.data.length !== 1) throw new ConversionError('cannot fold constants of different shapes');
+  if (a.data.length !== n && a.data.length !== 1)
+    throw new ConversionError('cannot fold constants of different shapes');
+  if (b.data.length !== n && b.data.length !== 1)
+    throw new ConversionError('cannot fold constants of different shapes');
   const isInt = a.dtype === 'int32' && b.dtype === 'int32';
   const data = isInt ? new Int32Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = f(a.data[a.data.length === 1 ? 0 : i]!, b.data[b.data.length === 1 ? 0 : i]!);
+  for (let i = 0; i < n; i++)
+    data[i] = f(a.data[a.data.length === 1 ? 0 : i]!, b.data[b.data.length === 1 ? 0 : i]!);
   return { shape: a.data.length === n ? a.shape : b.shape, data, dtype: isInt ? 'int32' : 'float32' };
 }
 
@@ -139,13 +144,19 @@ export function convertGraphModel(
       name =
         r.value.dtype === 'float32'
           ? g.constant(k, r.value.data as Float32Array, r.value.shape)
-          : g.constant(k, BigInt64Array.from(r.value.data, (v) => BigInt(v)), r.value.shape, 'int64');
+          : g.constant(
+              k,
+              BigInt64Array.from(r.value.data, (v) => BigInt(v)),
+              r.value.shape,
+              'int64',
+            );
       initializers.set(k, name);
     }
     return name;
   };
 
-  const setValue = (node: TfNode, name: string, index = 0) => refs.set(`${node.name}:${index}`, { kind: 'value', name });
+  const setValue = (node: TfNode, name: string, index = 0) =>
+    refs.set(`${node.name}:${index}`, { kind: 'value', name });
   const setConst = (node: TfNode, c: Constant) => refs.set(`${node.name}:0`, { kind: 'const', value: c });
 
   const toNchw = (x: string, hint: string) => g.op('Transpose', [x], { perm: [0, 3, 1, 2] }, `${hint}/nchw`);
@@ -158,7 +169,12 @@ export function convertGraphModel(
       case 'Relu6':
         return g.op('Clip', [x, zeroF(), g.scalar('six', 6)], {}, `${node.name}/relu6`);
       case 'LeakyRelu':
-        return g.op('LeakyRelu', [x], { alpha: float(node.attr?.leakyrelu_alpha?.f ?? node.attr?.alpha?.f ?? 0.2) }, `${node.name}/leaky`);
+        return g.op(
+          'LeakyRelu',
+          [x],
+          { alpha: float(node.attr?.leakyrelu_alpha?.f ?? node.attr?.alpha?.f ?? 0.2) },
+          `${node.name}/leaky`,
+        );
       case 'Elu':
         return g.op('Elu', [x], { alpha: float(1) }, `${node.name}/elu`);
       case 'Sigmoid':
@@ -179,7 +195,16 @@ export function convertGraphModel(
     if (padding === 'SAME') return { auto_pad: 'SAME_UPPER' };
     if (padding === 'EXPLICIT') {
       const p = attrInts(node.attr?.explicit_paddings);
-      const pairs = format === 'NCHW' ? [[p[4]!, p[5]!], [p[6]!, p[7]!]] : [[p[2]!, p[3]!], [p[4]!, p[5]!]];
+      const pairs =
+        format === 'NCHW'
+          ? [
+              [p[4]!, p[5]!],
+              [p[6]!, p[7]!],
+            ]
+          : [
+              [p[2]!, p[3]!],
+              [p[4]!, p[5]!],
+            ];
       return { pads: tfPadsToOnnx(pairs as [number, number][]) };
     }
     return {};
@@ -207,11 +232,19 @@ export function convertGraphModel(
     let y = g.op(
       'Conv',
       convInputs,
-      { kernel_shape: [mapped.dims[2]!, mapped.dims[3]!], strides, dilations: dil, group: mapped.group, ...padAttrs(node, format) },
+      {
+        kernel_shape: [mapped.dims[2]!, mapped.dims[3]!],
+        strides,
+        dilations: dil,
+        group: mapped.group,
+        ...padAttrs(node, format),
+      },
       `${node.name}/conv`,
     );
     if (rest[0] === 'FusedBatchNorm') {
-      const [scale, offset, mean, variance] = [0, 1, 2, 3].map((i) => constant(inputs[argIndex + i]!, 'batch norm'));
+      const [scale, offset, mean, variance] = [0, 1, 2, 3].map((i) =>
+        constant(inputs[argIndex + i]!, 'batch norm'),
+      );
       argIndex += 4;
       const eps = node.attr?.epsilon?.f ?? 1e-3;
       const n = mean!.data.length;
@@ -222,13 +255,19 @@ export function convertGraphModel(
         k[c] = scale!.data[c]! / Math.sqrt(variance!.data[c]! + eps);
         b[c] = offset!.data[c]! - mean!.data[c]! * k[c]!;
       }
-      y = g.op('Add', [g.op('Mul', [y, g.constant(`${node.name}/bn_k`, k, shape)]), g.constant(`${node.name}/bn_b`, b, shape)]);
+      y = g.op('Add', [
+        g.op('Mul', [y, g.constant(`${node.name}/bn_k`, k, shape)]),
+        g.constant(`${node.name}/bn_b`, b, shape),
+      ]);
       rest = rest.slice(1);
     }
     for (const op of rest) {
       if (op === 'Prelu') {
         const alpha = constant(inputs[argIndex++]!, 'prelu alpha');
-        y = g.op('PRelu', [y, g.constant(`${node.name}/alpha`, alpha.data as Float32Array, [alpha.data.length, 1, 1])]);
+        y = g.op('PRelu', [
+          y,
+          g.constant(`${node.name}/alpha`, alpha.data as Float32Array, [alpha.data.length, 1, 1]),
+        ]);
       } else {
         y = activation(y, op, node);
       }
@@ -328,7 +367,10 @@ export function convertGraphModel(
         setValue(node, g.op('Clip', [value(inputs[0]!), zeroF(), g.scalar('six', 6)], {}, node.name));
         return;
       case 'LeakyRelu':
-        setValue(node, g.op('LeakyRelu', [value(inputs[0]!)], { alpha: float(a.alpha?.f ?? 0.2) }, node.name));
+        setValue(
+          node,
+          g.op('LeakyRelu', [value(inputs[0]!)], { alpha: float(a.alpha?.f ?? 0.2) }, node.name),
+        );
         return;
       case 'Elu':
         setValue(node, g.op('Elu', [value(inputs[0]!)], { alpha: float(1) }, node.name));
@@ -369,8 +411,10 @@ export function convertGraphModel(
         for (let i = 0; i < p.data.length; i += 2) pairs.push([p.data[i]!, p.data[i + 1]!]);
         const ins = [value(inputs[0]!), g.int64s(`${node.name}/pads`, tfPadsToOnnx(pairs))];
         if (node.op === 'PadV2') ins.push(value(inputs[2]!));
-        const mode = node.op === 'MirrorPad' ? (attrString(a.mode) === 'SYMMETRIC' ? 'edge' : 'reflect') : 'constant';
-        if (node.op === 'MirrorPad' && attrString(a.mode) === 'SYMMETRIC') throw new UnsupportedOpError('MirrorPad:SYMMETRIC', node.name);
+        const mode =
+          node.op === 'MirrorPad' ? (attrString(a.mode) === 'SYMMETRIC' ? 'edge' : 'reflect') : 'constant';
+        if (node.op === 'MirrorPad' && attrString(a.mode) === 'SYMMETRIC')
+          throw new UnsupportedOpError('MirrorPad:SYMMETRIC', node.name);
         setValue(node, g.op('Pad', ins, { mode }, node.name));
         return;
       }
@@ -399,7 +443,12 @@ export function convertGraphModel(
         const axes = constant(inputs[1]!, 'reduction axes');
         setValue(
           node,
-          g.op('ReduceMean', [value(inputs[0]!), g.int64s(`${node.name}/axes`, [...axes.data])], { keepdims: a.keep_dims?.b ? 1 : 0 }, node.name),
+          g.op(
+            'ReduceMean',
+            [value(inputs[0]!), g.int64s(`${node.name}/axes`, [...axes.data])],
+            { keepdims: a.keep_dims?.b ? 1 : 0 },
+            node.name,
+          ),
         );
         return;
       }
@@ -407,7 +456,10 @@ export function convertGraphModel(
         const axis = constant(inputs[inputs.length - 1]!, 'concat axis').data[0]!;
         const parts = inputs.slice(0, -1);
         const refsIn = parts.map(resolve);
-        if (refsIn.every((r) => r.kind === 'const') && refsIn.every((r) => (r as { value: Constant }).value.shape.length === 1)) {
+        if (
+          refsIn.every((r) => r.kind === 'const') &&
+          refsIn.every((r) => (r as { value: Constant }).value.shape.length === 1)
+        ) {
           const vals = refsIn.flatMap((r) => [...(r as { value: Constant }).value.data]);
           setConst(node, { shape: [vals.length], data: Int32Array.from(vals), dtype: 'int32' });
           return;
@@ -419,7 +471,10 @@ export function convertGraphModel(
         const shape = [...constant(inputs[1]!, 'reshape target').data];
         const src = resolve(inputs[0]!);
         if (src.kind === 'const') {
-          setConst(node, { ...src.value, shape: shape.map((d) => (d < 0 ? sizeOf(src.value.shape) / -sizeOf(shape) : d)) });
+          setConst(node, {
+            ...src.value,
+            shape: shape.map((d) => (d < 0 ? sizeOf(src.value.shape) / -sizeOf(shape) : d)),
+          });
           return;
         }
         if (options.dynamicBatch && shape[0] === 1) shape[0] = 0;
@@ -440,7 +495,10 @@ export function convertGraphModel(
       }
       case 'ExpandDims': {
         const axis = constant(inputs[1]!, 'axis').data[0]!;
-        setValue(node, g.op('Unsqueeze', [value(inputs[0]!), g.int64s(`${node.name}/axes`, [axis])], {}, node.name));
+        setValue(
+          node,
+          g.op('Unsqueeze', [value(inputs[0]!), g.int64s(`${node.name}/axes`, [axis])], {}, node.name),
+        );
         return;
       }
       case 'Split':
@@ -452,7 +510,8 @@ export function convertGraphModel(
         const attrs: Record<string, number> = { axis };
         if (node.op === 'SplitV') {
           const sizes = [...constant(inputs[1]!, 'split sizes').data];
-          if (sizes.some((s) => s < 0)) throw new ConversionError(`${node.name}: SplitV with -1 sizes is not supported`);
+          if (sizes.some((s) => s < 0))
+            throw new ConversionError(`${node.name}: SplitV with -1 sizes is not supported`);
           ins.push(g.int64s(`${node.name}/split`, sizes));
         } else {
           attrs.num_outputs = count;
@@ -471,7 +530,13 @@ export function convertGraphModel(
         const align = a.align_corners?.b ?? false;
         const half = a.half_pixel_centers?.b ?? false;
         const bilinear = node.op === 'ResizeBilinear';
-        const mode = align ? 'align_corners' : half ? (bilinear ? 'half_pixel' : 'tf_half_pixel_for_nn') : 'asymmetric';
+        const mode = align
+          ? 'align_corners'
+          : half
+            ? bilinear
+              ? 'half_pixel'
+              : 'tf_half_pixel_for_nn'
+            : 'asymmetric';
         const y = g.op(
           'Resize',
           [x, '', '', sizes],
@@ -490,7 +555,9 @@ export function convertGraphModel(
         const to = a.DstT?.type ?? '';
         const intTarget = /INT/.test(to);
         if (src.kind === 'const') {
-          const data = intTarget ? Int32Array.from(src.value.data, Math.trunc) : Float32Array.from(src.value.data);
+          const data = intTarget
+            ? Int32Array.from(src.value.data, Math.trunc)
+            : Float32Array.from(src.value.data);
           setConst(node, { shape: src.value.shape, data, dtype: intTarget ? 'int32' : 'float32' });
           return;
         }
@@ -525,5 +592,7 @@ export function convertGraphModel(
     if (r.kind !== 'value') throw new ConversionError(`output ${out.tf} is a constant`);
     g.output(r.name, 'float32', out.shape, out.name);
   }
-  return g.encode({ docString: 'converted from a TensorFlow.js graph model by @vigil/model-build (tfjs → ONNX)' });
+  return g.encode({
+    docString: 'converted from a TensorFlow.js graph model by @vigil/model-build (tfjs → ONNX)',
+  });
 }

@@ -6,13 +6,17 @@
  */
 
 /** [kh, kw, cin, cout] → [cout, cin, kh, kw]. */
-export function convKernelToOnnx(data: Float32Array, shape: readonly number[]): { data: Float32Array; dims: number[] } {
+export function convKernelToOnnx(
+  data: Float32Array,
+  shape: readonly number[],
+): { data: Float32Array; dims: number[] } {
   const [kh, kw, cin, cout] = shape as [number, number, number, number];
   const out = new Float32Array(data.length);
   for (let y = 0; y < kh; y++)
     for (let x = 0; x < kw; x++)
       for (let i = 0; i < cin; i++)
-        for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = data[((y * kw + x) * cin + i) * cout + o]!;
+        for (let o = 0; o < cout; o++)
+          out[((o * cin + i) * kh + y) * kw + x] = data[((y * kw + x) * cin + i) * cout + o]!;
   return { data: out, dims: [cout, cin, kh, kw] };
 }
 
@@ -26,7 +30,8 @@ export function depthwiseKernelToOnnx(
   for (let y = 0; y < kh; y++)
     for (let x = 0; x < kw; x++)
       for (let ch = 0; ch < c; ch++)
-        for (let m = 0; m < mult; m++) out[((ch * mult + m) * kh + y) * kw + x] = data[((y * kw + x) * c + ch) * mult + m]!;
+        for (let m = 0; m < mult; m++)
+          out[((ch * mult + m) * kh + y) * kw + x] = data[((y * kw + x) * c + ch) * mult + m]!;
   return { data: out, dims: [c * mult, 1, kh, kw], group: c };
 }
 
@@ -38,7 +43,13 @@ export function depthwiseKernelToOnnx(
 export function foldBatchNorm(
   weight: Float32Array,
   bias: Float32Array | undefined,
-  bn: { gamma?: Float32Array; beta?: Float32Array; mean: Float32Array; variance: Float32Array; epsilon: number },
+  bn: {
+    gamma?: Float32Array;
+    beta?: Float32Array;
+    mean: Float32Array;
+    variance: Float32Array;
+    epsilon: number;
+  },
 ): Float32Array {
   const cout = bn.mean.length;
   const per = weight.length / cout;

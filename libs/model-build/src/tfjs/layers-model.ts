@@ -26,7 +26,11 @@ interface KerasLayer {
 
 interface KerasModelConfig {
   class_name: string;
-  config: { layers: KerasLayer[]; input_layers: [string, number, number][]; output_layers: [string, number, number][] };
+  config: {
+    layers: KerasLayer[];
+    input_layers: [string, number, number][];
+    output_layers: [string, number, number][];
+  };
 }
 
 /** What to convert and how to name the ONNX graph's ends. */
@@ -91,7 +95,8 @@ export function convertLayersModel(
   const values = new Map<string, Value>();
   const consumers = new Map<string, string[]>();
   for (const layer of layers)
-    for (const inbound of layer.inbound_nodes.flat()) consumers.set(inbound[0], [...(consumers.get(inbound[0]) ?? []), layer.name]);
+    for (const inbound of layer.inbound_nodes.flat())
+      consumers.set(inbound[0], [...(consumers.get(inbound[0]) ?? []), layer.name]);
   const byName = new Map(layers.map((l) => [l.name, l]));
   const folded = new Set<string>();
 
@@ -132,9 +137,17 @@ export function convertLayersModel(
       case 'InputLayer': {
         const shape = c.batch_input_shape as (number | null)[];
         const dims = shape.map((d, i) => (i === 0 || d === null ? 'batch' : d)) as (number | 'batch')[];
-        const input = g.input(options.inputName ?? 'input', 'float32', dims.map((d, i) => (d === 'batch' ? (i === 0 ? 'batch' : `d${i}`) : d)));
+        const input = g.input(
+          options.inputName ?? 'input',
+          'float32',
+          dims.map((d, i) => (d === 'batch' ? (i === 0 ? 'batch' : `d${i}`) : d)),
+        );
         if (shape.length === 4) {
-          out = { name: g.op('Transpose', [input], { perm: [0, 3, 1, 2] }, 'to_nchw'), rank: 4, dims: [dims[0]!, dims[3]!, dims[1]!, dims[2]!] };
+          out = {
+            name: g.op('Transpose', [input], { perm: [0, 3, 1, 2] }, 'to_nchw'),
+            rank: 4,
+            dims: [dims[0]!, dims[3]!, dims[1]!, dims[2]!],
+          };
         } else {
           out = { name: input, rank: shape.length, dims };
         }
@@ -142,7 +155,8 @@ export function convertLayersModel(
       }
       case 'Conv2D':
       case 'DepthwiseConv2D': {
-        if (pair(c.dilation_rate ?? 1).some((d) => d !== 1)) throw new ConversionError(`${layer.name}: dilations are not supported`);
+        if (pair(c.dilation_rate ?? 1).some((d) => d !== 1))
+          throw new ConversionError(`${layer.name}: dilations are not supported`);
         const depthwise = layer.class_name === 'DepthwiseConv2D';
         const kernel = requireWeight(weights, layer.name, depthwise ? 'depthwise_kernel' : 'kernel');
         const mapped = depthwise
@@ -201,7 +215,8 @@ export function convertLayersModel(
         const n = x.dims[1] as number;
         const ones = new Float32Array(n).fill(1);
         const gamma = c.scale === false ? ones : requireWeight(weights, layer.name, 'gamma').data;
-        const beta = c.center === false ? new Float32Array(n) : requireWeight(weights, layer.name, 'beta').data;
+        const beta =
+          c.center === false ? new Float32Array(n) : requireWeight(weights, layer.name, 'beta').data;
         out = {
           ...x,
           name: g.op(
@@ -210,8 +225,16 @@ export function convertLayersModel(
               x.name,
               g.constant(`${layer.name}/gamma`, gamma as Float32Array, [n]),
               g.constant(`${layer.name}/beta`, beta as Float32Array, [n]),
-              g.constant(`${layer.name}/mean`, requireWeight(weights, layer.name, 'moving_mean').data as Float32Array, [n]),
-              g.constant(`${layer.name}/var`, requireWeight(weights, layer.name, 'moving_variance').data as Float32Array, [n]),
+              g.constant(
+                `${layer.name}/mean`,
+                requireWeight(weights, layer.name, 'moving_mean').data as Float32Array,
+                [n],
+              ),
+              g.constant(
+                `${layer.name}/var`,
+                requireWeight(weights, layer.name, 'moving_variance').data as Float32Array,
+                [n],
+              ),
             ],
             { epsilon: float(Number(c.epsilon ?? 1e-3)) },
             layer.name,
@@ -220,14 +243,14 @@ export function convertLayersModel(
         break;
       }
       case 'ReLU': {
-        const max = c.max_value as number | null | undefined;
+        const max = typeof c.max_value === 'number' ? c.max_value : undefined;
         const slope = Number(c.negative_slope ?? 0);
         const threshold = Number(c.threshold ?? 0);
-        if (threshold !== 0 || (slope !== 0 && max != null)) {
+        if (threshold !== 0 || (slope !== 0 && max !== undefined)) {
           throw new ConversionError(`${layer.name}: ReLU with threshold or slope+max_value is not supported`);
         }
         const name =
-          max != null
+          max !== undefined
             ? g.op('Clip', [x.name, g.scalar('zero', 0), g.scalar(`max${max}`, max)], {}, layer.name)
             : slope !== 0
               ? g.op('LeakyRelu', [x.name], { alpha: float(slope) }, layer.name)
@@ -236,7 +259,10 @@ export function convertLayersModel(
         break;
       }
       case 'LeakyReLU':
-        out = { ...x, name: g.op('LeakyRelu', [x.name], { alpha: float(Number(c.alpha ?? 0.3)) }, layer.name) };
+        out = {
+          ...x,
+          name: g.op('LeakyRelu', [x.name], { alpha: float(Number(c.alpha ?? 0.3)) }, layer.name),
+        };
         break;
       case 'Activation':
         out = activation(x, c.activation, layer.name);
@@ -258,15 +284,39 @@ export function convertLayersModel(
         const onnxAxis = x.rank === 4 ? [0, 2, 3, 1][axis < 0 ? axis + 4 : axis]! : axis;
         const dims = [...x.dims];
         if (x.rank === 4) dims[onnxAxis] = ins.reduce((s, v) => s + (v.dims[onnxAxis] as number), 0);
-        out = { name: g.op('Concat', ins.map((v) => v.name), { axis: onnxAxis }, layer.name), rank: x.rank, dims };
+        out = {
+          name: g.op(
+            'Concat',
+            ins.map((v) => v.name),
+            { axis: onnxAxis },
+            layer.name,
+          ),
+          rank: x.rank,
+          dims,
+        };
         break;
       }
       case 'ZeroPadding2D': {
         const p = c.padding as unknown;
-        const [[t, b], [l, r]] = Array.isArray(p) && Array.isArray(p[0]) ? (p as [[number, number], [number, number]]) : [pair(p), pair(p)];
-        const pads = g.int64s(`${layer.name}/pads`, tfPadsToOnnx([[0, 0], [0, 0], [t, b], [l, r]]));
+        const [[t, b], [l, r]] =
+          Array.isArray(p) && Array.isArray(p[0])
+            ? (p as [[number, number], [number, number]])
+            : [pair(p), pair(p)];
+        const pads = g.int64s(
+          `${layer.name}/pads`,
+          tfPadsToOnnx([
+            [0, 0],
+            [0, 0],
+            [t, b],
+            [l, r],
+          ]),
+        );
         const [n, ch, h, w] = x.dims;
-        out = { name: g.op('Pad', [x.name, pads], { mode: 'constant' }, layer.name), rank: 4, dims: [n!, ch!, typeof h === 'number' ? h + t + b : h!, typeof w === 'number' ? w + l + r : w!] };
+        out = {
+          name: g.op('Pad', [x.name, pads], { mode: 'constant' }, layer.name),
+          rank: 4,
+          dims: [n!, ch!, typeof h === 'number' ? h + t + b : h!, typeof w === 'number' ? w + l + r : w!],
+        };
         break;
       }
       case 'AveragePooling2D':
@@ -287,17 +337,34 @@ export function convertLayersModel(
           layer.name,
         );
         const [n, ch, h, w] = x.dims;
-        out = { name, rank: 4, dims: [n!, ch!, typeof h === 'number' ? outSize(h, kh, sh, padding) : h!, typeof w === 'number' ? outSize(w, kw, sw, padding) : w!] };
+        out = {
+          name,
+          rank: 4,
+          dims: [
+            n!,
+            ch!,
+            typeof h === 'number' ? outSize(h, kh, sh, padding) : h!,
+            typeof w === 'number' ? outSize(w, kw, sw, padding) : w!,
+          ],
+        };
         break;
       }
       case 'GlobalAveragePooling2D': {
         const pooled = g.op('GlobalAveragePool', [x.name], {}, `${layer.name}/pool`);
-        out = { name: g.op('Flatten', [pooled], { axis: 1 }, layer.name), rank: 2, dims: [x.dims[0]!, x.dims[1]!] };
+        out = {
+          name: g.op('Flatten', [pooled], { axis: 1 }, layer.name),
+          rank: 2,
+          dims: [x.dims[0]!, x.dims[1]!],
+        };
         break;
       }
       case 'Flatten': {
         if (x.rank !== 4) {
-          out = { name: g.op('Flatten', [x.name], { axis: 1 }, layer.name), rank: 2, dims: [x.dims[0]!, 'batch'] };
+          out = {
+            name: g.op('Flatten', [x.name], { axis: 1 }, layer.name),
+            rank: 2,
+            dims: [x.dims[0]!, 'batch'],
+          };
           break;
         }
         const [n, ch, h, w] = x.dims as [number | 'batch', number, number, number];
@@ -311,9 +378,14 @@ export function convertLayersModel(
         const inputs = [x.name, g.constant(`${layer.name}/W`, kernel.data as Float32Array, [inF, units])];
         const bias = c.use_bias === false ? undefined : weight(weights, layer.name, 'bias');
         if (bias) inputs.push(g.constant(`${layer.name}/B`, bias, [units]));
-        if (x.rank !== 2) throw new ConversionError(`${layer.name}: Dense on rank-${x.rank} input is not supported`);
+        if (x.rank !== 2)
+          throw new ConversionError(`${layer.name}: Dense on rank-${x.rank} input is not supported`);
         const gemm = g.op('Gemm', inputs, {}, layer.name);
-        out = activation({ name: gemm, rank: 2, dims: [x.dims[0]!, units] }, c.activation, `${layer.name}/act`);
+        out = activation(
+          { name: gemm, rank: 2, dims: [x.dims[0]!, units] },
+          c.activation,
+          `${layer.name}/act`,
+        );
         break;
       }
       default:
@@ -324,7 +396,8 @@ export function convertLayersModel(
 
   const final = values.get(outputLayers[0]![0]);
   if (!final) throw new ConversionError(`output layer ${outputLayers[0]![0]} was not converted`);
-  const shapeOf = (v: Value): (number | string)[] => v.dims.map((d, i) => (d === 'batch' ? (i === 0 ? 'batch' : `d${i}`) : d));
+  const shapeOf = (v: Value): (number | string)[] =>
+    v.dims.map((d, i) => (d === 'batch' ? (i === 0 ? 'batch' : `d${i}`) : d));
   g.output(final.name, 'float32', shapeOf(final), options.outputName);
   for (const extra of options.extraOutputs ?? []) {
     const v = values.get(extra.layer);

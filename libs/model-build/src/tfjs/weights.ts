@@ -68,7 +68,9 @@ export function decodeWeights(specs: readonly TfjsWeightSpec[], bytes: Uint8Arra
     if (!q) {
       for (let i = 0; i < count; i++) {
         data[i] =
-          spec.dtype === 'int32' ? view.getInt32(offset + 4 * i, true) : view.getFloat32(offset + 4 * i, true);
+          spec.dtype === 'int32'
+            ? view.getInt32(offset + 4 * i, true)
+            : view.getFloat32(offset + 4 * i, true);
       }
       offset += 4 * count;
     } else if (q.dtype === 'float16') {

@@ -65,7 +65,9 @@ export function cropQuad(image: RawImage, quad: Quad): RawImage {
         const p01 = image.data[(y0 * W + x1) * 3 + c]!;
         const p10 = image.data[(y1 * W + x0) * 3 + c]!;
         const p11 = image.data[(y1 * W + x1) * 3 + c]!;
-        out[(y * w + x) * 3 + c] = Math.round((p00 * (1 - fx) + p01 * fx) * (1 - fy) + (p10 * (1 - fx) + p11 * fx) * fy);
+        out[(y * w + x) * 3 + c] = Math.round(
+          (p00 * (1 - fx) + p01 * fx) * (1 - fy) + (p10 * (1 - fx) + p11 * fx) * fy,
+        );
       }
     }
   }

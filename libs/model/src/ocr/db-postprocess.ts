@@ -30,16 +30,19 @@ export interface TextBox {
 export function convexHull(points: readonly Point[]): Point[] {
   const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (pts.length <= 2) return pts;
-  const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const cross = (o: Point, a: Point, b: Point) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower: Point[] = [];
   for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0)
+      lower.pop();
     lower.push(p);
   }
   const upper: Point[] = [];
   for (let i = pts.length - 1; i >= 0; i--) {
     const p = pts[i]!;
-    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0)
+      upper.pop();
     upper.push(p);
   }
   return [...lower.slice(0, -1), ...upper.slice(0, -1)];
@@ -52,9 +55,23 @@ export function convexHull(points: readonly Point[]): Point[] {
  */
 export function minAreaRect(points: readonly Point[]): { quad: Quad; shortSide: number } {
   const hull = convexHull(points);
-  if (hull.length === 0) return { quad: [[0, 0], [0, 0], [0, 0], [0, 0]], shortSide: 0 };
+  if (hull.length === 0)
+    return {
+      quad: [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+      shortSide: 0,
+    };
   let best = { area: Infinity, corners: [] as Point[], w: 0, h: 0 };
-  const edges = hull.length === 1 ? [[1, 0] as Point] : hull.map((p, i) => [hull[(i + 1) % hull.length]![0] - p[0], hull[(i + 1) % hull.length]![1] - p[1]] as Point);
+  const edges =
+    hull.length === 1
+      ? [[1, 0] as Point]
+      : hull.map(
+          (p, i) => [hull[(i + 1) % hull.length]![0] - p[0], hull[(i + 1) % hull.length]![1] - p[1]] as Point,
+        );
   for (const [ex, ey] of edges) {
     const len = Math.hypot(ex, ey);
     if (len === 0) continue;
@@ -75,7 +92,12 @@ export function minAreaRect(points: readonly Point[]): { quad: Quad; shortSide: 
     const area = (maxU - minU) * (maxV - minV);
     if (area < best.area) {
       const at = (u: number, v: number): Point => [u * ux - v * uy, u * uy + v * ux];
-      best = { area, corners: [at(minU, minV), at(maxU, minV), at(maxU, maxV), at(minU, maxV)], w: maxU - minU, h: maxV - minV };
+      best = {
+        area,
+        corners: [at(minU, minV), at(maxU, minV), at(maxU, maxV), at(minU, maxV)],
+        w: maxU - minU,
+        h: maxV - minV,
+      };
     }
   }
   const byX = [...best.corners].sort((a, b) => a[0] - b[0]);
@@ -111,7 +133,14 @@ function polygonPerimeter(poly: readonly Point[]): number {
  */
 export function unclip(poly: readonly Point[], ratio: number): Point[] {
   const distance = (polygonArea(poly) * ratio) / Math.max(polygonPerimeter(poly), 1e-6);
-  const out = inflatePathsD([poly.map(([x, y]) => ({ x, y }))], distance, JoinType.Round, EndType.Polygon, 2, 2);
+  const out = inflatePathsD(
+    [poly.map(([x, y]) => ({ x, y }))],
+    distance,
+    JoinType.Round,
+    EndType.Polygon,
+    2,
+    2,
+  );
   return out.flatMap((path) => path.map((p) => [p.x, p.y] as Point));
 }
 
@@ -209,7 +238,10 @@ export function dbBoxes(prob: Float32Array, width: number, height: number, p: Db
     if (score < p.box_thresh) continue;
     const expanded = minAreaRect(unclip(shrunk.quad, p.unclip_ratio));
     if (expanded.shortSide < p.min_size + 2) continue;
-    const clip = ([x, y]: Point): Point => [Math.min(Math.max(x, 0), width), Math.min(Math.max(y, 0), height)];
+    const clip = ([x, y]: Point): Point => [
+      Math.min(Math.max(x, 0), width),
+      Math.min(Math.max(y, 0), height),
+    ];
     boxes.push({ quad: expanded.quad.map(clip) as Quad, score });
   }
   return boxes;

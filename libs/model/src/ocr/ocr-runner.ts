@@ -16,7 +16,11 @@ export interface OcrLine {
 }
 
 const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
-  typeof v === 'object' && v !== null && ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple'].every((k) => isNumber((v as Record<string, unknown>)[k]));
+  typeof v === 'object' &&
+  v !== null &&
+  ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple'].every((k) =>
+    isNumber((v as Record<string, unknown>)[k]),
+  );
 
 interface LineCrop {
   frame: number;
@@ -46,7 +50,12 @@ export class OcrRunner implements ExpertRunner {
     const dictFile = entry.files.dictionary;
     if (!dictFile) throw new ExpertConfigError(entry.name, 'no dictionary file');
     const extra = (entry.params.dictionary_extra as string[] | undefined) ?? [];
-    const charset = [...readFileSync(join(bundleDir, dictFile), 'utf8').replace(/\r?\n$/, '').split(/\r?\n/), ...extra];
+    const charset = [
+      ...readFileSync(join(bundleDir, dictFile), 'utf8')
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/),
+      ...extra,
+    ];
     const [det, cls, rec] = await Promise.all(
       ['detection', 'classifier', 'recognition'].map((role) => sessionFor(entry, role, bundleDir, options)),
     );
@@ -88,8 +97,10 @@ export class OcrRunner implements ExpertRunner {
     images.forEach((img, b) => {
       // The region of the padded map that covers this image.
       const prob = new Float32Array(img.width * img.height);
-      for (let y = 0; y < img.height; y++) prob.set(map.subarray(b * H * W + y * W, b * H * W + y * W + img.width), y * img.width);
-      for (const box of dbBoxes(prob, img.width, img.height, p)) crops.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+      for (let y = 0; y < img.height; y++)
+        prob.set(map.subarray(b * H * W + y * W, b * H * W + y * W + img.width), y * img.width);
+      for (const box of dbBoxes(prob, img.width, img.height, p))
+        crops.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
     });
     return crops;
   }
@@ -102,7 +113,13 @@ export class OcrRunner implements ExpertRunner {
     });
     return imagesToTensor(
       resized,
-      { scale: 1 / 255, mean: [mean, mean, mean], std: [std, std, std], channel_order: 'BGR', layout: 'NCHW' },
+      {
+        scale: 1 / 255,
+        mean: [mean, mean, mean],
+        std: [std, std, std],
+        channel_order: 'BGR',
+        layout: 'NCHW',
+      },
       [height, width],
     );
   }
@@ -113,7 +130,13 @@ export class OcrRunner implements ExpertRunner {
     const h = param(this.entry, 'cls.height', isNumber);
     const w = param(this.entry, 'cls.width', isNumber);
     const thresh = param(this.entry, 'cls.thresh', isNumber);
-    const x = this.lineTensor(lines, h, w, param(this.entry, 'cls.mean', isNumber), param(this.entry, 'cls.std', isNumber));
+    const x = this.lineTensor(
+      lines,
+      h,
+      w,
+      param(this.entry, 'cls.mean', isNumber),
+      param(this.entry, 'cls.std', isNumber),
+    );
     const out = await this.cls.run({ [this.cls.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
     const p = out[this.cls.outputNames[0]!]!.data as Float32Array;
     return lines.map((l, i) => (p[i * 2 + 1]! > p[i * 2]! && p[i * 2 + 1]! > thresh ? rotate(l, 180) : l));
@@ -131,13 +154,26 @@ export class OcrRunner implements ExpertRunner {
     for (let s = 0; s < order.length; s += batch) {
       const group = order.slice(s, s + batch);
       const width = Math.min(maxW, Math.max(minW, Math.ceil(h * Math.max(...group.map((g) => g.ratio)))));
-      const x = this.lineTensor(group.map((g) => lines[g.i]!), h, width, mean, std);
-      const out = await this.rec.run({ [this.rec.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
+      const x = this.lineTensor(
+        group.map((g) => lines[g.i]!),
+        h,
+        width,
+        mean,
+        std,
+      );
+      const out = await this.rec.run({
+        [this.rec.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims),
+      });
       const t = out[this.rec.outputNames[0]!]!;
       const [, steps, classes] = t.dims as [number, number, number];
       const data = t.data as Float32Array;
       group.forEach((g, k) => {
-        results[g.i] = ctcGreedyDecode(data.subarray(k * steps * classes, (k + 1) * steps * classes), steps, classes, this.charset);
+        results[g.i] = ctcGreedyDecode(
+          data.subarray(k * steps * classes, (k + 1) * steps * classes),
+          steps,
+          classes,
+          this.charset,
+        );
       });
     }
     return results;

@@ -44,7 +44,9 @@ export class NsfwRunner implements ExpertRunner {
     const pre = this.entry.preprocess!;
     const images = frames.map((f) => variantFor(f, pre.resize));
     const x = imagesToTensor(images, pre, [pre.resize.height, pre.resize.width]);
-    const out = await this.session.run({ [this.entry.inputs[0]!.name]: new ort.Tensor('float32', x.data, x.dims) });
+    const out = await this.session.run({
+      [this.entry.inputs[0]!.name]: new ort.Tensor('float32', x.data, x.dims),
+    });
     const probs = out.probabilities!.data as Float32Array;
     const emb = out.embedding!.data as Float32Array;
     const k = this.labels.length;
@@ -53,7 +55,10 @@ export class NsfwRunner implements ExpertRunner {
       param(this.entry, path, isStrings).reduce((s, l) => s + (p[l] ?? 0), 0);
     return frames.map((_, b) => {
       const probabilities = Object.fromEntries(this.labels.map((l, i) => [l, probs[b * k + i]!]));
-      const top = this.labels.reduce((best, l) => (probabilities[l]! > probabilities[best]! ? l : best), this.labels[0]!);
+      const top = this.labels.reduce(
+        (best, l) => (probabilities[l]! > probabilities[best]! ? l : best),
+        this.labels[0]!,
+      );
       return {
         probabilities,
         top,

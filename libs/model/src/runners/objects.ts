@@ -1,5 +1,13 @@
 import type { ExpertEntry } from '@vigil/contracts';
-import { ExpertConfigError, isNumber, isNumbers, outputLabels, param, sessionFor, type ExpertRunner } from '../expert';
+import {
+  ExpertConfigError,
+  isNumber,
+  isNumbers,
+  outputLabels,
+  param,
+  sessionFor,
+  type ExpertRunner,
+} from '../expert';
 import { imagesToTensor, variantFor, type FrameInput } from '../image';
 import { ort, type SessionOptions } from '../session';
 
@@ -23,7 +31,11 @@ export function iou(a: readonly number[], b: readonly number[]): number {
  * Greedy non-maximum suppression per label: keeps the best box, drops same-label boxes overlapping it
  * by more than `iouThreshold`, repeats; returns at most `max`, best first.
  */
-export function nonMaxSuppression(candidates: readonly Detection[], iouThreshold: number, max: number): Detection[] {
+export function nonMaxSuppression(
+  candidates: readonly Detection[],
+  iouThreshold: number,
+  max: number,
+): Detection[] {
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const kept: Detection[] = [];
   for (const c of sorted) {
@@ -47,7 +59,11 @@ export class ObjectsRunner implements ExpertRunner {
     private readonly labels: string[],
   ) {}
 
-  static async create(entry: ExpertEntry, bundleDir: string, options: SessionOptions): Promise<ObjectsRunner> {
+  static async create(
+    entry: ExpertEntry,
+    bundleDir: string,
+    options: SessionOptions,
+  ): Promise<ObjectsRunner> {
     if (!entry.preprocess) throw new ExpertConfigError(entry.name, 'no preprocess');
     const strides = param(entry, 'strides', isNumbers);
     const labels = outputLabels(entry, `cls_${strides[0]}`);
@@ -55,7 +71,10 @@ export class ObjectsRunner implements ExpertRunner {
   }
 
   /** Detects objects in `frames` (one onnxruntime call). @throws MissingVariantError. */
-  async run(frames: readonly FrameInput[], options: { scoreThreshold?: number } = {}): Promise<Detection[][]> {
+  async run(
+    frames: readonly FrameInput[],
+    options: { scoreThreshold?: number } = {},
+  ): Promise<Detection[][]> {
     if (frames.length === 0) return [];
     const pre = this.entry.preprocess!;
     const { width: W, height: H } = pre.resize;
@@ -64,7 +83,9 @@ export class ObjectsRunner implements ExpertRunner {
       pre,
       [H, W],
     );
-    const out = await this.session.run({ [this.entry.inputs[0]!.name]: new ort.Tensor('float32', x.data, x.dims) });
+    const out = await this.session.run({
+      [this.entry.inputs[0]!.name]: new ort.Tensor('float32', x.data, x.dims),
+    });
     const strides = param(this.entry, 'strides', isNumbers);
     const regMax = param(this.entry, 'reg_max', isNumber);
     const threshold = options.scoreThreshold ?? param(this.entry, 'score_threshold', isNumber);
@@ -116,7 +137,8 @@ export class ObjectsRunner implements ExpertRunner {
           ];
           // Also consider other classes above threshold at this cell (e.g. person riding a horse).
           for (let c = 0; c < k; c++) {
-            if (cls[row + c]! >= threshold) candidates.push({ label: this.labels[c]!, score: cls[row + c]!, box });
+            if (cls[row + c]! >= threshold)
+              candidates.push({ label: this.labels[c]!, score: cls[row + c]!, box });
           }
         }
       }
