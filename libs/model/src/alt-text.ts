@@ -1,3 +1,5 @@
+import type { FrameInput } from './image';
+
 /**
  * Alt-text composer: one sentence of at most 125 characters describing an image from the experts'
  * outputs, following common accessibility practice (WCAG 1.1.1 technique notes; see
@@ -20,6 +22,16 @@ export interface AltTextInput {
   readonly flagged?: { readonly sexual?: boolean; readonly graphic?: boolean };
   /** A captioning expert's sentence, when the bundle has one. */
   readonly caption?: { readonly text: string; readonly confidence: number };
+}
+
+/**
+ * What a captioning expert provides: a bundle entry with `runner: 'caption'` (an ONNX image-to-text
+ * model) whose runner implements this; the classifier passes its sentence as `AltTextInput.caption`.
+ * The default bundle has none, so the template below is used.
+ */
+export interface ImageCaptioner {
+  /** One caption per frame, in order. */
+  caption(frames: readonly FrameInput[]): Promise<{ text: string; confidence: number }[]>;
 }
 
 export interface AltText {

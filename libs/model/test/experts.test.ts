@@ -106,3 +106,14 @@ describe('alt text from the experts', () => {
     expect((await describe('page.png')).text).toMatch(/^Photo with the text "Region-based segmentation/);
   });
 });
+
+describe('objects category signals', () => {
+  it('maps labels to categories through the manifest', () => {
+    const signals = objects.categorySignals([
+      { label: 'knife', score: 0.7, box: [0, 0, 1, 1] },
+      { label: 'knife', score: 0.4, box: [0, 0, 1, 1] },
+      { label: 'person', score: 0.9, box: [0, 0, 1, 1] },
+    ]);
+    expect(signals).toEqual({ 'illicit/weapons': 0.7 });
+  });
+});

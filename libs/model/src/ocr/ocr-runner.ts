@@ -151,8 +151,16 @@ export class OcrRunner implements ExpertRunner {
     const std = param(this.entry, 'rec.std', isNumber);
     const results = new Array<{ text: string; confidence: number }>(lines.length);
     const order = lines.map((l, i) => ({ i, ratio: l.width / l.height })).sort((a, b) => a.ratio - b.ratio);
-    for (let s = 0; s < order.length; s += batch) {
-      const group = order.slice(s, s + batch);
+    // Batches hold lines of similar width: SVTR mixes the whole sequence, so heavy right padding
+    // changes what narrow lines read as (dropped spaces were measured with mixed widths).
+    const groups: (typeof order)[] = [];
+    for (const item of order) {
+      const last = groups[groups.length - 1];
+      const fits = last && last.length < batch && item.ratio <= Math.max(last[0]!.ratio, minW / h) * 1.25;
+      if (fits) last.push(item);
+      else groups.push([item]);
+    }
+    for (const group of groups) {
       const width = Math.min(maxW, Math.max(minW, Math.ceil(h * Math.max(...group.map((g) => g.ratio)))));
       const x = this.lineTensor(
         group.map((g) => lines[g.i]!),

@@ -1,8 +1,9 @@
-import type { ExpertEntry } from '@vigil/contracts';
+import type { CategoryId, ExpertEntry } from '@vigil/contracts';
 import {
   ExpertConfigError,
   isNumber,
   isNumbers,
+  isStringMap,
   outputLabels,
   param,
   sessionFor,
@@ -144,6 +145,20 @@ export class ObjectsRunner implements ExpertRunner {
       }
       return nonMaxSuppression(candidates, iouThreshold, max);
     });
+  }
+
+  /**
+   * Category signals from detections: for each label the manifest maps to a category
+   * (`params.label_categories`, e.g. knife → illicit/weapons), the highest score of that label.
+   */
+  categorySignals(detections: readonly Detection[]): Partial<Record<CategoryId, number>> {
+    const map = param(this.entry, 'label_categories', isStringMap) as Record<string, CategoryId>;
+    const out: Partial<Record<CategoryId, number>> = {};
+    for (const d of detections) {
+      const category = map[d.label];
+      if (category) out[category] = Math.max(out[category] ?? 0, d.score);
+    }
+    return out;
   }
 
   async release(): Promise<void> {
