@@ -6,22 +6,13 @@
  * pipeline: detection, post-processing, direction, recognition). Prints a Markdown table.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { readBundleManifest, resizeKey } from '@vigil/contracts';
 import { createSession, expertEntry, OcrRunner, ort } from '@vigil/model';
 import * as tf from '@tensorflow/tfjs-core';
-import { loadGraphModel } from '@tensorflow/tfjs-converter';
-import * as tfl from '@tensorflow/tfjs-layers';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import sharp from 'sharp';
-import { tarballCacheDir } from '../src';
-import { loadNsfwjsMobileNetV2 } from '../src/experts/nsfw';
-import { loadNanodet } from '../src/experts/objects';
-import { HUMAN_MODELS, NSFWJS } from '../src/experts/sources';
+import { BUNDLE_DIR as BUNDLE, ROOT, tfjsNanodet, tfjsNsfw, useTfjsWasm } from '../test/tfjs-source';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BUNDLE = process.env.VIGIL_BUNDLE_DIR ?? join(ROOT, '.models/vigil-base');
-const CACHE = process.env.VIGIL_MODEL_CACHE ?? join(ROOT, '.models/.cache');
 const BATCHES = [1, 4, 16];
 const threads = availableParallelism();
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
@@ -39,17 +30,6 @@ function row(m: Measured, tfjs?: number) {
   console.log(
     `| ${m.expert} | ${m.batch} | ${m.ortMs.toFixed(1)} | ${(1000 / m.ortMs).toFixed(1)} | ${tfjs ? tfjs.toFixed(1) : '–'} | ${ratio} | ${m.loadMs.toFixed(0)} | ${m.rss} |`,
   );
-}
-
-function tfjsMemory(
-  json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] },
-  w: Uint8Array,
-) {
-  return tf.io.fromMemory({
-    modelTopology: json.modelTopology as never,
-    weightSpecs: json.weightsManifest.flatMap((m) => m.weights) as never,
-    weightData: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer,
-  });
 }
 
 interface Measured {
@@ -122,9 +102,7 @@ async function main() {
   }
   await ocr.release();
 
-  setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/'));
-  await tf.setBackend('wasm');
-  await tf.ready();
+  await useTfjsWasm();
   console.log(
     `bench: onnxruntime-node CPU, ${threads} intra-op threads; TensorFlow.js ${tf.version_core} ${tf.getBackend()}`,
   );
@@ -132,10 +110,8 @@ async function main() {
     '| expert | batch | ORT ms/item | ORT items/s | tfjs ms/item | speed-up | ORT load ms | peak RSS MB |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
-  const nsfw = loadNsfwjsMobileNetV2(tarballCacheDir(NSFWJS, CACHE));
-  const nsfwModel = await tfl.loadLayersModel(tfjsMemory(nsfw.json, nsfw.weights));
-  const nano = loadNanodet(tarballCacheDir(HUMAN_MODELS, CACHE));
-  const nanoModel = await loadGraphModel(tfjsMemory(nano.json, nano.weights));
+  const nsfwModel = await tfjsNsfw();
+  const nanoModel = await tfjsNanodet();
   for (const m of measured) {
     if (m.expert === 'nsfw') row(m, await tfjsMs(m, (x) => nsfwModel.predict(x) as tf.Tensor));
     // The tfjs graph has a fixed batch of 1: its batches run image by image.

@@ -1,25 +1,19 @@
-import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readBundleManifest, type BundleManifest } from '@vigil/contracts';
 import { createSession, expertEntry, ort } from '@vigil/model';
 import * as tf from '@tensorflow/tfjs-core';
-import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tarballCacheDir } from '../src';
-import { loadNsfwjsMobileNetV2 } from '../src/experts/nsfw';
-import { loadNanodet } from '../src/experts/objects';
-import { HUMAN_MODELS, NSFWJS } from '../src/experts/sources';
+import { HUMAN_MODELS } from '../src/experts/sources';
+import { BUNDLE_DIR, CACHE_DIR, tfjsNanodet, tfjsNsfw, useTfjsWasm } from './tfjs-source';
 
 /**
  * Parity: the same inputs through TensorFlow.js (WASM backend, the source model) and through
  * onnxruntime-node (the converted model, found through the bundle manifest). Tolerances: 1e-4 on
  * probabilities and scores, 1e-3 on features / box logits.
  */
-const ROOT = join(__dirname, '..', '..', '..');
-const BUNDLE_DIR = process.env.VIGIL_BUNDLE_DIR ?? join(ROOT, '.models/vigil-base');
-const CACHE = process.env.VIGIL_MODEL_CACHE ?? join(ROOT, '.models/.cache');
 let manifest: BundleManifest;
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -29,32 +23,15 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-function fromMemory(
-  json: { modelTopology: unknown; weightsManifest: { weights: unknown[] }[] },
-  weights: Uint8Array,
-) {
-  return tf.io.fromMemory({
-    modelTopology: json.modelTopology as never,
-    weightSpecs: json.weightsManifest.flatMap((m) => m.weights) as never,
-    weightData: weights.buffer.slice(
-      weights.byteOffset,
-      weights.byteOffset + weights.byteLength,
-    ) as ArrayBuffer,
-  });
-}
-
 beforeAll(async () => {
   manifest = readBundleManifest(BUNDLE_DIR);
-  setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/'));
-  await tf.setBackend('wasm');
-  await tf.ready();
+  await useTfjsWasm();
 });
 
 describe('tfjs → ONNX parity', () => {
   it('nsfw (layers model): probabilities and embedding match TensorFlow.js, batch of 3', async () => {
     const entry = expertEntry(manifest, 'nsfw');
-    const { json, weights } = loadNsfwjsMobileNetV2(tarballCacheDir(NSFWJS, CACHE));
-    const model = await tfl.loadLayersModel(fromMemory(json, weights));
+    const model = await tfjsNsfw();
     const embedder = tfl.model({
       inputs: model.inputs,
       outputs: model.getLayer('flatten_1').output as tfl.SymbolicTensor,
@@ -82,10 +59,9 @@ describe('tfjs → ONNX parity', () => {
 
   it('objects (graph model, nanodet): every head matches TensorFlow.js; batch rows equal single runs', async () => {
     const entry = expertEntry(manifest, 'objects');
-    const dir = tarballCacheDir(HUMAN_MODELS, CACHE);
-    const { json, weights } = loadNanodet(dir);
+    const dir = tarballCacheDir(HUMAN_MODELS, CACHE_DIR);
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version).toBe(HUMAN_MODELS.version);
-    const model = await loadGraphModel(fromMemory(json, weights));
+    const model = await tfjsNanodet();
     const x = tf.randomUniform([1, 3, 416, 416], 0, 1, 'float32', 7);
     const heads = {
       cls_8: 'Identity:0',

@@ -98,7 +98,7 @@ export const objectsExpert: ExpertBuilder = {
         iou_threshold: 0.5,
         max_detections: 50,
         /** Detected labels that raise a category score (the object's score becomes the signal). */
-        label_categories: { knife: 'illicit/weapons', scissors: 'illicit/weapons' },
+        label_categories: { knife: 'illicit/weapons' },
       },
       provenance: [
         {

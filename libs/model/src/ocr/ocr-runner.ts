@@ -18,7 +18,7 @@ export interface OcrLine {
 const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
   typeof v === 'object' &&
   v !== null &&
-  ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple'].every((k) =>
+  ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple', 'min_side'].every((k) =>
     isNumber((v as Record<string, unknown>)[k]),
   );
 
