@@ -3,9 +3,10 @@
  * onnxruntime CPU provider with intra-op threads = cores, beside the source model in TensorFlow.js
  * (WASM backend) where one exists; model load time and the process's peak RSS after each expert.
  * Inputs: random tensors for the converted models (model time only), real photos for OCR (whole
- * pipeline: detection, post-processing, direction, recognition). Prints a Markdown table.
+ * pipeline: detection, post-processing, direction, recognition). Figures are medians over several calls
+ * (the machine is shared). Prints a Markdown table and the load average before and after.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readBundleManifest, resizeKey } from '@vigil/contracts';
 import { createSession, expertEntry, OcrRunner, ort } from '@vigil/model';
@@ -14,15 +15,22 @@ import sharp from 'sharp';
 import { BUNDLE_DIR as BUNDLE, ROOT, tfjsNanodet, tfjsNsfw, useTfjsWasm } from '../test/tfjs-source';
 
 const BATCHES = [1, 4, 16];
+const loadStart = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 const threads = availableParallelism();
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
+/** Median ms per item over at least 5 calls (and 32 items) after one warm-up call: robust to a busy machine. */
 async function time(fn: () => Promise<unknown>, items: number): Promise<number> {
-  await fn(); // warm-up
-  const runs = Math.max(2, Math.ceil(16 / items));
-  const t0 = performance.now();
-  for (let i = 0; i < runs; i++) await fn();
-  return (performance.now() - t0) / runs / items;
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.ceil(32 / items)); i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push((performance.now() - t0) / items);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 }
 
 function row(m: Measured, tfjs?: number) {
@@ -127,6 +135,10 @@ async function main() {
   console.log(
     `bench: peak RSS with TensorFlow.js loaded ${rssMb()} MB (the ORT column is measured before it)`,
   );
+  const loadEnd = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`bench: load average ${loadStart} at start, ${loadEnd} at end`);
 }
 
 main().catch((error: Error) => {
