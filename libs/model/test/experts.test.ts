@@ -22,7 +22,7 @@ const photos = [
 beforeAll(async () => {
   manifest = readBundleManifest(BUNDLE_DIR);
   const entries: ExpertEntry[] = ['nsfw', 'objects', 'ocr'].map((n) => expertEntry(manifest, n));
-  const options = { provider: 'cpu' as const, intraOpThreads: 2 };
+  const options = { provider: 'cpu' as const, intraOpThreads: 2, allowSpinning: false };
   [nsfw, objects, ocr] = await Promise.all([
     NsfwRunner.create(entries[0]!, BUNDLE_DIR, options),
     ObjectsRunner.create(entries[1]!, BUNDLE_DIR, options),
