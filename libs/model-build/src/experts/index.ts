@@ -3,6 +3,9 @@ import { audioVadExpert } from './audio-vad';
 import { fusionExpert } from './fusion';
 import { imageStatsExpert } from './image-stats';
 import { languageExpert } from './language';
+import { nsfwExpert } from './nsfw';
+import { objectsExpert } from './objects';
+import { ocrExpert } from './ocr';
 import { textExpert } from './text';
 
 /** The experts whose features fusion reads; built before training. */
@@ -17,4 +20,10 @@ export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
  * The experts of the default bundle `vigil-base`, in build order. Each builder lives in its own file
  * in this folder and converts weights from an installed package (never fetched at run time).
  */
-export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [...FEATURE_EXPERTS, fusionExpert];
+export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [
+  ...FEATURE_EXPERTS,
+  nsfwExpert,
+  objectsExpert,
+  ocrExpert,
+  fusionExpert,
+];

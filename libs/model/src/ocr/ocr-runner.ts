@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExpertEntry, RawImage } from '@vigil/contracts';
+import { ExpertConfigError, isNumber, param, sessionFor, type ExpertRunner } from '../expert';
+import { imagesToTensor, resizeBilinear, variantFor, type FrameInput } from '../image';
+import { ort, type SessionOptions } from '../session';
+import { cropQuad, rotate } from './crop';
+import { ctcGreedyDecode } from './ctc';
+import { dbBoxes, readingOrder, type DbParams, type Quad } from './db-postprocess';
+
+/** One recognised line: text, confidence 0..1, quad in frame pixels (TL, TR, BR, BL). */
+export interface OcrLine {
+  readonly text: string;
+  readonly confidence: number;
+  readonly box: Quad;
+}
+
+const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple', 'min_side'].every((k) =>
+    isNumber((v as Record<string, unknown>)[k]),
+  );
+
+interface LineCrop {
+  frame: number;
+  quad: Quad;
+  image: RawImage;
+}
+
+/**
+ * Runs the `ocr` expert: PaddleOCR v4 detection → DB post-processing → rectified line crops →
+ * direction classifier (0°/180°) → v4 recognition with greedy CTC decoding. Lines come back in
+ * reading order with per-line confidence; lines below `rec.min_confidence` or empty are dropped.
+ * Detection batches frames (padded to a common size, multiples of 32); recognition batches lines
+ * across all frames, sorted by aspect ratio as PaddleOCR does.
+ */
+export class OcrRunner implements ExpertRunner {
+  private constructor(
+    readonly entry: ExpertEntry,
+    private readonly det: ort.InferenceSession,
+    private readonly cls: ort.InferenceSession,
+    private readonly rec: ort.InferenceSession,
+    private readonly charset: string[],
+  ) {}
+
+  /** @throws ExpertConfigError when files or parameters are missing; onnxruntime errors. */
+  static async create(entry: ExpertEntry, bundleDir: string, options: SessionOptions): Promise<OcrRunner> {
+    if (!entry.preprocess) throw new ExpertConfigError(entry.name, 'no preprocess');
+    const dictFile = entry.files.dictionary;
+    if (!dictFile) throw new ExpertConfigError(entry.name, 'no dictionary file');
+    const extra = (entry.params.dictionary_extra as string[] | undefined) ?? [];
+    const charset = [
+      ...readFileSync(join(bundleDir, dictFile), 'utf8')
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/),
+      ...extra,
+    ];
+    const [det, cls, rec] = await Promise.all(
+      ['detection', 'classifier', 'recognition'].map((role) => sessionFor(entry, role, bundleDir, options)),
+    );
+    return new OcrRunner(entry, det!, cls!, rec!, charset);
+  }
+
+  /** Reads text in `frames`; one array of lines per frame. @throws MissingVariantError. */
+  async run(frames: readonly FrameInput[]): Promise<OcrLine[][]> {
+    if (frames.length === 0) return [];
+    const pre = this.entry.preprocess!;
+    const images = frames.map((f) => variantFor(f, pre.resize));
+    const crops = await this.detect(images);
+    const texts = await this.recognise(await this.orient(crops.map((c) => c.image)));
+    const minConfidence = param(this.entry, 'rec.min_confidence', isNumber);
+    return frames.map((frame, i) => {
+      const sx = frame.width / images[i]!.width;
+      const sy = frame.height / images[i]!.height;
+      const lines = crops
+        .map((c, k) => ({ ...c, ...texts[k]! }))
+        .filter((c) => c.frame === i && c.text.trim() !== '' && c.confidence >= minConfidence);
+      return readingOrder(lines).map((l) => ({
+        text: l.text.trim(),
+        confidence: l.confidence,
+        box: l.quad.map(([x, y]) => [x * sx, y * sy]) as Quad,
+      }));
+    });
+  }
+
+  private async detect(images: RawImage[]): Promise<LineCrop[]> {
+    const pre = this.entry.preprocess!;
+    const p = param(this.entry, 'det', isDbParams);
+    const round = (v: number) => Math.max(p.min_side, Math.ceil(v / p.multiple) * p.multiple);
+    const H = round(Math.max(...images.map((i) => i.height)));
+    const W = round(Math.max(...images.map((i) => i.width)));
+    const x = imagesToTensor(images, pre, [H, W]);
+    const out = await this.det.run({ [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
+    const map = out[this.det.outputNames[0]!]!.data as Float32Array;
+    const crops: LineCrop[] = [];
+    images.forEach((img, b) => {
+      // The region of the padded map that covers this image.
+      const prob = new Float32Array(img.width * img.height);
+      for (let y = 0; y < img.height; y++)
+        prob.set(map.subarray(b * H * W + y * W, b * H * W + y * W + img.width), y * img.width);
+      for (const box of dbBoxes(prob, img.width, img.height, p))
+        crops.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+    });
+    return crops;
+  }
+
+  /** Normalises line crops to `[n, 3, height, width]` with (BGR/255 − mean)/std, right-padded with 0. */
+  private lineTensor(lines: RawImage[], height: number, width: number, mean: number, std: number) {
+    const resized = lines.map((l) => {
+      const w = Math.min(width, Math.max(1, Math.ceil((height * l.width) / l.height)));
+      return resizeBilinear(l, w, height);
+    });
+    return imagesToTensor(
+      resized,
+      {
+        scale: 1 / 255,
+        mean: [mean, mean, mean],
+        std: [std, std, std],
+        channel_order: 'BGR',
+        layout: 'NCHW',
+      },
+      [height, width],
+    );
+  }
+
+  /** Turns lines the classifier reads as upside down (above `cls.thresh`) by 180°. */
+  private async orient(lines: RawImage[]): Promise<RawImage[]> {
+    if (lines.length === 0) return lines;
+    const h = param(this.entry, 'cls.height', isNumber);
+    const w = param(this.entry, 'cls.width', isNumber);
+    const thresh = param(this.entry, 'cls.thresh', isNumber);
+    const x = this.lineTensor(
+      lines,
+      h,
+      w,
+      param(this.entry, 'cls.mean', isNumber),
+      param(this.entry, 'cls.std', isNumber),
+    );
+    const out = await this.cls.run({ [this.cls.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
+    const p = out[this.cls.outputNames[0]!]!.data as Float32Array;
+    return lines.map((l, i) => (p[i * 2 + 1]! > p[i * 2]! && p[i * 2 + 1]! > thresh ? rotate(l, 180) : l));
+  }
+
+  private async recognise(lines: RawImage[]): Promise<{ text: string; confidence: number }[]> {
+    const h = param(this.entry, 'rec.height', isNumber);
+    const minW = param(this.entry, 'rec.min_width', isNumber);
+    const maxW = param(this.entry, 'rec.max_width', isNumber);
+    const batch = param(this.entry, 'rec.batch', isNumber);
+    const mean = param(this.entry, 'rec.mean', isNumber);
+    const std = param(this.entry, 'rec.std', isNumber);
+    const results = new Array<{ text: string; confidence: number }>(lines.length);
+    const order = lines.map((l, i) => ({ i, ratio: l.width / l.height })).sort((a, b) => a.ratio - b.ratio);
+    // Batches hold lines of similar width: SVTR mixes the whole sequence, so heavy right padding
+    // changes what narrow lines read as (dropped spaces were measured with mixed widths).
+    const groups: (typeof order)[] = [];
+    for (const item of order) {
+      const last = groups[groups.length - 1];
+      const fits = last && last.length < batch && item.ratio <= Math.max(last[0]!.ratio, minW / h) * 1.25;
+      if (fits) last.push(item);
+      else groups.push([item]);
+    }
+    for (const group of groups) {
+      const width = Math.min(maxW, Math.max(minW, Math.ceil(h * Math.max(...group.map((g) => g.ratio)))));
+      const x = this.lineTensor(
+        group.map((g) => lines[g.i]!),
+        h,
+        width,
+        mean,
+        std,
+      );
+      const out = await this.rec.run({
+        [this.rec.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims),
+      });
+      const t = out[this.rec.outputNames[0]!]!;
+      const [, steps, classes] = t.dims as [number, number, number];
+      const data = t.data as Float32Array;
+      group.forEach((g, k) => {
+        results[g.i] = ctcGreedyDecode(
+          data.subarray(k * steps * classes, (k + 1) * steps * classes),
+          steps,
+          classes,
+          this.charset,
+        );
+      });
+    }
+    return results;
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.det.release(), this.cls.release(), this.rec.release()]);
+  }
+}
