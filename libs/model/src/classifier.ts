@@ -145,7 +145,19 @@ export class VigilClassifier {
       options.session,
     );
     const frameExperts = options.frameExperts ?? [];
-    const available = new Set([...manifest.experts.map((e) => e.name), ...frameExperts.map((f) => f.name)]);
+    // Runnable experts: those this class loads itself, plus the frame experts supplied. A manifest entry
+    // with no runner here (an image expert not passed in `frameExperts`) is treated as absent.
+    const builtIn = new Set<string>([
+      EXPERT_NAMES.text,
+      EXPERT_NAMES.language,
+      EXPERT_NAMES.audioVad,
+      EXPERT_NAMES.imageStats,
+      EXPERT_NAMES.fusion,
+    ]);
+    const available = new Set([
+      ...manifest.experts.map((e) => e.name).filter((name) => builtIn.has(name)),
+      ...frameExperts.map((f) => f.name),
+    ]);
     return new VigilClassifier(
       manifest,
       new ExpertRouter(available, { ...DEFAULT_ROUTER_PARAMS, ...options.router }),
