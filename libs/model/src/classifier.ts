@@ -93,6 +93,8 @@ export interface ClassifyOptions {
    * without any frame-expert error (what a cache should keep).
    */
   readonly onMediaOutputs?: (sha256: string, outputs: MediaFrameOutputs) => void;
+  /** Called once per expert call (for metrics): items in it, wall time ms, whether it failed for any item. */
+  readonly onExpertCall?: (call: { expert: string; items: number; ms: number; failed: boolean }) => void;
 }
 
 export interface ClassifierOptions {
@@ -149,7 +151,8 @@ export class VigilClassifier {
     private readonly imageStatsExpert: boolean,
     private readonly frameExperts: readonly FrameExpert[],
     private readonly fusion: FusionModel,
-    private readonly provider: 'cpu' | 'cuda',
+    /** Execution provider every session of this classifier runs on. */
+    readonly provider: 'cpu' | 'cuda',
   ) {}
 
   /**
@@ -297,6 +300,12 @@ export class VigilClassifier {
       errors?: ErrorDetail | ReadonlyMap<number, ErrorDetail>,
     ): void => {
       const total = [...perRequest.values()].reduce((a, b) => a + b, 0);
+      options.onExpertCall?.({
+        expert,
+        items: total,
+        ms,
+        failed: errors instanceof Map ? errors.size > 0 : errors !== undefined,
+      });
       for (const [i, items] of perRequest) {
         const prev = states[i]!.runs.get(expert);
         const error = errors instanceof Map ? errors.get(i) : (errors as ErrorDetail | undefined);
