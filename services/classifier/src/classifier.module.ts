@@ -69,7 +69,7 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
       warmup_ms: Math.round(warmupMs),
     }));
     // Informational: a cache outage costs speed, not readiness.
-    this.readiness.register('media-cache', async () => ({ status: this.cache?.status ?? 'disabled' }));
+    this.readiness.register('media-cache', async () => ({ redis: this.cache?.status ?? 'disabled' }));
   }
 
   async onApplicationShutdown(): Promise<void> {
