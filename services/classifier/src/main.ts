@@ -18,7 +18,7 @@ void bootService({
       );
     } catch (error) {
       if (!(error instanceof ExecutionProviderError)) throw error;
-      throw new ConfigError([{ variable: 'VIGIL_EXECUTION_PROVIDER', message: `cuda: ${error.message}` }]);
+      throw new ConfigError([{ variable: 'VIGIL_EXECUTION_PROVIDER', message: error.message }]);
     }
     return { module: ClassifierModule.forRoot(config, provider), port: config.HTTP_PORT };
   },
