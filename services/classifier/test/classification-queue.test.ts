@@ -47,6 +47,15 @@ let classifier: VigilClassifier;
 let withExpert: VigilClassifier;
 let expert: ReturnType<typeof brightnessExpert>;
 
+/** A routed queue in front of `c` with its own metrics. */
+function queueFor(
+  c: VigilClassifier,
+  metrics: ClassifierMetrics,
+  options: { maxBatchSize: number; maxDelayMs: number; cache?: MediaCache },
+): ClassificationQueue {
+  return new ClassificationQueue(c, { routing: 'routed', metrics, ...options });
+}
+
 function newMetrics(): { metrics: ClassifierMetrics; registry: MetricsRegistry } {
   const registry = new MetricsRegistry();
   return { metrics: new ClassifierMetrics(registry), registry };
@@ -74,12 +83,7 @@ beforeAll(async () => {
 describe('ClassificationQueue', () => {
   it('batches concurrent requests (fewer batches than requests) and maps each result back to its post', async () => {
     const { metrics, registry } = newMetrics();
-    const queue = new ClassificationQueue(classifier, {
-      maxBatchSize: 8,
-      maxDelayMs: 5,
-      routing: 'routed',
-      metrics,
-    });
+    const queue = queueFor(classifier, metrics, { maxBatchSize: 8, maxDelayMs: 5 });
     const captions = [
       'I know where you live and I will kill you',
       'lovely walk by the river this morning',
@@ -154,12 +158,7 @@ describe('ClassificationQueue', () => {
 
   it('an expert that throws on one input (corrupt tensor) does not fail its batch-mates', async () => {
     const { metrics, registry } = newMetrics();
-    const queue = new ClassificationQueue(withExpert, {
-      maxBatchSize: 8,
-      maxDelayMs: 50,
-      routing: 'routed',
-      metrics,
-    });
+    const queue = queueFor(withExpert, metrics, { maxBatchSize: 8, maxDelayMs: 50 });
     const good = await photoMedia('coffee.png');
     expert.calls.length = 0;
     const [a, bad, b, c] = await Promise.all([
@@ -237,13 +236,7 @@ describe('media cache (Redis)', () => {
     const { metrics, registry } = newMetrics();
     const cache = cacheFor(metrics);
     expect(await cache.connect()).toBe(true);
-    const queue = new ClassificationQueue(classifier, {
-      maxBatchSize: 8,
-      maxDelayMs: 0,
-      routing: 'routed',
-      cache,
-      metrics,
-    });
+    const queue = queueFor(classifier, metrics, { maxBatchSize: 8, maxDelayMs: 0, cache });
     const media = await photoMedia('astronaut.png');
     created.push(cache.key(media.sha256!));
     const first = await queue.classify(request('c1', 'first post of this photo', [media]));
@@ -274,13 +267,7 @@ describe('media cache (Redis)', () => {
     const { metrics, registry } = newMetrics();
     const cache = cacheFor(metrics, { maxEntryBytes: 100 });
     await cache.connect();
-    const queue = new ClassificationQueue(classifier, {
-      maxBatchSize: 8,
-      maxDelayMs: 0,
-      routing: 'routed',
-      cache,
-      metrics,
-    });
+    const queue = queueFor(classifier, metrics, { maxBatchSize: 8, maxDelayMs: 0, cache });
     const media = await photoMedia('horse.png');
     await queue.classify(request('s1', 'a horse', [media]));
     expect(await redis.exists(cache.key(media.sha256!))).toBe(0);
@@ -294,13 +281,7 @@ describe('media cache (Redis)', () => {
     const { metrics, registry } = newMetrics();
     const cache = cacheFor(metrics, { url: 'redis://127.0.0.1:1/0' });
     expect(await cache.connect()).toBe(false);
-    const queue = new ClassificationQueue(classifier, {
-      maxBatchSize: 8,
-      maxDelayMs: 0,
-      routing: 'routed',
-      cache,
-      metrics,
-    });
+    const queue = queueFor(classifier, metrics, { maxBatchSize: 8, maxDelayMs: 0, cache });
     const result = await queue.classify(request('u1', 'a cat', [await photoMedia('chelsea.png')]));
     expect(result.status).toBe('ok');
     expect(result.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(true);
