@@ -276,8 +276,9 @@ export class VigilClassifier {
     plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
     // Cached media: their frame tokens, gates and lines as the frame experts left them.
     for (const [key, out] of cached) {
-      const [ri, mediaId] = key.split('|') as [string, string];
-      const s = states[Number(ri)]!;
+      const i = Number(key.slice(0, key.indexOf('|')));
+      const mediaId = key.slice(key.indexOf('|') + 1);
+      const s = states[i]!;
       const gates = new Map<number, number>();
       for (const f of out.frames) {
         frameTokens.set(`${key}|${f.index}`, Float32Array.from(f.features));
@@ -539,14 +540,16 @@ export class VigilClassifier {
     for (const [key, row] of [...frameTokens].sort(([a], [b]) =>
       a.localeCompare(b, 'en', { numeric: true }),
     )) {
-      const [ri, mediaId, frame] = key.split('|');
-      const i = Number(ri);
+      // `${request}|${media}|${frame}`; a media id may itself contain `|`.
+      const i = Number(key.slice(0, key.indexOf('|')));
+      const mediaId = key.slice(key.indexOf('|') + 1, key.lastIndexOf('|'));
+      const frame = key.slice(key.lastIndexOf('|') + 1);
       const m = requests[i]!.media.find((x) => x.media_id === mediaId)!;
       tokens.push({
         request: i,
         modality: frameModality(m),
         features: row,
-        media_id: mediaId!,
+        media_id: mediaId,
         timestamp_ms: m.frames[Number(frame)]!.timestamp_ms,
       });
     }

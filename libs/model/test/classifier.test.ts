@@ -118,9 +118,10 @@ describe('VigilClassifier on the default bundle', () => {
     const frames = await Promise.all(
       [0, 1, 2, 3].map((i) => photoFrame(i % 2 ? 'astronaut.png' : 'rocket.jpg', i * 500)),
     );
+    // A media id may contain `|` (ids exclude only `:` and spaces).
     const post = (id: string, caption: string) =>
       request(id, caption, [
-        { media_id: 'vid', kind: 'video', status: 'ok', sha256: 'ab'.repeat(32), frames },
+        { media_id: 'clip|1', kind: 'video', status: 'ok', sha256: 'ab'.repeat(32), frames },
       ]);
     const kept = new Map<string, MediaFrameOutputs>();
     const [first] = await classifier.classify([post('r1', 'launch day')], 'routed', {
@@ -147,7 +148,8 @@ describe('VigilClassifier on the default bundle', () => {
     again!.scores.forEach((s, c) => expect(Math.abs(s.score - first!.scores[c]!.score)).toBeLessThan(1e-6));
     expect(again!.scores.map((s) => s.attribution)).toEqual(first!.scores.map((s) => s.attribution));
     expect(again!.coverage).toEqual(first!.coverage);
-    expect(again!.media[0]!.cached).toBe(true);
+    expect(again!.media[0]).toMatchObject({ media_id: 'clip|1', cached: true });
+    expect(again!.scores.flatMap((s) => s.attribution).some((a) => a.media_id === 'clip|1')).toBe(true);
     expect(again!.experts).toContainEqual({
       expert: 'image-stats',
       ran: false,
