@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import {
+  CATEGORY_IDS,
   INFERENCE_SCHEMA_VERSION,
   InferenceResultSchema,
   type ErrorDetail,
@@ -129,7 +130,7 @@ export class ClassificationQueue {
       errors: [...request.errors, error],
       caption: { text: request.text.caption },
       scores: [],
-      coverage: { covered: [], not_covered: [...this.classifier.spec.categories] },
+      coverage: { covered: [], not_covered: [...CATEGORY_IDS] },
       media: request.media.map((m) => ({
         media_id: m.media_id,
         kind: m.kind,
