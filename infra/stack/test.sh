@@ -11,6 +11,7 @@ source infra/stack/lib.sh
 ensure_node_modules || exit 1
 ensure_native_kernels || exit 1
 bash infra/postgres/ensure.sh || exit 1
+bash infra/redis/ensure.sh || exit 1 # the classifier's media cache
 bash infra/data/photos.sh || exit 1
 # The model bundle (.models/vigil-base): deterministic, fetched sources cached in .models/.cache.
 t_models=$(date +%s)

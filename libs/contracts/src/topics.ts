@@ -44,6 +44,15 @@ export const TOPICS = {
     maxMessageBytes: 16 * MiB,
     description: 'Inference requests (binary, compressed) from ingest to the classifier worker.',
   },
+  /** Dead letters for `vigil.inference.requests.v1`: requests the classifier cannot decode, unchanged, with reason headers. */
+  inferenceRequestsDlq: {
+    name: 'vigil.inference.requests.v1.dlq',
+    partitions: 1,
+    retentionMs: 30 * DAY_MS,
+    maxMessageBytes: 16 * MiB,
+    description:
+      'Undecodable inference requests with the reason and original topic/partition/offset in headers.',
+  },
   /** Internal: classifier outputs (scores, attribution, alt-text) to moderation. */
   inferenceResults: {
     name: 'vigil.inference.results.v1',

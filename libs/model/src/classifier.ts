@@ -30,6 +30,7 @@ import {
   ExpertRouter,
   type ExpertTask,
   type RouterParams,
+  type RoutingPlan,
   type SkippedExpert,
 } from './router';
 import type { SessionOptions } from './session';
@@ -53,6 +54,47 @@ export interface FrameExpert {
   run(
     frames: readonly RawImage[],
   ): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[] }[]>;
+}
+
+/**
+ * What the frame experts (image-stats and every `FrameExpert`) produced for one medium: enough to fuse
+ * the medium again without running them. A media cache keeps it by the medium's sha256 (same bytes,
+ * same frames) and bundle version.
+ */
+export interface MediaFrameOutputs {
+  /** Frames of the medium when it was examined; a cached entry only applies to a medium with as many. */
+  readonly frameCount: number;
+  /** Examined frames: index, fusion feature row `[spec.featureDim]` float32, text likelihood 0..1. */
+  readonly frames: readonly {
+    readonly index: number;
+    readonly features: Float32Array;
+    readonly textLikelihood?: number;
+  }[];
+  /** Highest visual-category score over the examined frames, 0..1, when a frame expert gave one. */
+  readonly visualScore?: number;
+  /** Text lines read from the frames (OCR), in reading order. */
+  readonly lines: readonly string[];
+  /** Frame experts that ran on it without error. */
+  readonly experts: readonly string[];
+  /** Stage-two routing decisions about it (e.g. `ocr` skipped for `no_text_likelihood`). */
+  readonly skipped: readonly SkippedExpert[];
+}
+
+/** Per-call options of `VigilClassifier.classify`. */
+export interface ClassifyOptions {
+  /**
+   * Frame-expert outputs of media seen before, by sha256. A medium found here (status `ok`, same frame
+   * count) skips the frame experts: its outputs are fused as they are, its experts are reported skipped
+   * with `cache_hit`, and its media result says `cached: true`.
+   */
+  readonly cachedMedia?: ReadonlyMap<string, MediaFrameOutputs>;
+  /**
+   * Receives the frame-expert outputs of each medium with a sha256 that was examined in this call
+   * without any frame-expert error (what a cache should keep).
+   */
+  readonly onMediaOutputs?: (sha256: string, outputs: MediaFrameOutputs) => void;
+  /** Called once per expert call (for metrics): items in it, wall time ms, whether it failed for any item. */
+  readonly onExpertCall?: (call: { expert: string; items: number; ms: number; failed: boolean }) => void;
 }
 
 export interface ClassifierOptions {
@@ -82,6 +124,8 @@ interface RequestState {
   readonly frameStats: Map<string, Map<number, Float32Array>>;
   readonly textLikelihood: Map<string, Map<number, number>>;
   readonly visualScore: Map<string, number>;
+  /** Frame experts whose outputs came from the media cache for some medium of this request. */
+  readonly cachedExperts: Set<string>;
   readonly channels: Set<Channel>;
   readonly assessed: Map<Channel, Set<CategoryId>>;
 }
@@ -107,7 +151,8 @@ export class VigilClassifier {
     private readonly imageStatsExpert: boolean,
     private readonly frameExperts: readonly FrameExpert[],
     private readonly fusion: FusionModel,
-    private readonly provider: 'cpu' | 'cuda',
+    /** Execution provider every session of this classifier runs on. */
+    readonly provider: 'cpu' | 'cuda',
   ) {}
 
   /**
@@ -191,12 +236,16 @@ export class VigilClassifier {
   /**
    * Classifies a batch of requests.
    * @param mode `routed` (the router decides) or `dense` (every present expert on every frame).
+   * @param options media-cache hooks (see `ClassifyOptions`).
    * @returns one InferenceResult per request, in order. Expert failures are recorded per request
-   *   (`EXPERT_FAILED`); a request where nothing could be assessed gets status `error`.
+   *   (`EXPERT_FAILED`); a request where nothing could be assessed gets status `error`. A batched
+   *   expert call that throws is recorded against every request in it (callers that want batch-mates
+   *   isolated rerun the failed requests alone); image-stats fails only the frames it cannot read.
    */
   async classify(
     requests: readonly InferenceRequest[],
     mode: 'routed' | 'dense' = 'routed',
+    options: ClassifyOptions = {},
   ): Promise<InferenceResult[]> {
     const started = performance.now();
     const states: RequestState[] = requests.map(() => ({
@@ -207,6 +256,7 @@ export class VigilClassifier {
       frameStats: new Map(),
       textLikelihood: new Map(),
       visualScore: new Map(),
+      cachedExperts: new Set(),
       channels: new Set(),
       assessed: new Map(),
     }));
@@ -215,20 +265,63 @@ export class VigilClassifier {
       for (const c of cats) set.add(c);
       s.assessed.set(ch, set);
     };
-    const plans = requests.map((r) => this.router.plan(r, mode));
-    plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
     const tokens: PendingToken[] = [];
     const frameTokens = new Map<string, Float32Array>(); // `${request}|${media}|${frame}` → features row
+    // Per medium, keyed `${request}|${media}`: OCR lines, frame experts that ran, frame-expert failures.
+    const mediaLines = new Map<string, string[]>();
+    const mediaExperts = new Map<string, Set<string>>();
+    const mediaFailed = new Set<string>();
+    const cached = new Map<string, MediaFrameOutputs>();
+    requests.forEach((r, i) => {
+      for (const m of r.media) {
+        const hit = m.status === 'ok' && m.sha256 ? options.cachedMedia?.get(m.sha256) : undefined;
+        if (hit && m.frames.length > 0 && hit.frameCount === m.frames.length)
+          cached.set(`${i}|${m.media_id}`, hit);
+      }
+    });
+    const onCachedMedium = (i: number, t: ExpertTask) =>
+      t.target.kind === 'frame' && cached.has(`${i}|${t.target.media_id}`);
+    const plans = requests.map((r, i) => {
+      const plan = this.router.plan(r, mode);
+      return { tasks: plan.tasks.filter((t) => !onCachedMedium(i, t)), skipped: plan.skipped };
+    });
+    plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
+    // Cached media: their frame tokens, gates and lines as the frame experts left them.
+    for (const [key, out] of cached) {
+      const i = Number(key.slice(0, key.indexOf('|')));
+      const mediaId = key.slice(key.indexOf('|') + 1);
+      const s = states[i]!;
+      const gates = new Map<number, number>();
+      for (const f of out.frames) {
+        frameTokens.set(`${key}|${f.index}`, Float32Array.from(f.features));
+        if (f.textLikelihood !== undefined) gates.set(f.index, f.textLikelihood);
+      }
+      s.textLikelihood.set(mediaId, gates);
+      if (out.visualScore !== undefined) s.visualScore.set(mediaId, out.visualScore);
+      mediaLines.set(key, [...out.lines]);
+      for (const expert of out.experts) {
+        s.cachedExperts.add(expert);
+        s.skipped.push({ expert, media_id: mediaId, reason: 'cache_hit' });
+      }
+    }
 
+    /** Records one expert call; `error` applies to every request in it, or per request from a map. */
     const record = (
       expert: string,
       perRequest: Map<number, number>,
       ms: number,
-      error?: ErrorDetail,
+      errors?: ErrorDetail | ReadonlyMap<number, ErrorDetail>,
     ): void => {
       const total = [...perRequest.values()].reduce((a, b) => a + b, 0);
+      options.onExpertCall?.({
+        expert,
+        items: total,
+        ms,
+        failed: errors instanceof Map ? errors.size > 0 : errors !== undefined,
+      });
       for (const [i, items] of perRequest) {
         const prev = states[i]!.runs.get(expert);
+        const error = errors instanceof Map ? errors.get(i) : (errors as ErrorDetail | undefined);
         states[i]!.runs.set(expert, {
           ms: (prev?.ms ?? 0) + (ms * items) / Math.max(total, 1),
           batch: total,
@@ -295,10 +388,11 @@ export class VigilClassifier {
     }
 
     // Frames: image-stats and external frame experts, stage one then stage two.
-    const runFrames = async (
-      stagePlans: readonly { tasks: readonly ExpertTask[] }[],
-    ): Promise<string[][]> => {
-      const ocrLines: string[][] = requests.map(() => []);
+    const runFrames = async (stagePlans: readonly { tasks: readonly ExpertTask[] }[]): Promise<void> => {
+      const ran = (i: number, mediaId: string, expert: string) => {
+        const key = `${i}|${mediaId}`;
+        mediaExperts.set(key, (mediaExperts.get(key) ?? new Set()).add(expert));
+      };
       const frameOf = (i: number, t: ExpertTask) => {
         if (t.target.kind !== 'frame') return undefined;
         const { media_id, frame } = t.target;
@@ -307,21 +401,29 @@ export class VigilClassifier {
       };
       const statsTasks = this.imageStatsExpert ? tasksOf(EXPERT_NAMES.imageStats, stagePlans) : [];
       if (statsTasks.length > 0) {
+        // Per frame (plain code, nothing to batch): a frame it cannot read fails its own request only.
         const per = new Map<number, number>();
-        const r = await timed(async () =>
-          statsTasks.map(({ i, t }) => {
-            per.set(i, (per.get(i) ?? 0) + 1);
-            const f = frameOf(i, t);
+        const failed = new Map<number, ErrorDetail>();
+        const t0 = performance.now();
+        const computed = statsTasks.flatMap(({ i, t }) => {
+          per.set(i, (per.get(i) ?? 0) + 1);
+          const f = frameOf(i, t);
+          try {
             const v = f?.frame.variants[resizeKey(IMAGE_STATS_VARIANT)];
             if (!f || !v)
               throw new Error(
                 `image-stats: frame ${t.target.kind === 'frame' ? t.target.frame : '?'} lacks variant ${resizeKey(IMAGE_STATS_VARIANT)}`,
               );
-            return { i, f, stats: imageStats(v) };
-          }),
-        );
-        record(EXPERT_NAMES.imageStats, per, r.ms, r.error);
-        for (const { i, f, stats } of r.value ?? []) {
+            return [{ i, f, stats: imageStats(v) }];
+          } catch (error) {
+            failed.set(i, { code: 'EXPERT_FAILED', message: (error as Error).message });
+            if (t.target.kind === 'frame') mediaFailed.add(`${i}|${t.target.media_id}`);
+            return [];
+          }
+        });
+        record(EXPERT_NAMES.imageStats, per, performance.now() - t0, failed);
+        for (const { i, f, stats } of computed) {
+          ran(i, f.m.media_id, EXPERT_NAMES.imageStats);
           const s = states[i]!;
           const gates = s.textLikelihood.get(f.m.media_id) ?? new Map<number, number>();
           gates.set(f.index, stats.textLikelihood);
@@ -348,8 +450,10 @@ export class VigilClassifier {
           expert.run(items.map(({ f }) => f.frame.variants[resizeKey(expert.variant)]!)),
         );
         record(expert.name, per, r.ms, r.error);
+        if (r.error) for (const { i, f } of items) mediaFailed.add(`${i}|${f.m.media_id}`);
         r.value?.forEach((out, j) => {
           const { i, f } = items[j]!;
+          ran(i, f.m.media_id, expert.name);
           const key = `${i}|${f.m.media_id}|${f.index}`;
           if (out.features) {
             const ts = this.spec.tokenSources.find((x) => x.expert === expert.name);
@@ -364,12 +468,14 @@ export class VigilClassifier {
               f.m.media_id,
               Math.max(states[i]!.visualScore.get(f.m.media_id) ?? 0, out.visualScore),
             );
-          if (out.lines?.length) ocrLines[i]!.push(...out.lines);
+          if (out.lines?.length) {
+            const mediaKey = `${i}|${f.m.media_id}`;
+            mediaLines.set(mediaKey, [...(mediaLines.get(mediaKey) ?? []), ...out.lines]);
+          }
         });
       }
-      return ocrLines;
     };
-    const ocr1 = await runFrames(plans);
+    await runFrames(plans);
 
     // Audio: voice activity.
     const audioTasks = tasksOf(EXPERT_NAMES.audioVad, plans);
@@ -399,18 +505,27 @@ export class VigilClassifier {
       });
     }
 
-    // Stage two (routed): more frames, OCR, objects, speech-to-text.
+    // Stage two (routed): more frames, OCR, objects, speech-to-text. Cached media keep the decisions
+    // made when they were first examined.
+    let stage2: RoutingPlan[] = [];
     if (mode === 'routed') {
-      const stage2 = requests.map((r, i) =>
-        this.router.escalate(r, {
+      stage2 = requests.map((r, i) => {
+        const plan = this.router.escalate(r, {
           textLikelihood: states[i]!.textLikelihood,
           visualScore: states[i]!.visualScore,
           speech: new Map([...states[i]!.audio].map(([k, a]) => [k, a.segments.length > 0])),
-        }),
-      );
+        });
+        const onCached = (mediaId?: string) => mediaId !== undefined && cached.has(`${i}|${mediaId}`);
+        return {
+          tasks: plan.tasks.filter((t) => !onCachedMedium(i, t)),
+          skipped: [
+            ...plan.skipped.filter((k) => !onCached(k.media_id)),
+            ...r.media.flatMap((m) => cached.get(`${i}|${m.media_id}`)?.skipped ?? []),
+          ],
+        };
+      });
       stage2.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
-      const ocr2 = await runFrames(stage2);
-      ocr2.forEach((lines, i) => ocr1[i]!.push(...lines));
+      await runFrames(stage2);
       stage2.forEach((p, i) => {
         // The OCR gate found no text: the image_text channel is empty.
         if (p.skipped.some((s) => s.expert === EXPERT_NAMES.ocr && s.reason === 'no_text_likelihood'))
@@ -418,8 +533,11 @@ export class VigilClassifier {
       });
     }
 
-    // Text in images (OCR lines) through the text expert.
-    const ocrItems = ocr1.flatMap((lines, i) => (lines.length > 0 ? [{ i, text: lines.join('\n') }] : []));
+    // Text in images (OCR lines, media in post order) through the text expert.
+    const ocrItems = requests.flatMap((r, i) => {
+      const lines = r.media.flatMap((m) => mediaLines.get(`${i}|${m.media_id}`) ?? []);
+      return lines.length > 0 ? [{ i, text: lines.join('\n') }] : [];
+    });
     if (this.text && ocrItems.length > 0) {
       const r = await timed(() => this.text!.analyze(ocrItems.map((o) => o.text)));
       record(EXPERT_NAMES.text, new Map(ocrItems.map(({ i }) => [i, 1])), r.ms, r.error);
@@ -434,14 +552,16 @@ export class VigilClassifier {
     for (const [key, row] of [...frameTokens].sort(([a], [b]) =>
       a.localeCompare(b, 'en', { numeric: true }),
     )) {
-      const [ri, mediaId, frame] = key.split('|');
-      const i = Number(ri);
+      // `${request}|${media}|${frame}`; a media id may itself contain `|`.
+      const i = Number(key.slice(0, key.indexOf('|')));
+      const mediaId = key.slice(key.indexOf('|') + 1, key.lastIndexOf('|'));
+      const frame = key.slice(key.lastIndexOf('|') + 1);
       const m = requests[i]!.media.find((x) => x.media_id === mediaId)!;
       tokens.push({
         request: i,
         modality: frameModality(m),
         features: row,
-        media_id: mediaId!,
+        media_id: mediaId,
         timestamp_ms: m.frames[Number(frame)]!.timestamp_ms,
       });
     }
@@ -449,9 +569,36 @@ export class VigilClassifier {
     for (const expert of this.frameExperts) {
       const informs = this.manifest.experts.find((e) => e.name === expert.name)?.informs ?? [];
       states.forEach((s) => {
-        if (s.runs.has(expert.name)) assess(s, 'visual', informs);
+        if (s.runs.has(expert.name) || s.cachedExperts.has(expert.name)) assess(s, 'visual', informs);
       });
     }
+    // What the frame experts produced per examined medium, for a media cache.
+    const onMediaOutputs = options.onMediaOutputs;
+    if (onMediaOutputs)
+      requests.forEach((r, i) => {
+        for (const m of r.media) {
+          const key = `${i}|${m.media_id}`;
+          if (!m.sha256 || m.status !== 'ok' || cached.has(key) || mediaFailed.has(key)) continue;
+          const experts = mediaExperts.get(key);
+          if (!experts) continue;
+          const gates = states[i]!.textLikelihood.get(m.media_id);
+          const visualScore = states[i]!.visualScore.get(m.media_id);
+          onMediaOutputs(m.sha256, {
+            frameCount: m.frames.length,
+            frames: [...frameTokens]
+              .filter(([k]) => k.startsWith(`${key}|`))
+              .map(([k, features]) => {
+                const index = Number(k.slice(key.length + 1));
+                const textLikelihood = gates?.get(index);
+                return { index, features, ...(textLikelihood !== undefined ? { textLikelihood } : {}) };
+              }),
+            ...(visualScore !== undefined ? { visualScore } : {}),
+            lines: mediaLines.get(key) ?? [],
+            experts: [...experts],
+            skipped: (stage2[i]?.skipped ?? []).filter((k) => k.media_id === m.media_id),
+          });
+        }
+      });
 
     // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
     const fusionStart = performance.now();
@@ -494,6 +641,7 @@ export class VigilClassifier {
         ...(m.error ? { error: m.error } : {}),
         ...(m.sha256 ? { sha256: m.sha256 } : {}),
         ...(s.audio.get(m.media_id) ? { speech: [...s.audio.get(m.media_id)!.segments] } : {}),
+        ...(cached.has(`${i}|${m.media_id}`) ? { cached: true } : {}),
         ...(m.frames.some((f) => f.pdq)
           ? {
               pdq: m.frames

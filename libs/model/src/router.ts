@@ -64,7 +64,9 @@ export interface SkippedExpert {
     | 'early_frames_certain'
     | 'not_uncertain'
     | 'no_speech'
-    | 'media_error';
+    | 'media_error'
+    /** The medium's frame-expert outputs came from the media cache (same bytes, same bundle). */
+    | 'cache_hit';
 }
 
 export interface RoutingPlan {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InferenceResultSchema } from '@vigil/contracts';
-import { SileroVad, VigilClassifier } from '../src';
+import { SileroVad, VigilClassifier, type MediaFrameOutputs } from '../src';
 import { BUNDLE_DIR } from './bundle';
 import { audioMedia, photoFrame, request, speech } from './requests';
 import { join } from 'node:path';
@@ -80,6 +80,102 @@ describe('VigilClassifier on the default bundle', () => {
     ]);
     expect(r!.media[0]!.speech).toEqual([]);
     expect(r!.coverage.not_covered).toEqual(['sexual/minors']);
+  });
+
+  it('fails only the request whose frame is a corrupt tensor; its caption is still scored', async () => {
+    const good = await photoFrame('coffee.png');
+    const variant = Object.values(good.variants)[0]!;
+    const corrupt = {
+      ...good,
+      variants: { [Object.keys(good.variants)[0]!]: { ...variant, data: variant.data.subarray(0, 1000) } },
+    };
+    const image = (frame: typeof good) => [
+      { media_id: 'img', kind: 'image' as const, status: 'ok' as const, frames: [frame] },
+    ];
+    const [before, bad, after] = await classifier.classify([
+      request('c1', 'morning coffee', image(good)),
+      request('c2', 'I will kill you', image(corrupt)),
+      request('c3', 'afternoon coffee', image(good)),
+    ]);
+    for (const r of [before!, after!]) {
+      expect(r.errors).toEqual([]);
+      expect(r.experts.find((e) => e.expert === 'image-stats')).toMatchObject({ ran: true, batch_size: 3 });
+    }
+    expect(bad!.status).toBe('ok');
+    expect(bad!.errors).toEqual([
+      expect.objectContaining({
+        code: 'EXPERT_FAILED',
+        expert: 'image-stats',
+        message: expect.stringContaining('corrupt image tensor'),
+      }),
+    ]);
+    expect(bad!.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(false);
+    expect(bad!.scores.find((s) => s.category === 'harassment/threatening')!.score).toBeGreaterThan(0.5);
+    expect(() => InferenceResultSchema.parse(bad)).not.toThrow();
+  });
+
+  it('fuses cached frame outputs of reposted media to the same scores without running image-stats', async () => {
+    const frames = await Promise.all(
+      [0, 1, 2, 3].map((i) => photoFrame(i % 2 ? 'astronaut.png' : 'rocket.jpg', i * 500)),
+    );
+    // A media id may contain `|` (ids exclude only `:` and spaces).
+    const post = (id: string, caption: string) =>
+      request(id, caption, [
+        { media_id: 'clip|1', kind: 'video', status: 'ok', sha256: 'ab'.repeat(32), frames },
+      ]);
+    const kept = new Map<string, MediaFrameOutputs>();
+    const [first] = await classifier.classify([post('r1', 'launch day')], 'routed', {
+      onMediaOutputs: (sha, out) => kept.set(sha, out),
+    });
+    const entry = kept.get('ab'.repeat(32))!;
+    expect(entry.frameCount).toBe(4);
+    expect(entry.frames.map((f) => f.index)).toEqual([0, 1, 2]); // routed: the first three frames
+    expect(entry.experts).toEqual(['image-stats']);
+    expect(entry.frames[0]!.features).toHaveLength(classifier.spec.featureDim);
+
+    const seen: string[] = [];
+    const [again, other] = await classifier.classify(
+      [
+        post('r2', 'launch day'),
+        request('r3', 'launch day', [
+          { media_id: 'vid', kind: 'video', status: 'ok', sha256: 'cd'.repeat(32), frames },
+        ]),
+      ],
+      'routed',
+      { cachedMedia: kept, onMediaOutputs: (sha) => seen.push(sha) },
+    );
+    expect(seen).toEqual(['cd'.repeat(32)]); // only the medium that was examined
+    again!.scores.forEach((s, c) => expect(Math.abs(s.score - first!.scores[c]!.score)).toBeLessThan(1e-6));
+    expect(again!.scores.map((s) => s.attribution)).toEqual(first!.scores.map((s) => s.attribution));
+    expect(again!.coverage).toEqual(first!.coverage);
+    expect(again!.media[0]).toMatchObject({ media_id: 'clip|1', cached: true });
+    expect(again!.scores.flatMap((s) => s.attribution).some((a) => a.media_id === 'clip|1')).toBe(true);
+    expect(again!.experts).toContainEqual({
+      expert: 'image-stats',
+      ran: false,
+      skipped_reason: 'cache_hit',
+      ms: 0,
+    });
+    expect(other!.media[0]!.cached).toBeUndefined();
+    expect(other!.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(true);
+
+    // Same sha256 but another frame count (ingest sampled differently): not a hit.
+    const [fewer] = await classifier.classify(
+      [
+        request('r4', 'launch day', [
+          {
+            media_id: 'vid',
+            kind: 'video',
+            status: 'ok',
+            sha256: 'ab'.repeat(32),
+            frames: frames.slice(0, 2),
+          },
+        ]),
+      ],
+      'routed',
+      { cachedMedia: kept },
+    );
+    expect(fewer!.media[0]!.cached).toBeUndefined();
   });
 
   it('gives the same scores with the plain-operator fusion graph', async () => {

@@ -6,13 +6,16 @@ import { ConfigError } from './config';
 import { createLogger } from './logging';
 import { initTracing } from './tracing';
 
+type SetupResult = { module: Parameters<typeof NestFactory.create>[0]; port: number };
+
 export interface ServiceBootOptions {
   readonly service: string;
   /**
    * Parses config and builds the root module plus the HTTP port (probes, metrics, any API).
-   * Runs inside bootService so a ConfigError is reported, not thrown raw.
+   * Runs inside bootService so a ConfigError is reported, not thrown raw. May be async, for checks
+   * that must pass before anything starts (e.g. the execution provider a worker was told to use).
    */
-  readonly setup: () => { module: Parameters<typeof NestFactory.create>[0]; port: number };
+  readonly setup: () => SetupResult | Promise<SetupResult>;
   /** Interface to bind; default 0.0.0.0 (containers) — set HTTP_HOST=127.0.0.1 for local runs. */
   readonly host?: string;
   /** Runs on the created app before it listens (e.g. OpenAPI document, body limits). */
@@ -28,9 +31,9 @@ export interface ServiceBootOptions {
  */
 export async function bootService(options: ServiceBootOptions): Promise<INestApplication> {
   const fallbackLog = createLogger(options.service);
-  let setup: ReturnType<ServiceBootOptions['setup']>;
+  let setup: SetupResult;
   try {
-    setup = options.setup();
+    setup = await options.setup();
   } catch (error) {
     if (error instanceof ConfigError) {
       fallbackLog.fatal({ code: error.code, issues: error.issues }, error.message);

@@ -10,6 +10,18 @@ export interface ImageStats {
 
 export const IMAGE_STATS_FEATURE_DIM = 10;
 
+/** A raw image whose byte count does not match its stated size (a corrupt or truncated tensor). */
+export class CorruptImageError extends RangeError {
+  readonly code = 'EXPERT_FAILED';
+  constructor(image: RawImage) {
+    super(
+      `corrupt image tensor: ${image.data.length} bytes for ${image.width}×${image.height}×3 RGB ` +
+        `(expected ${image.width * image.height * 3})`,
+    );
+    this.name = 'CorruptImageError';
+  }
+}
+
 /** The resize spec this expert reads (ingest produces it; keyed by `resizeKey`). */
 export const IMAGE_STATS_VARIANT = { fit: 'inside', width: 256, height: 256 } as const;
 
@@ -22,10 +34,12 @@ export const IMAGE_STATS_VARIANT = { fit: 'inside', width: 256, height: 256 } as
  * pass over the pixels (≈ 1 ms at 256²).
  * Features: mean R, G, B; luminance standard deviation; mean saturation; edge density; text likelihood;
  * near-white share; near-black share; log aspect ratio (all about 0..1).
+ * @throws CorruptImageError when `data` does not hold exactly `width × height × 3` bytes.
  */
 export function imageStats(image: RawImage): ImageStats {
   const { width: w, height: h, data } = image;
   const n = w * h;
+  if (!(n > 0) || data.length !== n * 3) throw new CorruptImageError(image);
   const lum = new Float32Array(n);
   let r = 0;
   let g = 0;

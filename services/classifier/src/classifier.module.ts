@@ -1,0 +1,172 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { RecordProducer } from '@vigil/kafka';
+import { MetricsRegistry, PlatformModule, ReadinessRegistry } from '@vigil/platform';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { ClassificationQueue } from './classification-queue';
+import { loadClassifierRuntime, type ClassifierRuntime } from './classifier-runtime';
+import { CLASSIFIER_CONFIG, type ClassifierConfig } from './config';
+import type { ResolvedProvider } from './execution-provider';
+import type { FrameExpertFactory } from './frame-experts';
+import { InferenceConsumer } from './inference-consumer';
+import { MediaCache } from './media-cache';
+import { ClassifierMetrics } from './metrics';
+
+/** DI tokens. */
+export const CLASSIFIER_RUNTIME = Symbol('CLASSIFIER_RUNTIME');
+export const MEDIA_CACHE = Symbol('MEDIA_CACHE');
+
+/** Reports the loaded models (provider, bundle, warm-up) in `/readyz`, logs and metrics; closes the cache. */
+@Injectable()
+class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(CLASSIFIER_RUNTIME) private readonly runtime: ClassifierRuntime,
+    @Inject(MEDIA_CACHE) private readonly cache: MediaCache | null,
+    @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+    @Inject(ClassifierMetrics) private readonly metrics: ClassifierMetrics,
+    @InjectPinoLogger('ClassifierRuntime') private readonly log: PinoLogger,
+  ) {}
+
+  onModuleInit(): void {
+    const { classifier, provider, warmupMs, unsupported, frameExperts } = this.runtime;
+    const bundle = { name: classifier.manifest.name, version: classifier.manifest.version };
+    if (provider.fallbackReason)
+      this.log.warn(
+        { requested: provider.requested, reason: provider.fallbackReason },
+        'VIGIL_EXECUTION_PROVIDER=auto: CUDA unavailable, running on the CPU',
+      );
+    if (unsupported.length > 0)
+      this.log.warn({ unsupported }, 'the bundle lists experts this worker cannot run; they are skipped');
+    this.log.info(
+      { provider: provider.provider, bundle, frame_experts: frameExperts, warmup_ms: Math.round(warmupMs) },
+      'models loaded and warmed up',
+    );
+    this.metrics.info.set(
+      {
+        provider: provider.provider,
+        requested: provider.requested,
+        bundle: bundle.name,
+        version: bundle.version,
+      },
+      1,
+    );
+    this.readiness.register('models', async () => ({
+      provider: provider.provider,
+      requested_provider: provider.requested,
+      ...(provider.fallbackReason ? { fallback_reason: provider.fallbackReason } : {}),
+      bundle: bundle.name,
+      version: bundle.version,
+      dir: this.runtime.bundleDir,
+      frame_experts: frameExperts,
+      ...(unsupported.length > 0 ? { unsupported_experts: unsupported.map((u) => u.name) } : {}),
+      warmup_ms: Math.round(warmupMs),
+    }));
+    // Informational: a cache outage costs speed, not readiness.
+    this.readiness.register('media-cache', async () => ({ redis: this.cache?.status ?? 'disabled' }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.cache?.close();
+  }
+}
+
+export interface ClassifierModuleOptions {
+  /** Frame-expert runners by manifest runner name (default: FRAME_EXPERT_RUNNERS). */
+  readonly runners?: Readonly<Record<string, FrameExpertFactory>>;
+}
+
+/**
+ * Root module of the classifier worker, built from a validated config and the execution provider
+ * resolved before start-up. Creating it loads and warms up the models, so the HTTP probes answer (and
+ * `/readyz` passes) only once the worker can classify.
+ */
+@Module({})
+export class ClassifierModule {
+  static forRoot(
+    config: ClassifierConfig,
+    provider: ResolvedProvider,
+    options: ClassifierModuleOptions = {},
+  ): DynamicModule {
+    return {
+      module: ClassifierModule,
+      imports: [PlatformModule.forRoot({ service: 'classifier', logLevel: config.LOG_LEVEL })],
+      providers: [
+        { provide: CLASSIFIER_CONFIG, useValue: config },
+        {
+          provide: CLASSIFIER_RUNTIME,
+          useFactory: () =>
+            loadClassifierRuntime({
+              bundleDir: config.VIGIL_BUNDLE_DIR,
+              expectedVersion: config.VIGIL_BUNDLE_VERSION,
+              provider,
+              intraOpThreads: config.CLASSIFIER_INTRA_OP_THREADS,
+              interOpThreads: config.CLASSIFIER_INTER_OP_THREADS,
+              moe: config.CLASSIFIER_MOE,
+              ...(options.runners ? { runners: options.runners } : {}),
+            }),
+        },
+        {
+          provide: ClassifierMetrics,
+          inject: [MetricsRegistry],
+          useFactory: (registry: MetricsRegistry) => new ClassifierMetrics(registry),
+        },
+        {
+          provide: MEDIA_CACHE,
+          inject: [CLASSIFIER_RUNTIME, ClassifierMetrics],
+          useFactory: async (runtime: ClassifierRuntime, metrics: ClassifierMetrics) => {
+            if (!config.MEDIA_CACHE_URL) return null;
+            const log = new Logger('MediaCache');
+            const { manifest } = runtime.classifier;
+            let lastError = '';
+            const cache = new MediaCache({
+              url: config.MEDIA_CACHE_URL,
+              scope: [
+                `${manifest.name}@${manifest.version}`,
+                config.CLASSIFIER_ROUTING,
+                [...runtime.frameExperts].sort().join(','),
+              ].join('|'),
+              ttlS: config.MEDIA_CACHE_TTL_S,
+              maxEntryBytes: config.MEDIA_CACHE_MAX_ENTRY_BYTES,
+              timeoutMs: config.MEDIA_CACHE_TIMEOUT_MS,
+              onLookup: (result, n) => metrics.cacheLookups.inc({ result }, n),
+              onWrite: (result, n) => metrics.cacheWrites.inc({ result }, n),
+              onError: (error) => {
+                if (error.message === lastError) return; // once per distinct problem, not per retry
+                lastError = error.message;
+                log.warn(`media cache: Redis unavailable (${error.message}); lookups count as misses`);
+              },
+            });
+            await cache.connect();
+            return cache;
+          },
+        },
+        {
+          provide: ClassificationQueue,
+          inject: [CLASSIFIER_RUNTIME, MEDIA_CACHE, ClassifierMetrics],
+          useFactory: (runtime: ClassifierRuntime, cache: MediaCache | null, metrics: ClassifierMetrics) =>
+            new ClassificationQueue(runtime.classifier, {
+              maxBatchSize: config.CLASSIFIER_MAX_BATCH_SIZE,
+              maxDelayMs: config.CLASSIFIER_MAX_QUEUE_DELAY_MS,
+              routing: config.CLASSIFIER_ROUTING,
+              metrics,
+              ...(cache ? { cache } : {}),
+            }),
+        },
+        {
+          provide: RecordProducer,
+          useFactory: () =>
+            new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+        },
+        RuntimeLifecycle,
+        InferenceConsumer,
+      ],
+    };
+  }
+}
