@@ -187,7 +187,7 @@ describe('BatchConsumer', () => {
     const producer = new RecordProducer(settings);
     const groupId = uniqueName('group');
     const handled: string[] = [];
-    let wake!: () => void;
+    let wake: () => void = () => {};
     const waitFor = (n: number) =>
       new Promise<void>((resolve) => {
         wake = () => handled.length >= n && resolve();
