@@ -20,7 +20,9 @@ describe('OpenAPI document', () => {
       LOG_LEVEL: 'silent',
     });
     // Created, never initialised: nothing connects to the database or the broker.
-    const app = await NestFactory.create(ModerationModule.forRoot(config, loadPolicies(config)), { logger: false });
+    const app = await NestFactory.create(ModerationModule.forRoot(config, loadPolicies(config)), {
+      logger: false,
+    });
     const document = JSON.parse(JSON.stringify(openApiDocument(app))) as Record<string, unknown>;
     await app.close();
     if (process.env.UPDATE_OPENAPI) writeFileSync(DOCUMENT, `${JSON.stringify(document, null, 2)}\n`);

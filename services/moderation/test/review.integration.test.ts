@@ -180,6 +180,18 @@ describe('moderator authentication and roles', () => {
     expect(((await locked.json()) as { code: string }).code).toBe('AUTH_LOGIN_LOCKED');
   });
 
+  it('an idle session ends', async () => {
+    const idle = await login(baseUrl, 'mo', moderator.moderatorId);
+    await db
+      .updateTable('moderator_sessions')
+      .set({ last_seen_at: new Date(Date.now() - 2 * 3_600_000) })
+      .where('moderator_id', '=', moderator.moderatorId)
+      .execute();
+    const res = await idle.call('/review/queues');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { code: string }).code).toBe('AUTH_SESSION_INVALID');
+  });
+
   it('logout and disabling end sessions server-side', async () => {
     const other = await login(baseUrl, 'vera', viewer.moderatorId);
     expect((await other.call('/review/session', { method: 'DELETE' })).status).toBe(204);
@@ -662,6 +674,56 @@ describe('media for the item view', () => {
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toBe(`bytes 0-9/${png.length}`);
     expect((await ranged.arrayBuffer()).byteLength).toBe(10);
+  });
+
+  it('lists flagged frame times for video, speech segments for audio; only visual media are blurred', async () => {
+    const base = makeResult({ tenant: 'media', postId: 'clip-post', scores: { hate: 0.7 } });
+    const recorded = await recorder.record({
+      ...base,
+      scores: base.scores.map((s) =>
+        s.category === 'violence/graphic'
+          ? {
+              ...s,
+              score: 0.66,
+              severity: 2,
+              attribution: [
+                { modality: 'video_frames', media_id: 'v1', timestamp_ms: 3000, weight: 0.9 },
+                { modality: 'caption', weight: 0.1 },
+              ],
+            }
+          : s,
+      ),
+      media: [
+        {
+          media_id: 'a1',
+          kind: 'audio',
+          status: 'ok',
+          speech: [{ start_ms: 500, end_ms: 2400 }],
+          transcript: 'hello there',
+        },
+        { media_id: 'v1', kind: 'video', status: 'ok' },
+      ],
+    });
+    if (recorded.outcome !== 'created') throw new Error('expected a verdict');
+    const detail = await fay.json<{ media: Record<string, unknown>[] }>(
+      `/review/queues/media/tasks/${recorded.reviewTask}`,
+    );
+    expect(detail.media).toEqual([
+      expect.objectContaining({
+        media_id: 'a1',
+        speech: [{ start_ms: 500, end_ms: 2400 }],
+        transcript: 'hello there',
+        flagged: [],
+        sensitive: { blur: false, reasons: [] },
+        src: null,
+        src_missing_reason: 'the post record with its media was not seen',
+      }),
+      expect.objectContaining({
+        media_id: 'v1',
+        flagged: [{ timestamp_ms: 3000, category: 'violence/graphic', score: 0.66 }],
+        sensitive: { blur: true, reasons: ['violence/graphic 0.66'] },
+      }),
+    ]);
   });
 
   it('serves inline bytes, refuses files that are not media, and hides media of posts outside your queues', async () => {
