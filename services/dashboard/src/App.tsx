@@ -5,7 +5,7 @@ import { ItemPage } from './pages/ItemPage';
 import { LoginPage } from './pages/LoginPage';
 import { QueuePage } from './pages/QueuePage';
 import { QueuesPage } from './pages/QueuesPage';
-import { href, navigate, useRoute } from './router';
+import { Link, useRoute } from './router';
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me; catalogue: Catalogue };
 
@@ -44,37 +44,12 @@ export function App() {
         Skip to content
       </a>
       <header className="topbar">
-        <a
-          className="brand"
-          href={href({ name: 'queues' })}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate({ name: 'queues' });
-          }}
-        >
+        <Link className="brand" to={{ name: 'queues' }}>
           Vigil review
-        </a>
+        </Link>
         <nav aria-label="Main">
-          <a
-            href={href({ name: 'queues' })}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ name: 'queues' });
-            }}
-          >
-            Queues
-          </a>
-          {me.role === 'admin' && (
-            <a
-              href={href({ name: 'admin' })}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate({ name: 'admin' });
-              }}
-            >
-              Admin
-            </a>
-          )}
+          <Link to={{ name: 'queues' }}>Queues</Link>
+          {me.role === 'admin' && <Link to={{ name: 'admin' }}>Admin</Link>}
         </nav>
         <span className="whoami">
           {me.display_name} <span className="role">{me.role}</span>

@@ -10,7 +10,7 @@ import {
 } from '../api/client';
 import { takeFlash } from '../flash';
 import { formatDuration, formatSla, SEVERITY_LABELS } from '../format';
-import { href, navigate } from '../router';
+import { Link, navigate } from '../router';
 import { isTyping } from '../shortcuts';
 
 const SOURCE_LABELS = { model: 'Model flag', appeal: 'Appeal', report: 'User report' } as const;
@@ -253,15 +253,9 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
             {tasks.map((t) => (
               <tr key={t.task_id} className={t.overdue ? 'is-overdue' : ''}>
                 <td className="caption-cell">
-                  <a
-                    href={href({ name: 'item', queue: queueId, task: t.task_id })}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate({ name: 'item', queue: queueId, task: t.task_id });
-                    }}
-                  >
+                  <Link to={{ name: 'item', queue: queueId, task: t.task_id }}>
                     {t.caption || '(no caption)'}
-                  </a>
+                  </Link>
                   <span className="muted small">
                     {' '}
                     {t.tenant_id}/{t.post_id} · {t.media_kinds.join(', ') || 'text'}

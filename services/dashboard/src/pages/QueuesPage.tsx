@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap, type QueueSummary } from '../api/client';
 import { formatDuration } from '../format';
-import { href, navigate } from '../router';
+import { Link } from '../router';
 
 /** The queues the moderator works in, with waiting, claimed and overdue counts. */
 export function QueuesPage() {
@@ -30,15 +30,7 @@ export function QueuesPage() {
         {queues.map((q) => (
           <li key={q.queue_id} className="queue-card">
             <h2>
-              <a
-                href={href({ name: 'queue', queue: q.queue_id })}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate({ name: 'queue', queue: q.queue_id });
-                }}
-              >
-                {q.name}
-              </a>
+              <Link to={{ name: 'queue', queue: q.queue_id }}>{q.name}</Link>
             </h2>
             <p className="muted">{q.description}</p>
             <dl className="counts">

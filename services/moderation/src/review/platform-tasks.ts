@@ -41,14 +41,18 @@ export interface PlatformTaskOutcome {
  */
 export async function openPlatformTask(db: Db, input: PlatformTaskInput): Promise<PlatformTaskOutcome> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('review_tasks')
-      .select(['task_id', 'status', 'revision', 'verdict_id'])
-      .where('tenant_id', '=', input.tenantId)
-      .where('kind', '=', input.kind)
-      .where('external_ref', '=', input.externalRef)
-      .executeTakeFirst();
-    if (existing) return { ...existing, created: false };
+    const received = async () => {
+      const task = await trx
+        .selectFrom('review_tasks')
+        .select(['task_id', 'status', 'revision', 'verdict_id'])
+        .where('tenant_id', '=', input.tenantId)
+        .where('kind', '=', input.kind)
+        .where('external_ref', '=', input.externalRef)
+        .executeTakeFirst();
+      return task && { ...task, created: false };
+    };
+    const existing = await received();
+    if (existing) return existing;
 
     const verdict = await latestVerdict(trx, input.tenantId, input.postId, input.revision);
     if (!verdict) {
@@ -90,17 +94,8 @@ export async function openPlatformTask(db: Db, input: PlatformTaskInput): Promis
       )
       .returning(['task_id', 'status', 'revision', 'verdict_id'])
       .executeTakeFirst();
-    if (!row) {
-      // A concurrent request with the same id won the insert.
-      const winner = await trx
-        .selectFrom('review_tasks')
-        .select(['task_id', 'status', 'revision', 'verdict_id'])
-        .where('tenant_id', '=', input.tenantId)
-        .where('kind', '=', input.kind)
-        .where('external_ref', '=', input.externalRef)
-        .executeTakeFirstOrThrow();
-      return { ...winner, created: false };
-    }
+    // No row: a concurrent request with the same id won the insert.
+    if (!row) return (await received())!;
     await audit(trx, {
       actor: input.actor,
       tenantId: input.tenantId,

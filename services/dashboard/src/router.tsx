@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 /** The dashboard's pages; URLs live under /dashboard/. */
 export type Route =
@@ -60,4 +60,21 @@ export function useRoute(): Route {
     };
   }, []);
   return route;
+}
+
+/** An anchor to a route that navigates in place (history API) on a plain click. */
+export function Link({ to, children, className }: { to: Route; children: ReactNode; className?: string }) {
+  return (
+    <a
+      className={className}
+      href={href(to)}
+      onClick={(event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
 }
