@@ -1,4 +1,8 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { parseConfig } from '@vigil/platform';
 import { describe, expect, it } from 'vitest';
+import { envSchema } from '../src/config';
+import { reviewApi } from '../src/review/review.providers';
 import { hashPassword, passwordProblem, verifyPassword } from '../src/auth/passwords';
 import { readCookie } from '../src/auth/moderator.guard';
 import { parseRange } from '../src/media/media-proxy';
@@ -100,5 +104,35 @@ describe('task facets', () => {
       severity: 2,
     });
     expect(taskFacets([{ category: 'error' }], scores)).toEqual({ categories: [], severity: 3 });
+  });
+});
+
+describe('review routes', () => {
+  it('every /review route declares the least role it needs (login is the only open one)', () => {
+    const config = parseConfig(envSchema, {
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+    });
+    let routes = 0;
+    for (const controller of reviewApi(config).controllers) {
+      const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+      if (!base.startsWith('review')) continue;
+      const classRole = Reflect.getMetadata('vigil:role', controller) as string | undefined;
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || Reflect.getMetadata(METHOD_METADATA, handler as object) === undefined)
+          continue;
+        routes += 1;
+        const role =
+          (Reflect.getMetadata('vigil:role', handler as object) as string | undefined) ?? classRole;
+        if (`${controller.name}.${name}` === 'SessionController.login') expect(role).toBeUndefined();
+        else
+          expect([`${controller.name}.${name}`, role]).toEqual([
+            `${controller.name}.${name}`,
+            expect.stringMatching(/^(viewer|moderator|admin)$/),
+          ]);
+      }
+    }
+    expect(routes).toBeGreaterThanOrEqual(20);
   });
 });
