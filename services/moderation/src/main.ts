@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { bootService, parseConfig } from '@vigil/platform';
 import { setupOpenApi } from './api/openapi';
 import { envSchema, type ModerationConfig } from './config';
@@ -18,7 +19,7 @@ void bootService({
     if (config.MODERATION_ROLES.includes('api')) {
       const dir = config.DASHBOARD_DIR || defaultDashboardDir();
       if (!serveDashboard(app, dir))
-        console.warn(`moderation: no dashboard build in ${dir}; /dashboard is off`);
+        new Logger('Dashboard').warn(`no dashboard build in ${dir}; /dashboard is off`);
     }
   },
 });
