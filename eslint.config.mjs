@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/reports/**',
       'infra/kafka/lib/**',
       '.models/**',
+      'services/dashboard/src/api/schema.gen.ts',
     ],
   },
   js.configs.recommended,

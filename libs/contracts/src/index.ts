@@ -7,3 +7,4 @@ export * from './inference';
 export * from './codec';
 export * from './json-schemas';
 export * from './manifest';
+export * from './review';

@@ -9,7 +9,10 @@ import {
   MessageDecodeError,
   PostV1Schema,
   publishedJsonSchemas,
+  reasonFor,
   requestId,
+  REVIEW_DECISIONS,
+  REVIEW_REASONS,
   resizeKey,
   severityOf,
   TAXONOMY,
@@ -144,5 +147,24 @@ describe('published JSON Schemas', () => {
       VerdictV1Schema.safeParse({ ...verdict, actions: [{ action: 'allow', rule: 'default.allow' }] })
         .success,
     ).toBe(true);
+  });
+});
+
+describe('review vocabulary', () => {
+  it('has at most nine reasons per decision (two-keystroke shortcuts), unique stable codes, taxonomy categories', () => {
+    const codes = new Set<string>();
+    for (const decision of REVIEW_DECISIONS) {
+      const reasons = REVIEW_REASONS[decision];
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.length).toBeLessThanOrEqual(9);
+      for (const r of reasons) {
+        expect(r.code).toMatch(/^[a-z_]+$/);
+        expect(codes.has(`${decision}:${r.code}`)).toBe(false);
+        codes.add(`${decision}:${r.code}`);
+        if (r.category) expect(CATEGORY_IDS).toContain(r.category);
+      }
+    }
+    expect(reasonFor('remove', 'hate')?.category).toBe('hate');
+    expect(reasonFor('approve', 'hate')).toBeUndefined();
   });
 });

@@ -2,8 +2,12 @@ import { env, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
 
-/** The long-running parts one instance may run; several instances can each run any subset. */
-export const ROLES = ['api', 'results', 'relay', 'webhooks'] as const;
+/**
+ * The long-running parts one instance may run; several instances can each run any subset.
+ * `api`: platform API, review API and dashboard; `results`: inference results → verdicts; `relay`: outbox →
+ * Kafka; `webhooks`: webhook dispatcher; `media`: posts topic → media sources the dashboard shows.
+ */
+export const ROLES = ['api', 'results', 'relay', 'webhooks', 'media'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A text variable parsed by `parse`; a throw becomes a config issue naming the variable. */
@@ -53,7 +57,7 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: env.positiveInt(10),
   /** Apply pending migrations at start-up (kysely Migrator, with its lock: safe with several instances). */
   DATABASE_MIGRATE: env.flag(true),
-  /** Comma-separated subset of `api,results,relay,webhooks` this instance runs. */
+  /** Comma-separated subset of `api,results,relay,webhooks,media` this instance runs. */
   MODERATION_ROLES: list(ROLES.join(',')).pipe(z.array(z.enum(ROLES)).min(1)),
   RESULTS_GROUP_ID: z.string().min(1).default('vigil-moderation'),
   RESULTS_PARTITIONS_CONCURRENCY: env.positiveInt(4),
@@ -81,6 +85,29 @@ export const envSchema = z.object({
   WEBHOOK_POLL_INTERVAL: duration('250ms'),
   /** Private addresses, CIDRs or host names webhook URLs may reach despite the SSRF guard (tests, internal receivers). */
   WEBHOOK_EGRESS_ALLOW: list(''),
+  /** Consumer group on `vigil.posts.v1` that records media sources for the dashboard (role `media`). */
+  MEDIA_GROUP_ID: z.string().min(1).default('vigil-moderation-media'),
+  /** Inline media (base64 in the post) up to this many bytes are kept for the dashboard; larger ones are not. */
+  MEDIA_INLINE_MAX_BYTES: env.positiveInt(8 * 1024 * 1024),
+  /** Largest medium the dashboard's media proxy fetches from a platform URL, bytes. */
+  REVIEW_MEDIA_MAX_BYTES: env.positiveInt(64 * 1024 * 1024),
+  /** The media proxy gives up on a platform URL after this long. */
+  REVIEW_MEDIA_TIMEOUT: duration('15s'),
+  /** Private addresses/CIDRs/hosts media URLs may reach despite the SSRF guard (internal CDNs, tests). */
+  REVIEW_MEDIA_EGRESS_ALLOW: list(''),
+  /** How long a claimed review task stays with its moderator without a renewal. */
+  REVIEW_CLAIM_LEASE: duration('10m'),
+  /** A moderator session ends this long after login, whatever the activity. */
+  SESSION_TTL: duration('12h'),
+  /** A moderator session ends after this long without a request. */
+  SESSION_IDLE_TIMEOUT: duration('1h'),
+  /** Send the session cookie with `Secure` (HTTPS only). Turn off only for plain-HTTP local runs. */
+  SESSION_COOKIE_SECURE: env.flag(true),
+  /** Failed logins in a row that lock an account for LOGIN_LOCKOUT. */
+  LOGIN_MAX_FAILURES: env.positiveInt(5),
+  LOGIN_LOCKOUT: duration('15m'),
+  /** Built dashboard (services/dashboard/dist) served at /dashboard/; empty = the copy beside this service. */
+  DASHBOARD_DIR: z.string().default(''),
   HTTP_PORT: env.port(3002),
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;

@@ -1,14 +1,25 @@
+import { Logger } from '@nestjs/common';
 import { bootService, parseConfig } from '@vigil/platform';
 import { setupOpenApi } from './api/openapi';
-import { envSchema } from './config';
+import { envSchema, type ModerationConfig } from './config';
+import { defaultDashboardDir, serveDashboard } from './dashboard-assets';
 import { ModerationModule } from './moderation.module';
 import { loadPolicies } from './policies';
+
+let config: ModerationConfig;
 
 void bootService({
   service: 'moderation',
   setup: () => {
-    const config = parseConfig(envSchema);
+    config = parseConfig(envSchema);
     return { module: ModerationModule.forRoot(config, loadPolicies(config)), port: config.HTTP_PORT };
   },
-  configure: (app) => setupOpenApi(app),
+  configure: (app) => {
+    setupOpenApi(app);
+    if (config.MODERATION_ROLES.includes('api')) {
+      const dir = config.DASHBOARD_DIR || defaultDashboardDir();
+      if (!serveDashboard(app, dir))
+        new Logger('Dashboard').warn(`no dashboard build in ${dir}; /dashboard is off`);
+    }
+  },
 });

@@ -17,7 +17,9 @@ import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { MODERATION_CONFIG, type ModerationConfig } from './config';
 import { createDatabase, DATABASE, type Db } from './database/database';
 import { DatabaseLifecycle } from './database/database-lifecycle';
+import { MediaSourcesConsumer } from './media/media-sources';
 import { RelayWorker } from './outbox/relay-worker';
+import { reviewApi } from './review/review.providers';
 import { ResultRecorder } from './verdicts/result-recorder';
 import { ResultsConsumer } from './verdicts/results-consumer';
 import { DispatcherWorker } from './webhooks/dispatcher-worker';
@@ -50,14 +52,15 @@ class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 /**
  * Root module of the moderation service. Which long-running parts run is chosen by
- * `MODERATION_ROLES` (api, results, relay, webhooks), so they can be scaled as separate deployments;
- * every part is safe to run in several instances at once.
+ * `MODERATION_ROLES` (api, results, relay, webhooks, media), so they can be scaled as separate
+ * deployments; every part is safe to run in several instances at once. `api` includes the review API
+ * the dashboard uses.
  */
 @Module({})
 export class ModerationModule {
   static forRoot(config: ModerationConfig, policies: PolicySet): DynamicModule {
     const roles = new Set(config.MODERATION_ROLES);
-    const kafka = roles.has('results') || roles.has('relay');
+    const kafka = roles.has('results') || roles.has('relay') || roles.has('media');
     const providers: Provider[] = [
       { provide: MODERATION_CONFIG, useValue: config },
       { provide: PolicySet, useValue: policies },
@@ -92,11 +95,15 @@ export class ModerationModule {
     if (roles.has('results')) providers.push(ResultsConsumer);
     if (roles.has('relay')) providers.push(RelayWorker);
     if (roles.has('webhooks')) providers.push(DispatcherWorker);
-    if (roles.has('api')) providers.push(TenantAuthGuard);
+    if (roles.has('media')) providers.push(MediaSourcesConsumer);
+    const review = reviewApi(config);
+    if (roles.has('api')) providers.push(TenantAuthGuard, ...review.providers);
     return {
       module: ModerationModule,
       imports: [PlatformModule.forRoot({ service: 'moderation', logLevel: config.LOG_LEVEL })],
-      controllers: roles.has('api') ? [VerdictsController, WebhookEndpointsController] : [],
+      controllers: roles.has('api')
+        ? [VerdictsController, WebhookEndpointsController, ...review.controllers]
+        : [],
       providers,
     };
   }

@@ -11,7 +11,30 @@ export type ApiErrorCode =
   | 'VERDICT_NOT_FOUND'
   | 'WEBHOOK_ENDPOINT_NOT_FOUND'
   | 'WEBHOOK_URL_INVALID'
-  | 'WEBHOOK_URL_FORBIDDEN';
+  | 'WEBHOOK_URL_FORBIDDEN'
+  // moderator sessions and roles (review API)
+  | 'AUTH_LOGIN_FAILED'
+  | 'AUTH_LOGIN_LOCKED'
+  | 'AUTH_SESSION_MISSING'
+  | 'AUTH_SESSION_INVALID'
+  | 'AUTH_CSRF_HEADER_MISSING'
+  | 'AUTH_ROLE_FORBIDDEN'
+  | 'AUTH_QUEUE_FORBIDDEN'
+  // review work
+  | 'QUEUE_NOT_FOUND'
+  | 'QUEUE_EXISTS'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_CLAIMED_BY_OTHER'
+  | 'TASK_NOT_CLAIMED'
+  | 'TASK_CLOSED'
+  | 'REASON_CODE_INVALID'
+  | 'FILTER_NOT_FOUND'
+  | 'MODERATOR_NOT_FOUND'
+  | 'MODERATOR_EXISTS'
+  | 'PASSWORD_INVALID'
+  | 'POST_NOT_FOUND'
+  | 'MEDIA_NOT_FOUND'
+  | 'MEDIA_UNAVAILABLE';
 
 /** An API error: HTTP status plus body `{ statusCode, code, message }`. */
 export class ApiError extends HttpException {

@@ -2,8 +2,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../database/database';
 import { audit } from '../webhooks/endpoint-store';
 
-/** What a token may do, always within its own tenant. */
-export const SCOPES = ['verdicts:read', 'webhooks:manage'] as const;
+/**
+ * What a token may do, always within its own tenant. `appeals:write` / `reports:write` open review tasks
+ * for the moderators (an author's appeal, a user's report).
+ */
+export const SCOPES = ['verdicts:read', 'webhooks:manage', 'appeals:write', 'reports:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The principal behind a request. */

@@ -1,20 +1,39 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { publishedJsonSchemas } from '@vigil/contracts';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../auth/sessions';
+import { requestSchemas, responseSchemas } from '../review/schemas';
+
+/** The registry's schemas as OpenAPI 3.0 components, referring to each other by `#/components/schemas/…`. */
+function componentsOf(registry: typeof requestSchemas, io: 'input' | 'output'): Record<string, object> {
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'openapi-3.0',
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $id: _id, ...schema }]) => [id, schema as object]),
+  );
+}
 
 /**
- * Builds the OpenAPI document from the controllers (@nestjs/swagger) and adds VerdictV1 from the
- * published JSON Schema, so the API documents exactly the contract platforms validate against.
+ * Builds the OpenAPI document from the controllers (@nestjs/swagger), adds VerdictV1 from the
+ * published JSON Schema, so the API documents exactly the contract platforms validate against, and the
+ * review API's request and response shapes from their zod schemas (review/schemas.ts).
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Vigil moderation API')
     .setDescription(
-      'Verdict lookup for platforms that missed a delivery, and webhook endpoint management. ' +
-        'Authenticate with a per-tenant API token: `Authorization: Bearer vgl_…`.',
+      'For platforms: verdict lookup, webhook endpoint management, appeals and user reports; authenticate ' +
+        'with a per-tenant API token (`Authorization: Bearer vgl_…`). For the review dashboard: queues, ' +
+        `claims and decisions under /review; authenticate with the \`${SESSION_COOKIE}\` session cookie from ` +
+        '`POST /review/session` and send `x-vigil-csrf: 1` with every request that changes something.',
     )
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const {
@@ -24,7 +43,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   } = publishedJsonSchemas()['verdict.v1.schema.json'] as Record<string, unknown>;
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, VerdictV1: verdict },
+    schemas: {
+      ...document.components?.schemas,
+      ...componentsOf(requestSchemas, 'input'),
+      ...componentsOf(responseSchemas, 'output'),
+      VerdictV1: verdict,
+    },
   };
   return document;
 }

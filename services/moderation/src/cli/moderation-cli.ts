@@ -9,10 +9,19 @@
  *                                             run a policy over stored scores of the last N days (default 7)
  *                                             and print how many posts each action would hit
  *   policy check FILE…                        validate policy documents
+ *   moderator create --username U --role viewer|moderator|admin [--name N] [--queues a,b] [--password-stdin]
+ *                                             create a dashboard account; without --password-stdin a random
+ *                                             password is generated and printed once
+ *   moderator password --username U [--password-stdin]
+ *                                             set a new password (ends the account's sessions)
+ *   moderator list                            accounts, roles and queues
  */
 import { parseArgs } from 'node:util';
 import { loadPolicyFile, PolicyInvalidError, PolicyReplay, formatReplayReport } from '@vigil/policy';
 import { createApiToken, SCOPES, type Scope } from '../api/api-tokens';
+import { MODERATOR_ROLES, ModeratorStore } from '../auth/moderators';
+import { generatePassword } from '../auth/passwords';
+import type { ModeratorRole } from '../database/tables';
 import { createDatabase, migrateToLatest, type Db } from '../database/database';
 import { storedReplayItems } from '../verdicts/replay-source';
 
@@ -20,7 +29,25 @@ const USAGE = `usage:
   moderation migrate
   moderation token create --tenant T [--name N] [--scopes ${SCOPES.join(',')}]
   moderation policy replay --policy FILE [--tenant T] [--days N]
-  moderation policy check FILE...`;
+  moderation policy check FILE...
+  moderation moderator create --username U --role ${MODERATOR_ROLES.join('|')} [--name N] [--queues a,b] [--password-stdin]
+  moderation moderator password --username U [--password-stdin]
+  moderation moderator list`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** The password from stdin (--password-stdin) or a generated one, and whether to print it. */
+async function passwordInput(fromStdin: boolean | undefined): Promise<{ password: string; show: boolean }> {
+  return fromStdin
+    ? { password: await readStdin(), show: false }
+    : { password: generatePassword(), show: true };
+}
 
 function database(): { db: Db; schema: string } {
   const url = process.env.DATABASE_URL;
@@ -39,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       scopes: { type: 'string' },
       policy: { type: 'string' },
       days: { type: 'string' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      queues: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     },
   });
   const command = positionals.slice(0, 2).join(' ');
@@ -75,6 +106,61 @@ async function main(argv: string[]): Promise<number> {
         actor: 'cli',
       });
       console.log(`token ${tokenId} for ${values.tenant} (${scopes.join(', ')}); shown once:\n${token}`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'moderator create') {
+    if (!values.username) throw new Error('--username is required');
+    const role = values.role as ModeratorRole;
+    if (!(MODERATOR_ROLES as readonly string[]).includes(role)) {
+      throw new Error(`--role must be one of ${MODERATOR_ROLES.join(', ')}`);
+    }
+    const { password, show } = await passwordInput(values['password-stdin']);
+    const { db } = database();
+    try {
+      const created = await new ModeratorStore(db).create({
+        username: values.username,
+        displayName: values.name,
+        role,
+        password,
+        queues: values.queues?.split(',').filter(Boolean),
+        actor: 'cli',
+      });
+      console.log(
+        `moderator ${created.username} (${created.role}, queues: ${created.queues.join(', ') || 'none'}) id ${created.moderator_id}`,
+      );
+      if (show) console.log(`password, shown once:\n${password}`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'moderator password') {
+    if (!values.username) throw new Error('--username is required');
+    const { password, show } = await passwordInput(values['password-stdin']);
+    const { db } = database();
+    try {
+      const store = new ModeratorStore(db);
+      const found = await store.findByUsername(values.username);
+      if (!found) throw new Error(`no moderator ${values.username}`);
+      await store.update(found.moderator_id, { password }, 'cli');
+      console.log(`new password set for ${found.username}; their sessions ended`);
+      if (show) console.log(`password, shown once:\n${password}`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'moderator list') {
+    const { db } = database();
+    try {
+      for (const m of await new ModeratorStore(db).list()) {
+        console.log(
+          `${m.username}\t${m.role}\t${m.disabled ? 'disabled' : 'active'}\t${m.queues.join(',') || '-'}\t${m.display_name}`,
+        );
+      }
     } finally {
       await db.destroy();
     }

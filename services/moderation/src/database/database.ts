@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
+import * as review from './migrations/0002-review';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -14,6 +15,7 @@ export const DATABASE = Symbol('DATABASE');
 /** Every migration, in order. Static imports so compiled and test builds see the same list. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-review': review,
 };
 
 export interface DatabaseSettings {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /**
- * Row types of the moderation schema (migrations/0001-initial.ts), for kysely's typed queries.
+ * Row types of the moderation schema (migrations/0001-initial.ts, 0002-review.ts), for kysely's typed queries.
  * `timestamptz` reads as Date and accepts Date or ISO text; `bigint`/`bigserial`/`xid8` read as strings.
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -55,6 +55,8 @@ export interface MediaTable {
   transcript: string | null;
   pdq: Json<unknown> | null;
   cached: boolean | null;
+  /** Speech segments from voice-activity detection, ms (migration 0002). */
+  speech: ColumnType<{ start_ms: number; end_ms: number }[] | null, string | null | undefined, string | null>;
 }
 
 export interface ExpertOutputsTable {
@@ -113,7 +115,8 @@ export interface ReviewTasksTable {
   post_id: string;
   revision: number;
   verdict_id: string;
-  kind: 'policy' | 'appeal';
+  /** `policy`: the model's policy asked for review; `appeal`, `report`: opened by a platform. */
+  kind: 'policy' | 'appeal' | 'report';
   status: ColumnType<
     'open' | 'claimed' | 'resolved' | 'cancelled',
     'open' | 'claimed' | undefined,
@@ -125,6 +128,18 @@ export interface ReviewTasksTable {
   claim_expires_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   resolved_at: Timestamp | null;
+  /** Categories the task is about (its reasons', or the appealed actions'), for queue filters. */
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  /** Highest severity 0..3 among the revision's scores in those categories. */
+  severity: Generated<number>;
+  /** 0 = first-line queues; each escalation adds one (senior queues filter on it). */
+  escalation_level: Generated<number>;
+  /** The platform's id of the appeal or report (idempotency: one task per id). */
+  external_ref: string | null;
+  /** The appellant's or reporter's words. */
+  statement: string | null;
+  /** `system`, `token:<id>`, `moderator:<id>`. */
+  opened_by: Generated<string>;
 }
 
 export interface HumanDecisionsTable {
@@ -234,6 +249,98 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export type ModeratorRole = 'viewer' | 'moderator' | 'admin';
+
+export interface ModeratorsTable {
+  moderator_id: string;
+  /** Lower-case login name. */
+  username: string;
+  display_name: string;
+  role: ModeratorRole;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** How a moderator proves who they are: `local` (username + scrypt hash) now; an OIDC issuer later. */
+export interface ModeratorIdentitiesTable {
+  provider: string;
+  subject: string;
+  moderator_id: string;
+  /** PHC-style scrypt string for `local`; null for external providers. */
+  secret_hash: string | null;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  last_login_at: Timestamp | null;
+}
+
+export interface ModeratorSessionsTable {
+  /** Hex SHA-256 of the session cookie value (the value itself is never stored). */
+  session_hash: string;
+  moderator_id: string;
+  provider: string;
+  created_at: DefaultedTimestamp;
+  last_seen_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface ReviewQueuesTable {
+  queue_id: string;
+  name: string;
+  description: Generated<string>;
+  filter: DefaultedJson<unknown>;
+  sla_seconds: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface QueueMembersTable {
+  queue_id: string;
+  moderator_id: string;
+}
+
+export interface SavedFiltersTable {
+  filter_id: string;
+  moderator_id: string;
+  queue_id: string;
+  name: string;
+  filter: Json<unknown>;
+  created_at: DefaultedTimestamp;
+}
+
+/** One moderator's agreement with the model on one category of one decided post (recalibration labels). */
+export interface ReviewFeedbackTable {
+  decision_id: string;
+  category: string;
+  agrees: boolean;
+  model_score: number | null;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  moderator_id: string;
+  bundle_version: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** Where the dashboard gets a medium's bytes: the platform's URL, or the inline bytes of the post. */
+export interface MediaSourcesTable {
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  media_id: string;
+  kind: string;
+  url: string | null;
+  inline: Buffer | null;
+  declared_mime: string | null;
+  /** Why neither URL nor bytes are kept (inline medium over the size limit). */
+  omitted_reason: string | null;
+  recorded_at: DefaultedTimestamp;
+}
+
 export interface Database {
   posts: PostsTable;
   media: MediaTable;
@@ -250,6 +357,14 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   outbox: OutboxTable;
+  moderators: ModeratorsTable;
+  moderator_identities: ModeratorIdentitiesTable;
+  moderator_sessions: ModeratorSessionsTable;
+  review_queues: ReviewQueuesTable;
+  queue_members: QueueMembersTable;
+  saved_filters: SavedFiltersTable;
+  review_feedback: ReviewFeedbackTable;
+  media_sources: MediaSourcesTable;
 }
 
 export type Verdict = Selectable<VerdictsTable>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { requestId, type InferenceResult, type VerdictV1 } from '@vigil/contracts';
 import { evaluatePolicy, policyInputFromResult, type PolicySet } from '@vigil/policy';
 import type { Db, Tx } from '../database/database';
+import { taskFacets } from '../review/task-facets';
 import { buildModelVerdict } from './verdict-builder';
 import { writeVerdict } from './verdict-writer';
 
@@ -98,6 +99,7 @@ export class ResultRecorder {
             transcript: m.transcript ?? null,
             pdq: m.pdq ? JSON.stringify(m.pdq) : null,
             cached: m.cached ?? null,
+            speech: m.speech ? JSON.stringify(m.speech) : null,
           })),
         )
         .execute();
@@ -153,6 +155,7 @@ export class ResultRecorder {
         kind: 'policy',
         priority: PRIORITY_BASE[r.priority] + Math.round(topScore * 100),
         reasons: JSON.stringify(reasons),
+        ...taskFacets(reasons, r.scores),
       })
       .execute();
     return taskId;

@@ -1,0 +1,3 @@
+export const DOCUMENT: string;
+export const GENERATED: string;
+export function apiTypes(): Promise<string>;

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
+import { AdminPage } from './pages/AdminPage';
+import { ItemPage } from './pages/ItemPage';
+import { LoginPage } from './pages/LoginPage';
+import { QueuePage } from './pages/QueuePage';
+import { QueuesPage } from './pages/QueuesPage';
+import { Link, useRoute } from './router';
+
+type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me; catalogue: Catalogue };
+
+/** Loads the session; shows the login page until there is one, then the page of the current route. */
+export function App() {
+  const route = useRoute();
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const me = unwrap(await api.GET('/review/session'));
+      const catalogue = unwrap(await api.GET('/review/catalogue'));
+      setSession({ state: 'in', me, catalogue });
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 401) setSession({ state: 'anonymous' });
+      else throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (session.state === 'loading') return <p className="loading">Loading…</p>;
+  if (session.state === 'anonymous') return <LoginPage onLoggedIn={load} />;
+
+  const { me, catalogue } = session;
+  const logout = async () => {
+    await api.DELETE('/review/session');
+    setSession({ state: 'anonymous' });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link className="brand" to={{ name: 'queues' }}>
+          Vigil review
+        </Link>
+        <nav aria-label="Main">
+          <Link to={{ name: 'queues' }}>Queues</Link>
+          {me.role === 'admin' && <Link to={{ name: 'admin' }}>Admin</Link>}
+        </nav>
+        <span className="whoami">
+          {me.display_name} <span className="role">{me.role}</span>
+        </span>
+        <button type="button" className="link" onClick={() => void logout()}>
+          Log out
+        </button>
+      </header>
+      <main id="main">
+        {route.name === 'queues' && <QueuesPage />}
+        {route.name === 'queue' && (
+          <QueuePage key={route.queue} queueId={route.queue} me={me} catalogue={catalogue} />
+        )}
+        {route.name === 'item' && (
+          <ItemPage
+            key={route.task}
+            queueId={route.queue}
+            taskId={route.task}
+            me={me}
+            catalogue={catalogue}
+          />
+        )}
+        {route.name === 'admin' && me.role === 'admin' && <AdminPage />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MediaItem } from '../api/client';
+import { formatClock } from '../format';
+
+interface Loaded {
+  readonly url: string | null;
+  readonly error: string | null;
+  /** The platform changed the file since it was scored. */
+  readonly changed: boolean;
+}
+
+/** Fetches a medium through the media proxy into a blob: URL (revoked on unmount). */
+function useMediaBlob(src: string | null): Loaded {
+  const [state, setState] = useState<Loaded>({ url: null, error: null, changed: false });
+  useEffect(() => {
+    if (!src) return;
+    let url: string | null = null;
+    let live = true;
+    void (async () => {
+      try {
+        const res = await fetch(src, { credentials: 'same-origin' });
+        if (!res.ok) {
+          const body = (await res.json().catch(() => ({}))) as { message?: string };
+          throw new Error(body.message ?? `HTTP ${res.status}`);
+        }
+        const changed = res.headers.get('vigil-media-match') === 'changed';
+        url = URL.createObjectURL(await res.blob());
+        if (live) setState({ url, error: null, changed });
+      } catch (error) {
+        if (live) setState({ url: null, error: (error as Error).message, changed: false });
+      }
+    })();
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [src]);
+  return state;
+}
+
+/** Markers on a bar under a player: flagged frames (video) or speech (audio); click to jump there. */
+function Timeline({
+  label,
+  durationMs,
+  marks,
+  onSeek,
+}: {
+  label: string;
+  durationMs: number;
+  marks: readonly { at: number; end?: number; text: string; flagged: boolean }[];
+  onSeek: (ms: number) => void;
+}) {
+  if (marks.length === 0 || durationMs <= 0) return null;
+  const pct = (ms: number) => `${Math.min(100, (ms / durationMs) * 100)}%`;
+  return (
+    <div className="timeline" role="group" aria-label={label}>
+      {marks.map((m, i) => (
+        <button
+          key={i}
+          type="button"
+          className={m.flagged ? 'mark mark--flag' : 'mark mark--speech'}
+          style={{ left: pct(m.at), width: m.end !== undefined ? pct(m.end - m.at) : undefined }}
+          onClick={() => onSeek(m.at)}
+          aria-label={`Jump to ${formatClock(m.at)}: ${m.text}`}
+          title={`${formatClock(m.at)} ${m.text}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One medium of the item view. Sensitive visual media (see the API's `sensitive`) start blurred and
+ * greyscale; the moderator reveals them one by one (click, or V for all). Video gets a timeline of
+ * flagged frames, audio one of speech segments; audio follows the dashboard's mute switch.
+ */
+export function MediaView({
+  media,
+  revealed,
+  onReveal,
+  muted,
+}: {
+  media: MediaItem;
+  revealed: boolean;
+  onReveal: (reveal: boolean) => void;
+  muted: boolean;
+}) {
+  const { url, error, changed } = useMediaBlob(media.src);
+  const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [durationMs, setDurationMs] = useState(0);
+  const blurred = media.sensitive.blur && !revealed;
+  const label = media.alt_text || `${media.kind} without alt-text`;
+  const seek = (ms: number) => {
+    if (player.current) player.current.currentTime = ms / 1000;
+  };
+  const flagMarks = media.flagged.map((f) => ({
+    at: f.timestamp_ms,
+    text: `${f.category} ${f.score.toFixed(2)}`,
+    flagged: true,
+  }));
+
+  let body;
+  if (!media.src) body = <p className="media-missing">Media not available: {media.src_missing_reason}</p>;
+  else if (error) body = <p className="media-missing">Media not available: {error}</p>;
+  else if (!url) body = <p className="loading">Loading {media.kind}…</p>;
+  else if (media.kind === 'audio') {
+    body = (
+      <>
+        <audio
+          ref={player}
+          src={url}
+          controls
+          muted={muted}
+          onLoadedMetadata={(e) => setDurationMs(e.currentTarget.duration * 1000)}
+        >
+          {label}
+        </audio>
+        <Timeline
+          label="Speech and flagged moments"
+          durationMs={durationMs}
+          marks={[
+            ...media.speech.map((s) => ({ at: s.start_ms, end: s.end_ms, text: 'speech', flagged: false })),
+            ...flagMarks,
+          ]}
+          onSeek={seek}
+        />
+      </>
+    );
+  } else if (media.kind === 'video') {
+    body = (
+      <>
+        <video
+          ref={player}
+          src={url}
+          controls
+          muted={muted}
+          aria-label={label}
+          onLoadedMetadata={(e) => setDurationMs(e.currentTarget.duration * 1000)}
+        />
+        <Timeline label="Flagged frames" durationMs={durationMs} marks={flagMarks} onSeek={seek} />
+      </>
+    );
+  } else {
+    body = <img src={url} alt={label} />;
+  }
+
+  return (
+    <figure
+      className={`media ${blurred ? 'media--blurred' : ''}`}
+      data-media-id={media.media_id}
+      data-blurred={blurred}
+    >
+      <div className="media-frame">
+        {body}
+        {blurred && (
+          <button type="button" className="reveal" onClick={() => onReveal(true)} aria-keyshortcuts="v">
+            Show {media.kind} <kbd>V</kbd>
+            <span className="small">Hidden: {media.sensitive.reasons.join(', ')}</span>
+          </button>
+        )}
+      </div>
+      <figcaption>
+        <span className="media-kind">{media.kind}</span> {media.media_id}
+        {media.sensitive.blur && !blurred && (
+          <button type="button" className="link" onClick={() => onReveal(false)}>
+            Hide again
+          </button>
+        )}
+        {changed && <span className="warning"> The file at the source changed since it was scored.</span>}
+        {media.status === 'error' && <span className="warning"> Analysis failed: {media.error_code}</span>}
+        {media.alt_text && (
+          <span className="block">
+            <strong>Alt-text:</strong> {media.alt_text}
+          </span>
+        )}
+        {media.ocr.length > 0 && (
+          <span className="block">
+            <strong>Text in image:</strong> {media.ocr.map((l) => l.text).join(' / ')}
+          </span>
+        )}
+        {media.objects.length > 0 && (
+          <span className="block">
+            <strong>Objects:</strong>{' '}
+            {media.objects.map((o) => `${o.label} ${o.score.toFixed(2)}`).join(', ')}
+          </span>
+        )}
+        {media.transcript && (
+          <span className="block">
+            <strong>Transcript:</strong> {media.transcript}
+          </span>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,3 @@
+import { vigilVitest } from '../../vitest.shared.mjs';
+
+export default vigilVitest(import.meta.dirname);

@@ -1,0 +1,102 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { PostV1Schema, TOPICS, topicName, type PostV1 } from '@vigil/contracts';
+import { BatchConsumer, type IncomingRecord } from '@vigil/kafka';
+import { ReadinessRegistry } from '@vigil/platform';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { MODERATION_CONFIG, type ModerationConfig } from '../config';
+import { DATABASE, type Db } from '../database/database';
+
+/**
+ * Records where each medium of each post revision can be fetched for the dashboard: the platform's URL,
+ * or the inline bytes when they are at most `inlineMaxBytes` (larger ones are noted as omitted).
+ * A revision already recorded is left alone (redelivery is a no-op).
+ */
+export async function recordMediaSources(db: Db, post: PostV1, inlineMaxBytes: number): Promise<number> {
+  if (post.media.length === 0) return 0;
+  const rows = post.media.map((m) => {
+    const base = {
+      tenant_id: post.tenant_id,
+      post_id: post.post_id,
+      revision: post.revision,
+      media_id: m.media_id,
+      kind: m.kind,
+      declared_mime: m.mime ?? null,
+    };
+    if ('url' in m.source) return { ...base, url: m.source.url, inline: null, omitted_reason: null };
+    const bytes = Buffer.from(m.source.inline, 'base64');
+    return bytes.length <= inlineMaxBytes
+      ? { ...base, url: null, inline: bytes, omitted_reason: null }
+      : { ...base, url: null, inline: null, omitted_reason: `inline medium over ${inlineMaxBytes} bytes` };
+  });
+  const result = await db
+    .insertInto('media_sources')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'revision', 'media_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * The `media` role: a consumer-group member on `vigil.posts.v1` (its own group, beside ingest's) that
+ * records media sources. Posts that do not parse are skipped: ingest dead-letters them, and without a
+ * valid post there is no review task to show them in.
+ */
+@Injectable()
+export class MediaSourcesConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private consumer?: BatchConsumer;
+
+  constructor(
+    @Inject(MODERATION_CONFIG) private readonly config: ModerationConfig,
+    @Inject(DATABASE) private readonly db: Db,
+    private readonly readiness: ReadinessRegistry,
+    @InjectPinoLogger(MediaSourcesConsumer.name) private readonly log: PinoLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = new BatchConsumer(
+      { brokers: this.config.KAFKA_BROKERS, clientId: this.config.KAFKA_CLIENT_ID },
+      {
+        groupId: this.config.MEDIA_GROUP_ID,
+        topics: [topicName(TOPICS.posts, this.config.KAFKA_TOPIC_PREFIX)],
+        eachRecord: (record) => this.handle(record),
+        onCrash: (error) => {
+          this.log.fatal({ err: error }, 'posts consumer crashed; exiting so the orchestrator restarts us');
+          process.kill(process.pid, 'SIGTERM');
+        },
+      },
+    );
+    await this.consumer.start();
+    this.readiness.register('media-sources-consumer', async () => {
+      if (!this.consumer?.isRunning) throw new Error('media sources consumer not running');
+    });
+  }
+
+  /** Resolves once this member has partitions (tests). */
+  waitForAssignment(timeoutMs?: number): Promise<void> {
+    return this.consumer!.waitForAssignment(timeoutMs);
+  }
+
+  async handle(record: IncomingRecord): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(record.value?.toString('utf8') ?? '');
+    } catch {
+      return;
+    }
+    const parsed = PostV1Schema.safeParse(json);
+    if (!parsed.success) {
+      this.log.debug({ partition: record.partition, offset: record.offset }, 'invalid post skipped');
+      return;
+    }
+    await recordMediaSources(this.db, parsed.data, this.config.MEDIA_INLINE_MAX_BYTES);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

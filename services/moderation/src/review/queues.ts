@@ -1,0 +1,308 @@
+import type { ReviewSource } from '@vigil/contracts';
+import { sql, type RawBuilder } from 'kysely';
+import { ApiError } from '../api/api-error';
+import type { ModeratorPrincipal } from '../auth/sessions';
+import type { Db, Queryable } from '../database/database';
+import { audit } from '../webhooks/endpoint-store';
+import { QueueFilter, type TaskSummary } from './schemas';
+
+/** Task kinds in the database by the source names the API uses. */
+const KIND_OF: Record<ReviewSource, 'policy' | 'appeal' | 'report'> = {
+  model: 'policy',
+  appeal: 'appeal',
+  report: 'report',
+};
+const SOURCE_OF = { policy: 'model', appeal: 'appeal', report: 'report' } as const;
+
+/**
+ * SQL condition (over `review_tasks t` joined with `posts p`) selecting the tasks a filter matches.
+ * Every field narrows; an empty filter matches every task.
+ */
+export function filterSql(filter: QueueFilter): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filter.tenants?.length) parts.push(sql`t.tenant_id = ANY(${filter.tenants}::text[])`);
+  if (filter.categories?.length) parts.push(sql`t.categories && ${filter.categories}::text[]`);
+  if (filter.min_severity !== undefined) parts.push(sql`t.severity >= ${filter.min_severity}`);
+  if (filter.languages?.length) {
+    const tags = filter.languages.map((l) => l.toLowerCase());
+    parts.push(
+      sql`(lower(p.lang) = ANY(${tags}::text[]) OR lower(split_part(p.lang, '-', 1)) = ANY(${tags}::text[]))`,
+    );
+  }
+  if (filter.sources?.length) parts.push(sql`t.kind = ANY(${filter.sources.map((s) => KIND_OF[s])}::text[])`);
+  if (filter.escalated !== undefined) {
+    parts.push(filter.escalated ? sql`t.escalation_level > 0` : sql`t.escalation_level = 0`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** Tasks a moderator may take: open, or claimed with a lease that ran out. */
+export const CLAIMABLE = sql<boolean>`(t.status = 'open' OR (t.status = 'claimed' AND t.claim_expires_at <= now()))`;
+
+export interface QueueRow {
+  readonly queue_id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly filter: QueueFilter;
+  readonly sla_seconds: number;
+}
+
+interface SummaryRow {
+  task_id: string;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  kind: 'policy' | 'appeal' | 'report';
+  status: 'open' | 'claimed' | 'resolved' | 'cancelled';
+  claimed_by: string | null;
+  claimer_name: string | null;
+  claim_expires_at: Date | null;
+  priority: number;
+  categories: string[];
+  severity: number;
+  escalation_level: number;
+  lang: string | null;
+  caption: string;
+  media_kinds: TaskSummary['media_kinds'];
+  created_at: Date;
+  due_at: Date;
+  overdue: boolean;
+  live_claim: boolean;
+}
+
+/** The columns of a task summary; the query must name `review_tasks t` and `posts p`. */
+export function summaryColumns(slaSeconds: number): RawBuilder<unknown> {
+  return sql`t.task_id, t.tenant_id, t.post_id, t.revision, t.kind, t.status, t.claimed_by, t.claim_expires_at,
+    t.priority, t.categories, t.severity, t.escalation_level, p.lang, left(p.caption, 200) AS caption,
+    coalesce((SELECT array_agg(DISTINCT m.kind ORDER BY m.kind) FROM media m
+              WHERE (m.tenant_id, m.post_id, m.revision) = (t.tenant_id, t.post_id, t.revision)), '{}') AS media_kinds,
+    (SELECT mo.display_name FROM moderators mo WHERE mo.moderator_id::text = t.claimed_by) AS claimer_name,
+    t.created_at, t.created_at + make_interval(secs => ${slaSeconds}) AS due_at,
+    t.created_at + make_interval(secs => ${slaSeconds}) < now() AS overdue,
+    (t.status = 'claimed' AND t.claim_expires_at > now()) AS live_claim`;
+}
+
+/** Maps a summary row for `moderatorId`; an expired claim reads as open. */
+export function toSummary(row: SummaryRow, moderatorId: string): TaskSummary {
+  const status = row.status === 'claimed' && !row.live_claim ? 'open' : row.status;
+  const claimed = status === 'claimed';
+  return {
+    task_id: row.task_id,
+    tenant_id: row.tenant_id,
+    post_id: row.post_id,
+    revision: row.revision,
+    source: SOURCE_OF[row.kind],
+    status,
+    claimed_by: claimed ? row.claimer_name : null,
+    claimed_by_me: claimed && row.claimed_by === moderatorId,
+    claim_expires_at: claimed ? row.claim_expires_at!.toISOString() : null,
+    priority: row.priority,
+    categories: row.categories,
+    severity: row.severity,
+    escalation_level: row.escalation_level,
+    lang: row.lang,
+    caption: row.caption,
+    media_kinds: row.media_kinds,
+    created_at: row.created_at.toISOString(),
+    due_at: row.due_at.toISOString(),
+    overdue: row.overdue,
+  };
+}
+
+/** Queue order: overdue tasks first, then by priority, then oldest first (SLA age). */
+export function queueOrder(slaSeconds: number): RawBuilder<unknown> {
+  return sql`t.created_at + make_interval(secs => ${slaSeconds}) < now() DESC, t.priority DESC, t.created_at ASC, t.task_id`;
+}
+
+/**
+ * Review queues: named filters over review tasks with an SLA, and who may work in them. Non-admins see
+ * only the queues they are members of; a task is in a queue when the queue's filter matches it.
+ */
+export class QueueStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The queue, when `moderator` may work in it.
+   * @throws ApiError 404 QUEUE_NOT_FOUND, 403 AUTH_QUEUE_FORBIDDEN
+   */
+  async forModerator(queueId: string, moderator: ModeratorPrincipal): Promise<QueueRow> {
+    const queue = await this.get(this.db, queueId);
+    if (!queue) throw new ApiError(404, 'QUEUE_NOT_FOUND', `no queue ${queueId}`);
+    if (!moderator.queues.includes(queueId)) {
+      throw new ApiError(403, 'AUTH_QUEUE_FORBIDDEN', `you are not a member of queue ${queueId}`);
+    }
+    return queue;
+  }
+
+  async get(db: Queryable, queueId: string): Promise<QueueRow | undefined> {
+    const row = await db
+      .selectFrom('review_queues')
+      .select(['queue_id', 'name', 'description', 'filter', 'sla_seconds'])
+      .where('queue_id', '=', queueId)
+      .executeTakeFirst();
+    return row && { ...row, filter: QueueFilter.parse(row.filter) };
+  }
+
+  /** The queues `moderator` works in, with counts of waiting, claimed and overdue tasks. */
+  async summaries(moderator: ModeratorPrincipal) {
+    const queues = await this.db
+      .selectFrom('review_queues')
+      .select(['queue_id', 'name', 'description', 'filter', 'sla_seconds'])
+      .where('queue_id', 'in', moderator.queues.length > 0 ? [...moderator.queues] : [''])
+      .orderBy('queue_id')
+      .execute();
+    return Promise.all(
+      queues.map(async (q) => {
+        const filter = QueueFilter.parse(q.filter);
+        const { rows } = await sql<{ open: string; claimed: string; overdue: string; oldest: Date | null }>`
+          SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
+                 count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
+                 count(*) FILTER (WHERE t.created_at + make_interval(secs => ${q.sla_seconds}) < now()) AS overdue,
+                 min(t.created_at) AS oldest
+          FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+          WHERE t.status IN ('open', 'claimed') AND ${filterSql(filter)}`.execute(this.db);
+        const c = rows[0]!;
+        return {
+          queue_id: q.queue_id,
+          name: q.name,
+          description: q.description,
+          filter,
+          sla_seconds: q.sla_seconds,
+          open: Number(c.open),
+          claimed: Number(c.claimed),
+          overdue: Number(c.overdue),
+          oldest_created_at: c.oldest?.toISOString() ?? null,
+        };
+      }),
+    );
+  }
+
+  /** Open and claimed tasks of a queue (narrowed by `narrow`), in queue order. */
+  async tasks(
+    queue: QueueRow,
+    narrow: QueueFilter,
+    limit: number,
+    moderatorId: string,
+  ): Promise<TaskSummary[]> {
+    const { rows } = await sql<SummaryRow>`
+      SELECT ${summaryColumns(queue.sla_seconds)}
+      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+      WHERE t.status IN ('open', 'claimed') AND ${filterSql(queue.filter)} AND ${filterSql(narrow)}
+      ORDER BY ${queueOrder(queue.sla_seconds)}
+      LIMIT ${limit}`.execute(this.db);
+    return rows.map((r) => toSummary(r, moderatorId));
+  }
+
+  /** One task as a summary, when it is in `queue` (any status). */
+  async task(
+    db: Queryable,
+    queue: QueueRow,
+    taskId: string,
+    moderatorId: string,
+  ): Promise<TaskSummary | undefined> {
+    const { rows } = await sql<SummaryRow>`
+      SELECT ${summaryColumns(queue.sla_seconds)}
+      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+      WHERE t.task_id = ${taskId}::uuid AND ${filterSql(queue.filter)}`.execute(db);
+    return rows[0] && toSummary(rows[0], moderatorId);
+  }
+
+  /** Whether any task of the post is in one of `queueIds` (media and history access for non-admins). */
+  async postVisible(tenantId: string, postId: string, queueIds: readonly string[]): Promise<boolean> {
+    if (queueIds.length === 0) return false;
+    const queues = await this.db
+      .selectFrom('review_queues')
+      .select('filter')
+      .where('queue_id', 'in', [...queueIds])
+      .execute();
+    const anyQueue = sql.join(
+      queues.map((q) => filterSql(QueueFilter.parse(q.filter))),
+      sql` OR `,
+    );
+    const { rows } = await sql<{ found: boolean }>`
+      SELECT EXISTS (
+        SELECT 1 FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+        WHERE t.tenant_id = ${tenantId} AND t.post_id = ${postId} AND (${anyQueue})) AS found`.execute(
+      this.db,
+    );
+    return rows[0]?.found ?? false;
+  }
+
+  /**
+   * Creates a queue (admin).
+   * @throws ApiError 409 QUEUE_EXISTS
+   */
+  async create(
+    input: {
+      queue_id: string;
+      name: string;
+      description?: string;
+      filter: QueueFilter;
+      sla_seconds?: number;
+    },
+    actor: string,
+  ): Promise<QueueRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('review_queues')
+        .values({
+          queue_id: input.queue_id,
+          name: input.name,
+          description: input.description ?? '',
+          filter: JSON.stringify(input.filter),
+          ...(input.sla_seconds ? { sla_seconds: input.sla_seconds } : {}),
+        })
+        .onConflict((oc) => oc.column('queue_id').doNothing())
+        .returning('queue_id')
+        .executeTakeFirst();
+      if (!row) throw new ApiError(409, 'QUEUE_EXISTS', `queue ${input.queue_id} exists`);
+      const queue = (await this.get(trx, input.queue_id))!;
+      await audit(trx, {
+        actor,
+        tenantId: null,
+        action: 'review_queue.created',
+        subjectType: 'review_queue',
+        subjectId: queue.queue_id,
+        after: queue,
+      });
+      return queue;
+    });
+  }
+
+  /**
+   * Changes a queue's name, description, filter or SLA (admin).
+   * @throws ApiError 404 QUEUE_NOT_FOUND
+   */
+  async update(
+    queueId: string,
+    change: { name?: string; description?: string; filter?: QueueFilter; sla_seconds?: number },
+    actor: string,
+  ): Promise<QueueRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await this.get(trx, queueId);
+      if (!before) throw new ApiError(404, 'QUEUE_NOT_FOUND', `no queue ${queueId}`);
+      await trx
+        .updateTable('review_queues')
+        .set({
+          ...(change.name ? { name: change.name } : {}),
+          ...(change.description !== undefined ? { description: change.description } : {}),
+          ...(change.filter ? { filter: JSON.stringify(change.filter) } : {}),
+          ...(change.sla_seconds ? { sla_seconds: change.sla_seconds } : {}),
+          updated_at: new Date(),
+        })
+        .where('queue_id', '=', queueId)
+        .execute();
+      const after = (await this.get(trx, queueId))!;
+      await audit(trx, {
+        actor,
+        tenantId: null,
+        action: 'review_queue.updated',
+        subjectType: 'review_queue',
+        subjectId: queueId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+}

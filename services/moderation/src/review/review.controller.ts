@@ -1,0 +1,224 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CATEGORY_IDS,
+  REVIEW_DECISIONS,
+  REVIEW_REASONS,
+  REVIEW_SOURCES,
+  SENSITIVE_MEDIA_CATEGORIES,
+  TAXONOMY,
+} from '@vigil/contracts';
+import { z } from 'zod';
+import { ApiError } from '../api/api-error';
+import { ApiErrorDto, parseWith } from '../api/dto';
+import { schemaRef } from '../api/schema-ref';
+import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
+import { DATABASE, type Db } from '../database/database';
+import { ReviewClaims } from './claims';
+import { ReviewDecisions } from './decisions';
+import { QueueStore } from './queues';
+import { SavedFilters } from './saved-filters';
+import { ClaimRequest, DecisionRequest, SavedFilterRequest, TaskListQuery } from './schemas';
+import { taskDetail } from './task-detail';
+
+const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
+const TaskId = z.uuid();
+
+function taskIdOf(id: string): string {
+  if (!TaskId.safeParse(id).success) throw new ApiError(404, 'TASK_NOT_FOUND', `no task ${id}`);
+  return id;
+}
+
+const CATALOGUE = {
+  decisions: REVIEW_DECISIONS.map((decision) => ({
+    decision,
+    reasons: REVIEW_REASONS[decision].map((r) => ({ ...r })),
+  })),
+  categories: CATEGORY_IDS.map((id) => ({ id, description: TAXONOMY[id].description })),
+  sources: [...REVIEW_SOURCES],
+  sensitive_categories: [...SENSITIVE_MEDIA_CATEGORIES],
+};
+
+/**
+ * The moderators' review API (session cookie, see SessionController): queues with counts, task lists,
+ * claims with a lease, the item view and decisions. Viewers read; moderators also claim and decide;
+ * every queue route checks membership (admins work in every queue).
+ */
+@ApiTags('review')
+@ApiCookieAuth()
+@ApiResponse({ status: 401, type: ApiErrorDto, description: 'AUTH_SESSION_MISSING, AUTH_SESSION_INVALID' })
+@ApiResponse({
+  status: 403,
+  type: ApiErrorDto,
+  description: 'AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING',
+})
+@UseGuards(ModeratorGuard)
+@Controller('review')
+export class ReviewController {
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    private readonly queues: QueueStore,
+    private readonly claims: ReviewClaims,
+    private readonly decisions: ReviewDecisions,
+    private readonly savedFilters: SavedFilters,
+  ) {}
+
+  @Get('catalogue')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'Decisions with their reason codes, categories, task sources' })
+  @ApiOkResponse({ schema: schemaRef('Catalogue') })
+  catalogue() {
+    return CATALOGUE;
+  }
+
+  @Get('queues')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'The queues you work in, with open, claimed and overdue counts' })
+  @ApiOkResponse({ schema: schemaRef('QueueList') })
+  async list(@Req() req: ModeratorRequest) {
+    return { queues: await this.queues.summaries(req.moderator) };
+  }
+
+  @Get('queues/:queue/tasks')
+  @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'Open and claimed tasks of a queue, overdue first, then by priority, then oldest',
+  })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'tenants', required: false, description: 'comma-separated' })
+  @ApiQuery({ name: 'categories', required: false, description: 'comma-separated category ids' })
+  @ApiQuery({ name: 'languages', required: false, description: 'comma-separated BCP 47 tags' })
+  @ApiQuery({ name: 'sources', required: false, description: 'comma-separated: model, appeal, report' })
+  @ApiQuery({ name: 'min_severity', required: false, type: Number })
+  @ApiOkResponse({ schema: schemaRef('TaskList') })
+  async tasks(@Param('queue') queueId: string, @Query() query: unknown, @Req() req: ModeratorRequest) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    const { limit, filter } = parseWith(TaskListQuery, query, invalid);
+    return { tasks: await this.queues.tasks(queue, filter, limit, req.moderator.moderatorId) };
+  }
+
+  @Post('queues/:queue/claim')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'Claim the next task of the queue (lease REVIEW_CLAIM_LEASE); task null when empty',
+  })
+  @ApiBody({ schema: schemaRef('ClaimRequest'), required: false })
+  @ApiOkResponse({ schema: schemaRef('ClaimResponse') })
+  async claimNext(@Param('queue') queueId: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    const { filter } = parseWith(ClaimRequest, body ?? {}, invalid);
+    return { task: await this.claims.claimNext(queue, filter ?? {}, req.moderator.moderatorId) };
+  }
+
+  @Get('queues/:queue/tasks/:task')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'The item view: post, media, scores, reasons, verdict in force, history' })
+  @ApiOkResponse({ schema: schemaRef('TaskDetail') })
+  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'TASK_NOT_FOUND' })
+  async task(@Param('queue') queueId: string, @Param('task') taskId: string, @Req() req: ModeratorRequest) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    return taskDetail(this.db, this.queues, queue, taskIdOf(taskId), req.moderator.moderatorId);
+  }
+
+  @Post('queues/:queue/tasks/:task/claim')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({ summary: 'Claim this task, or renew your claim on it' })
+  @ApiOkResponse({ schema: schemaRef('TaskSummary') })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'TASK_CLAIMED_BY_OTHER, TASK_CLOSED' })
+  async claim(@Param('queue') queueId: string, @Param('task') taskId: string, @Req() req: ModeratorRequest) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    return this.claims.claim(queue, taskIdOf(taskId), req.moderator.moderatorId);
+  }
+
+  @Post('queues/:queue/tasks/:task/release')
+  @HttpCode(204)
+  @RequireRole('moderator')
+  @ApiOperation({ summary: 'Give the task back to the queue' })
+  @ApiNoContentResponse()
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'TASK_NOT_CLAIMED' })
+  async release(
+    @Param('queue') queueId: string,
+    @Param('task') taskId: string,
+    @Req() req: ModeratorRequest,
+  ): Promise<void> {
+    await this.queues.forModerator(queueId, req.moderator);
+    await this.claims.release(taskIdOf(taskId), req.moderator.moderatorId);
+  }
+
+  @Post('queues/:queue/tasks/:task/decision')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'Decide a task you hold',
+    description:
+      'approve, remove and age_restrict publish a human verdict (Kafka and webhook, like model verdicts) and ' +
+      'resolve the task; escalate hands it to the senior queues. Optional per-category feedback labels say ' +
+      'whether you agree with the model.',
+  })
+  @ApiBody({ schema: schemaRef('DecisionRequest') })
+  @ApiOkResponse({ schema: schemaRef('DecisionResponse') })
+  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, REASON_CODE_INVALID' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'TASK_NOT_CLAIMED' })
+  async decide(
+    @Param('queue') queueId: string,
+    @Param('task') taskId: string,
+    @Body() body: unknown,
+    @Req() req: ModeratorRequest,
+  ) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    const request = parseWith(DecisionRequest, body, invalid);
+    return this.decisions.decide(queue, taskIdOf(taskId), req.moderator, request);
+  }
+
+  @Get('saved-filters')
+  @RequireRole('viewer')
+  @ApiOkResponse({ schema: schemaRef('SavedFilterList') })
+  async filters(@Req() req: ModeratorRequest) {
+    return { filters: await this.savedFilters.list(req.moderator.moderatorId) };
+  }
+
+  @Post('saved-filters')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'Save a named filter for a queue (same name replaces)' })
+  @ApiBody({ schema: schemaRef('SavedFilterRequest') })
+  @ApiOkResponse({ schema: schemaRef('SavedFilter') })
+  async saveFilter(@Body() body: unknown, @Req() req: ModeratorRequest) {
+    const input = parseWith(SavedFilterRequest, body, invalid);
+    await this.queues.forModerator(input.queue_id, req.moderator);
+    return this.savedFilters.save(req.moderator.moderatorId, input);
+  }
+
+  @Delete('saved-filters/:filter')
+  @HttpCode(204)
+  @RequireRole('viewer')
+  @ApiNoContentResponse()
+  async deleteFilter(@Param('filter') filterId: string, @Req() req: ModeratorRequest): Promise<void> {
+    const found =
+      z.uuid().safeParse(filterId).success &&
+      (await this.savedFilters.remove(req.moderator.moderatorId, filterId));
+    if (!found) throw new ApiError(404, 'FILTER_NOT_FOUND', `no saved filter ${filterId}`);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Provider, Type } from '@nestjs/common';
+import { ReviewRequestsController } from '../api/review-requests.controller';
+import { ModeratorGuard } from '../auth/moderator.guard';
+import { ModeratorStore } from '../auth/moderators';
+import { SessionController } from '../auth/session.controller';
+import { SessionStore } from '../auth/sessions';
+import type { ModerationConfig } from '../config';
+import { DATABASE, type Db } from '../database/database';
+import { MediaController } from '../media/media.controller';
+import { MediaProxy } from '../media/media-proxy';
+import { AdminController } from './admin.controller';
+import { ReviewClaims } from './claims';
+import { ReviewDecisions } from './decisions';
+import { QueueStore } from './queues';
+import { ReviewController } from './review.controller';
+import { SavedFilters } from './saved-filters';
+
+/** Controllers and providers of the review API (role `api`): sessions, queues, claims, decisions, media, admin. */
+export function reviewApi(config: ModerationConfig): { controllers: Type[]; providers: Provider[] } {
+  const withDb = <T>(token: Type<T>, make: (db: Db) => T): Provider => ({
+    provide: token,
+    inject: [DATABASE],
+    useFactory: make,
+  });
+  return {
+    controllers: [
+      SessionController,
+      ReviewController,
+      AdminController,
+      MediaController,
+      ReviewRequestsController,
+    ],
+    providers: [
+      ModeratorGuard,
+      withDb(ModeratorStore, (db) => new ModeratorStore(db)),
+      withDb(
+        SessionStore,
+        (db) => new SessionStore(db, { ttlMs: config.SESSION_TTL, idleMs: config.SESSION_IDLE_TIMEOUT }),
+      ),
+      withDb(QueueStore, (db) => new QueueStore(db)),
+      withDb(SavedFilters, (db) => new SavedFilters(db)),
+      {
+        provide: ReviewClaims,
+        inject: [DATABASE, QueueStore],
+        useFactory: (db: Db, queues: QueueStore) => new ReviewClaims(db, queues, config.REVIEW_CLAIM_LEASE),
+      },
+      {
+        provide: ReviewDecisions,
+        inject: [DATABASE, QueueStore],
+        useFactory: (db: Db, queues: QueueStore) => new ReviewDecisions(db, queues),
+      },
+      withDb(
+        MediaProxy,
+        (db) =>
+          new MediaProxy(db, {
+            maxBytes: config.REVIEW_MEDIA_MAX_BYTES,
+            timeoutMs: config.REVIEW_MEDIA_TIMEOUT,
+            egressAllow: config.REVIEW_MEDIA_EGRESS_ALLOW,
+          }),
+      ),
+    ],
+  };
+}
