@@ -315,7 +315,12 @@ describe('frame experts from the manifest', () => {
     });
     const manifest = {
       ...MANIFEST,
-      experts: [...MANIFEST.experts, entry('nsfw', 'nsfw'), entry('ocr', 'ocr')],
+      experts: [
+        // The built-in experts of the real bundle, plus two image experts under test.
+        ...MANIFEST.experts.filter((e) => !['nsfw', 'objects', 'ocr'].includes(e.name)),
+        entry('nsfw', 'nsfw'),
+        entry('ocr', 'ocr'),
+      ],
     };
     const seen: string[] = [];
     const { experts, unsupported } = await loadFrameExperts(
