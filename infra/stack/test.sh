@@ -24,7 +24,7 @@ fi
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vigil_test}
 
 find . -path ./node_modules -prune -o -type d -name reports -print | xargs -r rm -rf
-npx turbo run test --concurrency=1 "$@"
+npx turbo run test --concurrency=1 --continue "$@"
 rc=$?
 node .ci/summarize-tests.mjs || rc=1
 exit $rc

@@ -10,6 +10,25 @@ export interface TopicToCreate {
   readonly maxMessageBytes: number;
 }
 
+/** Polls topic metadata until every partition of `topics` has a leader, or `timeoutMs` passes. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const ready = metadata.every(
+        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+      );
+      if (ready) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${topics.join(', ')}: no leaders after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /**
  * Topic administration and cluster probes. Each call opens and closes its own admin connection:
  * a kafkajs admin client that reconnects after `disconnect()` gets "Closed connection" from Kafka 4.1.
@@ -37,7 +56,9 @@ export class TopicAdmin {
       const missing = topics.filter((t) => !existing.has(t.name));
       if (missing.length === 0) return [];
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs' own wait retries only LEADER_NOT_AVAILABLE; a broker that just started can also answer
+        // UNKNOWN_TOPIC_OR_PARTITION for a moment, so we wait ourselves (below).
+        waitForLeaders: false,
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.partitions,
@@ -48,7 +69,9 @@ export class TopicAdmin {
           ],
         })),
       });
-      return missing.map((t) => t.name);
+      const names = missing.map((t) => t.name);
+      await waitForLeaders(admin, names);
+      return names;
     });
   }
 
