@@ -1,138 +1,256 @@
 /**
- * Demo driver: publishes sample posts to `vigil.posts.v1` as a platform would and prints what the
- * pipeline produced for each. Until the classifier and moderation services exist, "what came out" is
- * the inference request on `vigil.inference.requests.v1` (decoded from MessagePack+LZ4) and the DLQ
- * entry for the malformed post. Media are served from a local HTTP server on 127.0.0.1 (ingest must
- * allow it: demo.sh sets INGEST_MEDIA_ALLOW=127.0.0.1).
+ * `npm run demo` (after infra/stack/demo.sh has installed, built and started the broker): the main job on
+ * this machine. Opens PostgreSQL (the server at DATABASE_URL, else an embedded PGlite), builds the
+ * sample set (infra/data/samples.ts), starts every service as its own process (pipeline.ts), creates a
+ * dashboard account and a platform token, registers the platform's webhook receiver, publishes the sample
+ * posts to `vigil.posts.v1` as a platform would, waits for their verdicts on `vigil.verdicts.v1` and
+ * prints one row per post. Then prints the dashboard URL and login and keeps running until Ctrl-C
+ * (`--once`: stops after the table; exit status 1 when a post got no verdict).
+ *
+ * Env: KAFKA_BROKERS, DATABASE_URL (default postgres://postgres@127.0.0.1:5432/vigil), KAFKA_TOPIC_PREFIX,
+ * VIGIL_DEMO_PORT (dashboard/API port, default 3002), MEDIA_CACHE_URL (default: Redis on 127.0.0.1:6379
+ * when one answers).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import {
-  decodeInternal,
-  InferenceRequestSchema,
-  postKey,
-  TOPICS,
-  topicName,
-  type InferenceRequest,
-  type PostV1Input,
-} from '@vigil/contracts';
-import { BatchConsumer, DLQ_HEADERS, RecordProducer, type IncomingRecord } from '@vigil/kafka';
-import { makeMediaFixtures, startMediaServer } from '@vigil/media/testing';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { postKey, type PostV1Input, type VerdictV1 } from '@vigil/contracts';
+import { ensureSamples, type SamplePost } from '../data/samples';
+import { openDatabase } from './database';
+import { Pipeline, ROOT } from './pipeline';
+import { Platform } from './platform';
 
-const ROOT = resolve(__dirname, '..', '..');
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const settings = { brokers, clientId: 'vigil-demo' };
+const TENANT = 'demo';
 const runId = Date.now().toString(36);
-/** The same KAFKA_TOPIC_PREFIX as the services, so the demo can run beside other environments. */
-const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
-const POSTS = topicName(TOPICS.posts, prefix);
-const REQUESTS = topicName(TOPICS.inferenceRequests, prefix);
-const DLQ = topicName(TOPICS.postsDlq, prefix);
 
-function samples(origin: string): PostV1Input[] {
-  const base = {
-    schema_version: 1 as const,
-    tenant_id: 'demo',
-    revision: 1,
-    created_at: new Date().toISOString(),
-  };
-  const media = (id: string, kind: 'image' | 'gif' | 'video' | 'audio', path: string) => ({
-    media_id: id,
-    kind,
-    source: { url: `${origin}${path}` },
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+async function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
   });
-  return [
-    { ...base, post_id: `caption-${runId}`, author: 'u1', text: 'Sunset over the harbour tonight' },
-    { ...base, post_id: `multilingual-${runId}`, author: 'u2', text: 'Bonjour tout le monde !', lang: 'fr' },
-    {
-      ...base,
-      post_id: `photo-gif-${runId}`,
-      author: 'u3',
-      text: 'Launch day',
-      media: [media('rocket', 'image', '/media/rocket.jpg'), media('loop', 'gif', '/media/animated.gif')],
-    },
-    {
-      ...base,
-      post_id: `video-audio-${runId}`,
-      author: 'u4',
-      text: 'Clip and voice note',
-      media: [media('clip', 'video', '/media/clip.mp4'), media('note', 'audio', '/media/tone.ogg')],
-    },
-    {
-      ...base,
-      post_id: `hostile-${runId}`,
-      author: 'u5',
-      text: 'Media that must not be fetched or decoded',
-      media: [
-        { media_id: 'metadata', kind: 'image', source: { url: 'http://169.254.169.254/latest/meta-data/' } },
-        media('bomb', 'image', '/media/bomb.png'),
-      ],
-    },
-  ];
 }
 
-/** One line per medium: `id kind status` plus frames, audio seconds or the error code. */
-function describeMedia(request: InferenceRequest): string {
-  if (request.media.length === 0) return `caption only (${request.text.caption.length} chars)`;
-  return request.media
-    .map((m) => {
-      if (m.status === 'error') return `${m.media_id} ${m.kind}: ${m.error?.code}`;
-      const parts = [`${m.frames.length} frame${m.frames.length === 1 ? '' : 's'}`];
-      if (m.audio) parts.push(`${(m.audio.duration_ms / 1000).toFixed(1)} s audio`);
-      return `${m.media_id} ${m.kind} ${m.mime}: ${parts.join(' + ')}`;
+/** The PostV1 a platform would publish for a sample post (media files become URLs of the platform). */
+function toPost(sample: SamplePost, platform: Platform, endpointId: string): PostV1Input {
+  return {
+    schema_version: 1,
+    tenant_id: TENANT,
+    post_id: `${sample.id}-${runId}`,
+    revision: 0,
+    created_at: new Date().toISOString(),
+    author: `user-${sample.id.length}`,
+    text: sample.text ?? '',
+    ...(sample.lang ? { lang: sample.lang } : {}),
+    media: (sample.media ?? []).map((m) => ({
+      media_id: m.media_id,
+      kind: m.kind,
+      source: { url: m.url ?? platform.mediaUrl(m.file!) },
+    })),
+    callback: { endpoint_id: endpointId, correlation_id: sample.id },
+  };
+}
+
+/** `harassment 0.83 caption` for the verdict's highest scores (at most 2, score ≥ 0.1). */
+function topCategories(verdict: VerdictV1): string {
+  const top = [...verdict.scores]
+    .sort((a, b) => b.score - a.score)
+    .filter((s) => s.score >= 0.1)
+    .slice(0, 2);
+  if (top.length === 0) return '–';
+  return top
+    .map((s) => {
+      const lead = [...s.attribution].sort((a, b) => b.weight - a.weight)[0];
+      return `${s.category} ${s.score.toFixed(2)}${lead ? ` ${lead.modality}` : ''}`;
     })
-    .join('; ');
+    .join(', ');
+}
+
+/** `review (harassment)`, …; rules on categories the bundle cannot assess say so; then error codes. */
+function actions(verdict: VerdictV1): string {
+  const list = verdict.actions
+    .map((a) => {
+      if (!a.category) return a.action;
+      return `${a.action} (${a.category}${a.rule.startsWith('uncovered') ? ' not covered' : ''})`;
+    })
+    .join(', ');
+  const errors = verdict.errors.map((e) => e.code).join(',');
+  return errors ? `${list}; ${verdict.status === 'error' ? 'status error' : 'errors'}: ${errors}` : list;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Prints rows as a plain aligned table. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const row of rows) console.log(line(row));
 }
 
 async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'vigil-demo-'));
-  const server = await startMediaServer(await makeMediaFixtures(work, join(ROOT, '.data', 'photos')));
-  const producer = new RecordProducer(settings);
-  const started = new Map<string, number>();
+  const once = process.argv.includes('--once');
+  const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
+  const database = await openDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil');
+  // Like a deployment, the database outlives the run (verdicts, review queue, accounts), in step with
+  // the broker's topics and consumer offsets; PGlite is in memory and goes with the process.
+  const schema = process.env.DATABASE_SCHEMA ?? 'public';
+  console.log(
+    database.kind === 'postgres'
+      ? `demo: PostgreSQL at ${database.url}, schema ${schema}`
+      : `demo: no PostgreSQL reachable; embedded PGlite (in memory) served at ${database.url}`,
+  );
+  const samplesDir = await ensureSamples();
+  const samples = JSON.parse(readFileSync(join(samplesDir, 'posts.json'), 'utf8')) as SamplePost[];
+  const platform = await Platform.start({
+    brokers,
+    topicPrefix: prefix,
+    mediaDir: samplesDir,
+    groupId: `vigil-demo-${runId}`,
+  });
+  const cacheUrl = process.env.MEDIA_CACHE_URL ?? ((await listening(6379)) ? 'redis://127.0.0.1:6379/0' : '');
+  console.log('demo: starting ingest, classifier, moderation workers, moderation API + dashboard');
+  let pipeline: Pipeline | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      console.log('demo: stopping services');
+      await pipeline?.stop();
+      await platform.close();
+      await database.close();
+    })());
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
   try {
-    for (const post of samples(server.origin)) {
-      const key = postKey(post.tenant_id, post.post_id);
-      started.set(key, Date.now());
-      await producer.send(POSTS, [{ key, value: JSON.stringify(post) }]);
-    }
-    const malformed = { key: `demo:broken-${runId}`, value: '{"tenant_id": "demo", "post_id": ' };
-    started.set(malformed.key, Date.now());
-    await producer.send(POSTS, [malformed]);
-    await producer.disconnect();
-
-    const rows: Array<{ post: string; topic: string; outcome: string; latency: string }> = [];
-    let done!: () => void;
-    const all = new Promise<void>((r) => (done = r));
-    const reader = new BatchConsumer(settings, {
-      groupId: `vigil-demo-${runId}`,
-      topics: [REQUESTS, DLQ],
-      eachRecord: async (r: IncomingRecord) => {
-        const key = r.key?.toString() ?? '';
-        const t0 = started.get(key);
-        if (t0 === undefined) return;
-        const outcome =
-          r.topic === DLQ
-            ? `dead-lettered: ${r.headers[DLQ_HEADERS.errorCode]}`
-            : describeMedia(decodeInternal(InferenceRequestSchema, r.value!));
-        rows.push({ post: key, topic: r.topic, outcome, latency: `${Date.now() - t0} ms` });
-        if (rows.length === started.size) done();
-      },
+    pipeline = await Pipeline.start({
+      brokers,
+      databaseUrl: database.url,
+      databaseSchema: schema,
+      topicPrefix: prefix,
+      logDir: join(ROOT, '.run', 'logs'),
+      ports: { 'moderation-api': Number(process.env.VIGIL_DEMO_PORT ?? 3002) },
+      allowHosts: '127.0.0.1',
+      mediaCacheUrl: cacheUrl,
+      // One PGlite session serves every connection: keep the pools small.
+      ...(database.kind === 'pglite'
+        ? {
+            env: {
+              'moderation-api': { DATABASE_POOL_SIZE: '2' },
+              'moderation-workers': { DATABASE_POOL_SIZE: '4' },
+            },
+          }
+        : {}),
     });
-    await reader.start();
-    const timeout = setTimeout(() => done(), 90_000);
-    await all;
-    clearTimeout(timeout);
-    await reader.stop();
-    console.table(rows);
-    if (rows.length !== started.size) {
-      console.error(`demo: only ${rows.length} of ${started.size} posts came out`);
-      process.exitCode = 1;
+    for (const [name, service] of Object.entries(pipeline.services)) {
+      console.log(`demo: ${name} ready on ${service.url} (pid ${service.pid}, log .run/logs/${name}.log)`);
     }
+    const password = randomBytes(9).toString('base64url');
+    // The account may exist from an earlier run: then it gets this run's password.
+    await pipeline
+      .moderationCli(
+        [
+          'moderator',
+          'create',
+          '--username',
+          'demo',
+          '--name',
+          'Demo Admin',
+          '--role',
+          'admin',
+          '--queues',
+          'flagged,reports,appeals,senior',
+          '--password-stdin',
+        ],
+        password,
+      )
+      .catch(() =>
+        pipeline!.moderationCli(
+          ['moderator', 'password', '--username', 'demo', '--password-stdin'],
+          password,
+        ),
+      );
+    const tokenOut = await pipeline.moderationCli([
+      'token',
+      'create',
+      '--tenant',
+      TENANT,
+      '--scopes',
+      'webhooks:manage,verdicts:read',
+    ]);
+    const token = /\n(vgl_\S+)/.exec(tokenOut)![1]!;
+    const endpointId = await platform.registerWebhook(pipeline.apiUrl, TENANT, token);
+    await platform.readVerdicts();
+
+    const posts = samples.filter((s) => !s.raw).map((s) => toPost(s, platform, endpointId));
+    const malformed = samples
+      .filter((s) => s.raw)
+      .map((s) => ({ key: `${TENANT}:${s.id}-${runId}`, raw: s.raw! }));
+    console.log(`demo: publishing ${posts.length + malformed.length} posts to vigil.posts.v1`);
+    await platform.publish([...posts, ...malformed]);
+    const keys = new Set(posts.map((p) => postKey(p.tenant_id, p.post_id)));
+    const verdictOf = (key: string) =>
+      platform.verdicts.find((v) => postKey(v.verdict.tenant_id, v.verdict.post_id) === key);
+    await platform
+      .until(
+        () =>
+          [...keys].every((k) => verdictOf(k)) && malformed.every((m) => platform.deadLettered.has(m.key)),
+        'every verdict',
+        180_000,
+      )
+      .catch((error: Error) => console.error(`demo: ${error.message}`));
+
+    const rows: string[][] = [];
+    for (const sample of samples) {
+      const key = `${TENANT}:${sample.id}-${runId}`;
+      const sent = platform.publishedAt.get(key)!;
+      if (sample.raw) {
+        const code = platform.deadLettered.get(key);
+        rows.push([sample.id, '–', code ? `dead-lettered ${code}` : 'NO OUTCOME', '–', '–', '–']);
+        continue;
+      }
+      const got = verdictOf(key);
+      const kinds = (sample.media ?? []).map((m) => m.kind).join('+') || 'caption';
+      if (!got) {
+        rows.push([sample.id, kinds, 'NO VERDICT', '–', '–', '–']);
+        process.exitCode = 1;
+        continue;
+      }
+      const alt = got.verdict.alt_text.map((a) => (a.decorative ? '(decorative)' : a.text)).join(' | ');
+      rows.push([
+        sample.id,
+        kinds,
+        actions(got.verdict),
+        topCategories(got.verdict),
+        cut(alt || '–', 60),
+        `${got.at - sent} ms`,
+      ]);
+    }
+    console.log();
+    printTable(['post', 'media', 'actions', 'top categories (score, modality)', 'alt-text', 'e2e'], rows);
+    const hooks = platform.webhooks.filter((w) => keys.has(postKey(w.verdict.tenant_id, w.verdict.post_id)));
+    console.log(
+      `\ndemo: ${platform.verdicts.filter((v) => keys.has(postKey(v.verdict.tenant_id, v.verdict.post_id))).length} verdicts on vigil.verdicts.v1, ` +
+        `${hooks.length} webhooks received (${hooks.filter((w) => w.via.verified).length} signatures verified)`,
+    );
+    console.log(`demo: dashboard ${pipeline.apiUrl}/dashboard/  login: demo / ${password}`);
+    if (once) return;
+    console.log('demo: services keep running; Ctrl-C stops everything.');
+    await new Promise(() => undefined);
+  } catch (error) {
+    await stop();
+    throw error;
   } finally {
-    await server.close();
-    rmSync(work, { recursive: true, force: true });
+    if (once) await stop();
   }
 }
 
-void main();
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -653,7 +653,13 @@ export class VigilClassifier {
       const expertsMs = [...s.runs]
         .filter(([k]) => k !== EXPERT_NAMES.fusion)
         .reduce((a, [, r]) => a + r.ms, 0);
-      const anyAssessed = scored !== undefined;
+      // Media ingest could not fetch or decode are errors of the result (and so of the verdict, where
+      // the policy's `errors` rules see them). Nothing was assessed when fusion gave no scores, or when
+      // every medium failed and there was no caption to read instead.
+      const mediaErrors = req.media.flatMap((m) => (m.error ? [{ ...m.error, media_id: m.media_id }] : []));
+      const errors = [...req.errors, ...mediaErrors, ...s.errors];
+      const allMediaFailed = req.media.length > 0 && mediaErrors.length === req.media.length;
+      const anyAssessed = scored !== undefined && !(allMediaFailed && req.text.caption.trim() === '');
       return {
         schema_version: INFERENCE_SCHEMA_VERSION,
         request_id: req.request_id,
@@ -665,8 +671,8 @@ export class VigilClassifier {
         received_at: req.received_at,
         created_at: req.created_at,
         priority: req.priority,
-        status: anyAssessed || s.errors.length === 0 ? 'ok' : 'error',
-        errors: [...req.errors, ...s.errors],
+        status: anyAssessed || errors.length === 0 ? 'ok' : 'error',
+        errors,
         caption: {
           text: req.text.caption,
           ...(s.caption ? { lang: s.caption.lang, lang_confidence: s.caption.langConfidence } : {}),
@@ -799,11 +805,13 @@ export class VigilClassifier {
 }
 
 function dedupeSkipped(list: readonly SkippedExpert[]): SkippedExpert[] {
+  // One entry per expert (the first reason): a result lists each expert once, and moderation stores it
+  // under (post, revision, expert). An expert skipped for two reasons (a cached medium and another one)
+  // used to appear twice, and the duplicate row failed the result's transaction on every redelivery.
   const seen = new Set<string>();
   return list.filter((s) => {
-    const key = `${s.expert}|${s.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(s.expert)) return false;
+    seen.add(s.expert);
     return true;
   });
 }

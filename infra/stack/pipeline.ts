@@ -1,0 +1,292 @@
+/**
+ * The whole Vigil pipeline as separate operating-system processes, the way a deployment runs it: ingest,
+ * classifier, the moderation workers (results, outbox relay, webhooks, media) and the moderation API that
+ * serves the review API and the dashboard. Each runs its built entry point (`services/<name>/dist/main.js`,
+ * `npm run build` first), reads only its documented environment variables (each service's `config.ts`),
+ * logs to `<logDir>/<name>.log`, and counts as started once `GET /readyz` answers 200.
+ *
+ * One module for the demo (infra/stack/demo-driver.ts), the full-pipeline test (test/e2e) and the
+ * pipeline benchmark (test/bench): a process can be killed (SIGKILL for crash tests), restarted with other
+ * settings, and its peak resident memory read from /proc.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+/** Repository root. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** The processes of one pipeline, in start order. */
+export const SERVICE_NAMES = ['moderation-api', 'moderation-workers', 'classifier', 'ingest'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Built entry point of each process (moderation runs twice with different roles). */
+const ENTRY: Record<ServiceName, string> = {
+  ingest: 'services/ingest/dist/main.js',
+  classifier: 'services/classifier/dist/main.js',
+  'moderation-workers': 'services/moderation/dist/main.js',
+  'moderation-api': 'services/moderation/dist/main.js',
+};
+
+/** What a pipeline needs from its surroundings. */
+export interface PipelineOptions {
+  /** Kafka bootstrap servers, `host:port[,host:port]`. */
+  readonly brokers: string;
+  /** PostgreSQL URL for moderation (a real server or the embedded PGlite one, see database.ts). */
+  readonly databaseUrl: string;
+  /** Schema holding moderation's tables (created by its migrations). */
+  readonly databaseSchema: string;
+  /** KAFKA_TOPIC_PREFIX of every service ('' = the manifest's names); lets test runs share a broker. */
+  readonly topicPrefix?: string;
+  /** Appended to every consumer-group id, so runs sharing a broker never share offsets. */
+  readonly groupSuffix?: string;
+  /** Folder of the per-process logs. */
+  readonly logDir: string;
+  /** HTTP port per process; missing ones get a free port. */
+  readonly ports?: Partial<Record<ServiceName, number>>;
+  /** Extra environment per process (tuning, test settings); wins over the defaults here. */
+  readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Hosts ingest may fetch media from and moderation may deliver webhooks to (the platform's). */
+  readonly allowHosts?: string;
+  /** Redis URL of the classifier's media cache; '' or absent disables it. */
+  readonly mediaCacheUrl?: string;
+  /** LOG_LEVEL of every process (default `warn`). */
+  readonly logLevel?: string;
+}
+
+/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  await new Promise((r) => server.close(r));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
+
+/** Thrown when a service process exits or stays unready while starting; `log` is the end of its log. */
+export class ServiceStartError extends Error {
+  constructor(
+    readonly service: ServiceName,
+    reason: string,
+    readonly log: string,
+  ) {
+    super(`${service} ${reason}; end of its log:\n${log}`);
+    this.name = 'ServiceStartError';
+  }
+}
+
+/** One service process: start, readiness, signals, peak memory. */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  /** The environment this process starts with (its documented variables only). */
+  get environment(): Readonly<Record<string, string>> {
+    return this.env;
+  }
+  /** Largest VmHWM (peak resident set, KiB) seen across this service's processes (restarts included). */
+  private peakKiB = 0;
+
+  constructor(
+    readonly name: ServiceName,
+    readonly port: number,
+    private env: Record<string, string>,
+    private readonly logFile: string,
+  ) {}
+
+  /** `http://127.0.0.1:<port>`. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Whether the process runs now. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /**
+   * Starts the process (with `extraEnv` merged into its environment for this and later starts) and waits
+   * until `/readyz` answers 200.
+   * @throws ServiceStartError when it exits first or is not ready within `timeoutMs`.
+   */
+  async start(extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
+    if (this.running) throw new Error(`${this.name} already runs`);
+    this.env = { ...this.env, ...extraEnv };
+    const entry = join(ROOT, ENTRY[this.name]);
+    if (!existsSync(entry))
+      throw new ServiceStartError(this.name, `is not built (${entry}; npm run build)`, '');
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [entry], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, HTTP_PORT: String(this.port), HTTP_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    this.child = child;
+    this.exited = new Promise((r) => child.once('exit', () => r()));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (!this.running) throw new ServiceStartError(this.name, `exited (${child.exitCode})`, this.logTail());
+      const ok = await fetch(`${this.url}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      if (Date.now() > deadline) throw new ServiceStartError(this.name, 'not ready in time', this.logTail());
+      this.samplePeak();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** Sends `signal` (SIGKILL: a crash, no shutdown hooks) and waits for the process to end. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<void> {
+    if (!this.running) return;
+    this.samplePeak();
+    this.child!.kill(signal);
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /**
+   * Peak resident memory of this service in MiB: the largest VmHWM read from /proc while it ran
+   * (read again now when running). 0 where /proc is missing.
+   */
+  peakRssMiB(): number {
+    this.samplePeak();
+    return this.peakKiB / 1024;
+  }
+
+  /** Reads VmHWM (peak RSS) of the running process into `peakKiB`. */
+  samplePeak(): void {
+    const pid = this.child?.pid;
+    if (pid === undefined || !this.running) return;
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) this.peakKiB = Math.max(this.peakKiB, Number(match[1]));
+    } catch {
+      // The process ended between the check and the read.
+    }
+  }
+
+  /** The last `lines` lines of the log file. */
+  logTail(lines = 30): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  }
+}
+
+/** The environment of each process, from the options. */
+function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, string>> {
+  const suffix = o.groupSuffix ?? '';
+  const common = {
+    KAFKA_BROKERS: o.brokers,
+    KAFKA_TOPIC_PREFIX: o.topicPrefix ?? '',
+    LOG_LEVEL: o.logLevel ?? 'warn',
+  };
+  const moderation = {
+    ...common,
+    DATABASE_URL: o.databaseUrl,
+    DATABASE_SCHEMA: o.databaseSchema,
+    RESULTS_GROUP_ID: `vigil-moderation${suffix}`,
+    MEDIA_GROUP_ID: `vigil-moderation-media${suffix}`,
+    WEBHOOK_EGRESS_ALLOW: o.allowHosts ?? '',
+    REVIEW_MEDIA_EGRESS_ALLOW: o.allowHosts ?? '',
+    // Local runs are plain HTTP: a Secure cookie would never come back from the browser.
+    SESSION_COOKIE_SECURE: 'false',
+    OUTBOX_POLL_INTERVAL: '100ms',
+    WEBHOOK_POLL_INTERVAL: '100ms',
+  };
+  const base: Record<ServiceName, Record<string, string>> = {
+    ingest: {
+      ...common,
+      INGEST_GROUP_ID: `vigil-ingest${suffix}`,
+      INGEST_MEDIA_ALLOW: o.allowHosts ?? '',
+    },
+    classifier: {
+      ...common,
+      CLASSIFIER_GROUP_ID: `vigil-classifier${suffix}`,
+      MEDIA_CACHE_URL: o.mediaCacheUrl ?? '',
+      VIGIL_EXECUTION_PROVIDER: 'cpu',
+    },
+    'moderation-workers': { ...moderation, MODERATION_ROLES: 'results,relay,webhooks,media' },
+    // Runs the migrations first (started first), then serves the platform API, review API and dashboard.
+    'moderation-api': { ...moderation, MODERATION_ROLES: 'api' },
+  };
+  for (const name of SERVICE_NAMES) base[name] = { ...base[name], ...(o.env?.[name] ?? {}) };
+  return base;
+}
+
+/** The running pipeline: one ServiceProcess per service. */
+export class Pipeline {
+  private constructor(readonly services: Record<ServiceName, ServiceProcess>) {}
+
+  /**
+   * Starts every service in order (moderation API first: it applies the migrations) and waits for each
+   * to be ready. On a failure the ones already started are stopped again.
+   * @throws ServiceStartError naming the service that did not come up, with its log's end.
+   */
+  static async start(options: PipelineOptions): Promise<Pipeline> {
+    mkdirSync(options.logDir, { recursive: true });
+    const env = serviceEnv(options);
+    const services = {} as Record<ServiceName, ServiceProcess>;
+    for (const name of SERVICE_NAMES) {
+      const port = options.ports?.[name] ?? (await freePort());
+      services[name] = new ServiceProcess(name, port, env[name], join(options.logDir, `${name}.log`));
+    }
+    const pipeline = new Pipeline(services);
+    try {
+      for (const name of SERVICE_NAMES) await services[name].start();
+    } catch (error) {
+      await pipeline.stop();
+      throw error;
+    }
+    return pipeline;
+  }
+
+  /** Moderation's API (platform API, review API, dashboard at /dashboard/). */
+  get apiUrl(): string {
+    return this.services['moderation-api'].url;
+  }
+
+  /**
+   * Runs the moderation operator CLI (`services/moderation/dist/cli/moderation-cli.js`) against this
+   * pipeline's database, as an operator would; returns its stdout.
+   * @throws the execFile error (with stderr) when it exits non-zero.
+   */
+  async moderationCli(args: string[], stdin?: string): Promise<string> {
+    const cli = join(ROOT, 'services', 'moderation', 'dist', 'cli', 'moderation-cli.js');
+    const run = promisify(execFile)(process.execPath, [cli, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.services['moderation-api'].environment },
+    });
+    run.child.stdin!.end(stdin ?? '');
+    return (await run).stdout;
+  }
+
+  /** Peak RSS per service, MiB. */
+  peakRssMiB(): Record<ServiceName, number> {
+    const out = {} as Record<ServiceName, number>;
+    for (const name of SERVICE_NAMES) out[name] = this.services[name].peakRssMiB();
+    return out;
+  }
+
+  /** Samples every running service's peak RSS (call periodically during a load). */
+  samplePeaks(): void {
+    for (const name of SERVICE_NAMES) this.services[name].samplePeak();
+  }
+
+  /** Stops every service with SIGTERM (their shutdown hooks drain and commit), the reverse of start order. */
+  async stop(): Promise<void> {
+    for (const name of [...SERVICE_NAMES].reverse()) await this.services[name]?.kill('SIGTERM');
+  }
+}
