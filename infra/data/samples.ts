@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { PostV1Input } from '@vigil/contracts';
 import sharp from 'sharp';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -153,6 +154,42 @@ export const SAMPLE_POSTS: readonly SamplePost[] = [
   },
   { id: 'malformed', why: 'error: not a valid post (DLQ)', raw: '{"tenant_id": "demo", "post_id": ' },
 ];
+
+/** A post to publish: a PostV1 or, for `raw` samples, the malformed body under its key. */
+export type Publishable = PostV1Input | { readonly key: string; readonly raw: string };
+
+/**
+ * The PostV1 a platform would publish for each sample: post id `<id>-<suffix>`, media files as URLs of
+ * the platform's media server (`mediaUrl(file)`), callback to `endpointId` with the sample id as
+ * correlation id. Raw samples become `{key, raw}`.
+ */
+export function samplePosts(
+  samples: readonly SamplePost[],
+  options: { tenant: string; suffix: string; mediaUrl: (file: string) => string; endpointId?: string },
+): Publishable[] {
+  return samples.map((sample): Publishable => {
+    const postId = `${sample.id}-${options.suffix}`;
+    if (sample.raw !== undefined) return { key: `${options.tenant}:${postId}`, raw: sample.raw };
+    return {
+      schema_version: 1,
+      tenant_id: options.tenant,
+      post_id: postId,
+      revision: 0,
+      created_at: new Date().toISOString(),
+      author: `user-${sample.id.length}`,
+      text: sample.text ?? '',
+      ...(sample.lang ? { lang: sample.lang } : {}),
+      media: (sample.media ?? []).map((m) => ({
+        media_id: m.media_id,
+        kind: m.kind,
+        source: { url: m.url ?? options.mediaUrl(m.file!) },
+      })),
+      ...(options.endpointId
+        ? { callback: { endpoint_id: options.endpointId, correlation_id: sample.id } }
+        : {}),
+    };
+  });
+}
 
 function run(command: string, args: string[]): void {
   execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { postKey, type PostV1Input, type VerdictV1 } from '@vigil/contracts';
-import { ensureSamples, type SamplePost } from '../data/samples';
+import { ensureSamples, samplePosts, type SamplePost } from '../data/samples';
 import { openDatabase } from './database';
 import { Pipeline, ROOT } from './pipeline';
 import { Platform } from './platform';
@@ -31,26 +31,6 @@ async function listening(port: number): Promise<boolean> {
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
-}
-
-/** The PostV1 a platform would publish for a sample post (media files become URLs of the platform). */
-function toPost(sample: SamplePost, platform: Platform, endpointId: string): PostV1Input {
-  return {
-    schema_version: 1,
-    tenant_id: TENANT,
-    post_id: `${sample.id}-${runId}`,
-    revision: 0,
-    created_at: new Date().toISOString(),
-    author: `user-${sample.id.length}`,
-    text: sample.text ?? '',
-    ...(sample.lang ? { lang: sample.lang } : {}),
-    media: (sample.media ?? []).map((m) => ({
-      media_id: m.media_id,
-      kind: m.kind,
-      source: { url: m.url ?? platform.mediaUrl(m.file!) },
-    })),
-    callback: { endpoint_id: endpointId, correlation_id: sample.id },
-  };
 }
 
 /** `harassment 0.83 caption` for the verdict's highest scores (at most 2, score ≥ 0.1). */
@@ -187,12 +167,16 @@ async function main(): Promise<void> {
     const endpointId = await platform.registerWebhook(pipeline.apiUrl, TENANT, token);
     await platform.readVerdicts();
 
-    const posts = samples.filter((s) => !s.raw).map((s) => toPost(s, platform, endpointId));
-    const malformed = samples
-      .filter((s) => s.raw)
-      .map((s) => ({ key: `${TENANT}:${s.id}-${runId}`, raw: s.raw! }));
-    console.log(`demo: publishing ${posts.length + malformed.length} posts to vigil.posts.v1`);
-    await platform.publish([...posts, ...malformed]);
+    const all = samplePosts(samples, {
+      tenant: TENANT,
+      suffix: runId,
+      mediaUrl: (file) => platform.mediaUrl(file),
+      endpointId,
+    });
+    const posts = all.filter((p): p is PostV1Input => !('raw' in p));
+    const malformed = all.filter((p) => 'raw' in p);
+    console.log(`demo: publishing ${all.length} posts to vigil.posts.v1`);
+    await platform.publish(all);
     const keys = new Set(posts.map((p) => postKey(p.tenant_id, p.post_id)));
     const verdictOf = (key: string) =>
       platform.verdicts.find((v) => postKey(v.verdict.tenant_id, v.verdict.post_id) === key);
