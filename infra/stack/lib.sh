@@ -21,3 +21,27 @@ ensure_native_kernels() {
     npm run build:native -w @vigil/pdq || return 1
   fi
 }
+
+# Set-up shared by `npm run demo` and `npm run bench`: dependencies, PostgreSQL when installed (the
+# drivers fall back to an embedded PGlite without it), the local Kafka broker (KAFKA_BROKERS exported),
+# the service builds, the photos and the model bundle. Call `stop_local_broker` on exit: it stops the
+# broker only when this run started it.
+prepare_local_run() {
+  ensure_node_modules || return 1
+  if [ -z "${DATABASE_URL:-}" ]; then
+    bash infra/postgres/ensure.sh || echo "stack: no local PostgreSQL; the embedded PGlite will serve the database"
+  fi
+  source infra/kafka/env.sh
+  KAFKA_WAS_RUNNING=false
+  [ -f "$KAFKA_PID_FILE" ] && kill -0 "$(cat "$KAFKA_PID_FILE")" 2>/dev/null && KAFKA_WAS_RUNNING=true
+  bash infra/kafka/start.sh || return 1
+  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} LOG_LEVEL=${LOG_LEVEL:-warn}
+  npx turbo run build --output-logs=errors-only || return 1
+  bash infra/data/photos.sh || return 1
+  # Ingest reads its image sizes from the model bundle manifest; the classifier runs it.
+  [ -f "${VIGIL_BUNDLE_DIR:-.models/vigil-base}/manifest.json" ] || npm run models:build || return 1
+}
+
+stop_local_broker() {
+  [ "${KAFKA_WAS_RUNNING:-true}" = true ] || bash infra/kafka/stop.sh
+}
