@@ -13,7 +13,8 @@
  *   dense       CLASSIFIER_ROUTING=dense: every present expert on every frame; cost ratio to routed.
  *   no-batch    CLASSIFIER_MAX_BATCH_SIZE=1: dynamic batching off.
  * Stage times come from the verdicts' `timings` (ingest fetch/decode, classifier queue/experts/fusion,
- * moderation policy + store) and the platform's arrival times (delivery to the topic and as webhooks).
+ * moderation's policy evaluation) and the platform's arrival times: decided → on the verdict topic or
+ * received as a webhook covers the result's transaction, the outbox and its relay or dispatcher.
  * Peak RSS per service is each process's VmHWM. The media cache is off (posts reuse a few files; a cache
  * would measure Redis). Writes bench-results/pipeline.json and pipeline.md.
  *
@@ -67,10 +68,10 @@ const STAGES = [
   'experts',
   'fusion',
   'classifier total',
-  'policy + store (moderation)',
+  'policy (moderation)',
   'Kafka hops + waits',
-  'delivery: verdict topic',
-  'delivery: webhook',
+  'store + outbox → verdict topic',
+  'store + outbox → webhook received',
 ] as const;
 
 /** Expert cost of one post from its inference result. */
@@ -238,13 +239,13 @@ async function main(): Promise<void> {
         add('experts', t.experts_ms);
         add('fusion', t.fusion_ms);
         add('classifier total', t.classifier_ms);
-        add('policy + store (moderation)', t.moderation_ms);
+        add('policy (moderation)', t.moderation_ms);
         add(
           'Kafka hops + waits',
           (t.total_ms ?? 0) - (t.ingest_ms ?? 0) - (t.classifier_ms ?? 0) - (t.moderation_ms ?? 0),
         );
-        add('delivery: verdict topic', at - decided);
-        add('delivery: webhook', hookAt.get(k)! - decided);
+        add('store + outbox → verdict topic', at - decided);
+        add('store + outbox → webhook received', hookAt.get(k)! - decided);
       }
       const e2e = keys.map((k) => byKey.get(k)!.at - platform.publishedAt.get(k)!);
       const cost = keys.map((k) => costs.get(k)!);
