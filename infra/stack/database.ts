@@ -55,14 +55,23 @@ export class ProtocolCycleQueue {
   private readonly queue: QueuedMessage[] = [];
   private owner: number | null = null;
   private running = false;
+  private closed = false;
 
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    if (this.closed) return Promise.reject(new Error('database closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.pump();
     });
+  }
+
+  /** Refuses every later message (the database is about to close); waits for the one running. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const m of this.queue.splice(0)) m.reject(new Error('database closed'));
+    while (this.running) await new Promise((r) => setTimeout(r, 5));
   }
 
   getQueueLength(): number {
@@ -79,7 +88,7 @@ export class ProtocolCycleQueue {
 
   /** A client went away: roll back its open transaction and let the others run. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId) return;
+    if (this.owner !== handlerId || this.closed) return;
     if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
     this.owner = null;
     void this.pump();
@@ -124,9 +133,8 @@ export class ProtocolCycleQueue {
   }
 }
 
-/** Serves `db` over the PostgreSQL protocol on 127.0.0.1 (free port); resolves with the server. */
-async function servePglite(db: PGlite): Promise<Server> {
-  const queue = new ProtocolCycleQueue(db);
+/** Serves `db` over the PostgreSQL protocol on 127.0.0.1 (free port). */
+async function servePglite(db: PGlite, queue: ProtocolCycleQueue): Promise<Server> {
   const server = createServer((socket) => {
     const handler = new PGLiteSocketHandler({
       queryQueue: queue as unknown as QueryQueue,
@@ -157,13 +165,15 @@ export async function openDatabase(url: string): Promise<LocalDatabase> {
     };
   }
   const db = await PGlite.create();
-  const server = await servePglite(db);
+  const queue = new ProtocolCycleQueue(db);
+  const server = await servePglite(db, queue);
   const { port } = server.address() as { port: number };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     kind: 'pglite',
     close: async () => {
       server.close();
+      await queue.close();
       await db.close();
     },
   };
