@@ -22,6 +22,7 @@ import { Pipeline, ROOT } from './pipeline';
 import { Platform } from './platform';
 
 const TENANT = 'demo';
+const keyOf = (v: VerdictV1) => postKey(v.tenant_id, v.post_id);
 const runId = Date.now().toString(36);
 
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */
@@ -48,16 +49,22 @@ function topCategories(verdict: VerdictV1): string {
     .join(', ');
 }
 
-/** `review (harassment)`, …; rules on categories the bundle cannot assess say so; then error codes. */
+/**
+ * `review (harassment), review*`: each action with its category; `*` marks actions of the policy's
+ * `uncovered` rules (categories the bundle cannot assess for the post), explained under the table;
+ * `error` rules are named by the error codes that follow.
+ */
 function actions(verdict: VerdictV1): string {
   const list = verdict.actions
     .map((a) => {
-      if (!a.category) return a.action;
-      return `${a.action} (${a.category}${a.rule.startsWith('uncovered') ? ' not covered' : ''})`;
+      if (a.rule.startsWith('uncovered')) return `${a.action}*`;
+      if (!a.category || a.category === 'error') return a.action;
+      return `${a.action} (${a.category})`;
     })
+    .filter((a, i, all) => all.indexOf(a) === i)
     .join(', ');
   const errors = verdict.errors.map((e) => e.code).join(',');
-  return errors ? `${list}; ${verdict.status === 'error' ? 'status error' : 'errors'}: ${errors}` : list;
+  return errors ? `${list}; ${verdict.status === 'error' ? 'status error' : 'errors'} ${errors}` : list;
 }
 
 function cut(text: string, max: number): string {
@@ -217,9 +224,20 @@ async function main(): Promise<void> {
     }
     console.log();
     printTable(['post', 'media', 'actions', 'top categories (score, modality)', 'alt-text', 'e2e'], rows);
-    const hooks = platform.webhooks.filter((w) => keys.has(postKey(w.verdict.tenant_id, w.verdict.post_id)));
+    const uncovered = new Map<string, string>();
+    for (const { verdict } of platform.verdicts.filter((v) => keys.has(keyOf(v.verdict)))) {
+      for (const a of verdict.actions.filter((x) => x.rule.startsWith('uncovered'))) {
+        uncovered.set(`${a.category}: ${a.action}`, a.rule);
+      }
+    }
+    if (uncovered.size > 0) {
+      console.log(
+        `* the policy's rule for categories this model bundle cannot assess (${[...uncovered.keys()].join(', ')})`,
+      );
+    }
+    const hooks = platform.webhooks.filter((w) => keys.has(keyOf(w.verdict)));
     console.log(
-      `\ndemo: ${platform.verdicts.filter((v) => keys.has(postKey(v.verdict.tenant_id, v.verdict.post_id))).length} verdicts on vigil.verdicts.v1, ` +
+      `\ndemo: ${platform.verdicts.filter((v) => keys.has(keyOf(v.verdict))).length} verdicts on vigil.verdicts.v1, ` +
         `${hooks.length} webhooks received (${hooks.filter((w) => w.via.verified).length} signatures verified)`,
     );
     console.log(`demo: dashboard ${pipeline.apiUrl}/dashboard/  login: demo / ${password}`);
