@@ -38,8 +38,9 @@ prepare_local_run() {
   export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} LOG_LEVEL=${LOG_LEVEL:-warn}
   npx turbo run build --output-logs=errors-only || return 1
   bash infra/data/photos.sh || return 1
-  # Ingest reads its image sizes from the model bundle manifest; the classifier runs it.
-  [ -f "${VIGIL_BUNDLE_DIR:-.models/vigil-base}/manifest.json" ] || npm run models:build || return 1
+  # The model bundle (ingest reads its image sizes from the manifest; the classifier runs it). The build is
+  # deterministic and takes a few seconds with its sources cached, so a stale bundle is never used.
+  npm run --silent models:build || return 1
 }
 
 stop_local_broker() {
