@@ -134,7 +134,7 @@ export class ServiceProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (!this.running) throw new ServiceStartError(this.name, `exited (${child.exitCode})`, this.logTail());
-      const ok = await fetch(`${this.url}/readyz`)
+      const ok = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(2_000) })
         .then((r) => r.ok)
         .catch(() => false);
       if (ok) return;
