@@ -168,8 +168,18 @@ describe('the whole pipeline, every service its own process', () => {
     ]) {
       expect(one(id), id).toMatchObject({ status: 'ok', errors: [] });
     }
-    const speech = one('video-spoken').scores.flatMap((s) => s.attribution.map((a) => a.modality));
-    expect(speech).toContain('audio');
+    // The espeak-ng voice in the MP4 and in the voice note: voice activity found and stored, in ms.
+    for (const [id, mediaId] of [
+      ['video-spoken', 'clip'],
+      ['audio-note', 'note'],
+    ]) {
+      const { rows } = await db.query<{ speech: { start_ms: number; end_ms: number }[] | null }>(
+        'SELECT speech FROM media WHERE tenant_id = $1 AND post_id = $2 AND media_id = $3',
+        [TENANT, `${id}-${runId}`, mediaId],
+      );
+      const spoken = (rows[0]?.speech ?? []).reduce((a, s) => a + (s.end_ms - s.start_ms), 0);
+      expect(spoken, id).toBeGreaterThan(2_000);
+    }
     // Clear-cut harmful captions get the policy's actions, attributed to the caption.
     const action = (id: string, category: string) =>
       one(id).actions.find((a) => a.category === category)?.action;
