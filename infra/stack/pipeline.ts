@@ -217,6 +217,10 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
       CLASSIFIER_GROUP_ID: `vigil-classifier${suffix}`,
       MEDIA_CACHE_URL: o.mediaCacheUrl ?? '',
       VIGIL_EXECUTION_PROVIDER: 'cpu',
+      // Hash banks (PDQ) are read from moderation's tables; set here so no DATABASE_* of the parent's
+      // environment (a test runner's) points the worker at another schema.
+      DATABASE_URL: o.databaseUrl,
+      DATABASE_SCHEMA: o.databaseSchema,
     },
     'moderation-workers': { ...moderation, MODERATION_ROLES: 'results,relay,webhooks,media' },
     // Runs the migrations first (started first), then serves the platform API, review API and dashboard.
