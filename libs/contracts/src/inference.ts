@@ -177,6 +177,8 @@ export const MediaResultSchema = z.object({
     .optional(),
   /** Whether results came from the media cache (sha256). */
   cached: z.boolean().optional(),
+  /** Why no frame expert examined this medium: `hash_match` (it matched a hash bank before routing). */
+  routed_away: z.string().optional(),
 });
 export type MediaResult = z.infer<typeof MediaResultSchema>;
 

@@ -95,6 +95,12 @@ export interface ClassifyOptions {
   readonly onMediaOutputs?: (sha256: string, outputs: MediaFrameOutputs) => void;
   /** Called once per expert call (for metrics): items in it, wall time ms, whether it failed for any item. */
   readonly onExpertCall?: (call: { expert: string; items: number; ms: number; failed: boolean }) => void;
+  /**
+   * Media to route away from the frame experts, by request id → media ids (e.g. media that matched a hash
+   * bank): no frame expert reads them, and each expert the router would have run on them is reported
+   * skipped with `hash_match`.
+   */
+  readonly routedAway?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface ClassifierOptions {
@@ -281,8 +287,30 @@ export class VigilClassifier {
     });
     const onCachedMedium = (i: number, t: ExpertTask) =>
       t.target.kind === 'frame' && cached.has(`${i}|${t.target.media_id}`);
+    const routedAway = (i: number, t: ExpertTask) =>
+      t.target.kind === 'frame' &&
+      options.routedAway?.get(requests[i]!.request_id)?.has(t.target.media_id) === true;
+    /** Drops routed-away tasks, recording each expert once per medium as skipped with `hash_match`. */
+    const routeAway = (i: number, plan: RoutingPlan): RoutingPlan => {
+      const away = plan.tasks.filter((t) => routedAway(i, t));
+      if (away.length === 0) return plan;
+      const skipped = new Map(
+        away.map((t) => [`${t.expert}|${(t.target as { media_id: string }).media_id}`, t] as const),
+      );
+      return {
+        tasks: plan.tasks.filter((t) => !routedAway(i, t)),
+        skipped: [
+          ...plan.skipped,
+          ...[...skipped.values()].map((t) => ({
+            expert: t.expert,
+            media_id: (t.target as { media_id: string }).media_id,
+            reason: 'hash_match' as const,
+          })),
+        ],
+      };
+    };
     const plans = requests.map((r, i) => {
-      const plan = this.router.plan(r, mode);
+      const plan = routeAway(i, this.router.plan(r, mode));
       return { tasks: plan.tasks.filter((t) => !onCachedMedium(i, t)), skipped: plan.skipped };
     });
     plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
@@ -524,6 +552,7 @@ export class VigilClassifier {
           ],
         };
       });
+      stage2 = stage2.map((p, i) => routeAway(i, p));
       stage2.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
       await runFrames(stage2);
       stage2.forEach((p, i) => {

@@ -66,7 +66,9 @@ export interface SkippedExpert {
     | 'no_speech'
     | 'media_error'
     /** The medium's frame-expert outputs came from the media cache (same bytes, same bundle). */
-    | 'cache_hit';
+    | 'cache_hit'
+    /** The medium matched a hash bank before routing (ClassifyOptions.routedAway). */
+    | 'hash_match';
 }
 
 export interface RoutingPlan {

@@ -365,7 +365,8 @@ export interface HashBanksTable {
   created_at: DefaultedTimestamp;
   created_by: string;
   updated_at: DefaultedTimestamp;
-  change_seq: BigSerial;
+  /** Transaction that last wrote the row (xid8, read as text). */
+  change_txid: BigSerial;
 }
 
 /** Per-hash review state of an entry: how moderators judged the matches it produced. */
@@ -390,7 +391,8 @@ export interface BankHashesTable {
   rejected_matches: Generated<number>;
   reviewed_at: Timestamp | null;
   reviewed_by: string | null;
-  change_seq: BigSerial;
+  /** Transaction that last wrote the row (xid8, read as text). */
+  change_txid: BigSerial;
 }
 
 /** A moderator's confirm/reject of one match seen in the review flow (migration 0003). */

@@ -3,16 +3,15 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Hash banks: lists of PDQ hashes (images) or vPDQ frame-hash sets (videos) of known content, each bank
  * with the action it asks policy for (`remove`, `review`, …). The classifier reads enabled banks
- * read-only and keeps an in-memory index; every change bumps `change_seq` (one sequence for banks and
- * hashes) and sends `NOTIFY vigil_hash_banks, '<schema>'` once per statement, so classifiers reload only
- * what changed. Hashes are never deleted: removing one sets `removed_at` (the history stays auditable and
+ * read-only and keeps an in-memory index; every row written records its transaction (`change_txid`, as
+ * the verdict feed does) and each statement sends `NOTIFY vigil_hash_banks, '<schema>'`, so classifiers
+ * read only rows of transactions that were not yet visible at their previous read
+ * (`change_txid >= pg_snapshot_xmin` of that read): nothing committed late is skipped. Hashes are never deleted: removing one sets `removed_at` (the history stays auditable and
  * the classifier sees the removal as a change). Moderators confirm or reject matches from the review
  * flow; a rejected match disables that hash, not its bank.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    CREATE SEQUENCE hash_bank_changes;
-
     CREATE TABLE hash_banks (
       bank_id uuid PRIMARY KEY,
       name text NOT NULL UNIQUE CHECK (name ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
@@ -24,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       created_by text NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now(),
-      change_seq bigint NOT NULL DEFAULT nextval('hash_bank_changes')
+      change_txid xid8 NOT NULL DEFAULT pg_current_xact_id()
     );
 
     CREATE TABLE bank_hashes (
@@ -49,12 +48,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       rejected_matches integer NOT NULL DEFAULT 0,
       reviewed_at timestamptz,
       reviewed_by text,
-      change_seq bigint NOT NULL DEFAULT nextval('hash_bank_changes'),
+      change_txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
       CHECK ((hash IS NULL) <> (frames IS NULL))
     );
     CREATE UNIQUE INDEX bank_hashes_hash ON bank_hashes (bank_id, hash) WHERE hash IS NOT NULL;
     CREATE UNIQUE INDEX bank_hashes_external ON bank_hashes (bank_id, external_id) WHERE external_id IS NOT NULL;
-    CREATE INDEX bank_hashes_changes ON bank_hashes (change_seq);
+    CREATE INDEX bank_hashes_changes ON bank_hashes (change_txid);
 
     -- One row per moderator decision on a match shown in the review flow.
     CREATE TABLE hash_match_reviews (
@@ -73,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE FUNCTION hash_bank_touch() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      NEW.change_seq := nextval('hash_bank_changes');
+      NEW.change_txid := pg_current_xact_id();
       RETURN NEW;
     END $$;
     CREATE TRIGGER hash_banks_touch BEFORE UPDATE ON hash_banks
@@ -100,6 +99,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE hash_banks;
     DROP FUNCTION hash_bank_notify();
     DROP FUNCTION hash_bank_touch();
-    DROP SEQUENCE hash_bank_changes;
   `.execute(db);
 }
