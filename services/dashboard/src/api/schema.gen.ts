@@ -1165,6 +1165,7 @@ export interface components {
                 category?: string;
                 score?: number;
                 threshold?: number;
+                banks?: string[];
             }[];
             scores: {
                 /** @enum {string} */
