@@ -178,8 +178,19 @@ export class ClassifierModule {
               },
               onError: (error) => log.warn(`hash banks: ${error.message}`),
             });
-            await index.start();
-            return index;
+            // Known content must not slip through while the banks are unreadable (database starting, tables
+            // not yet migrated): the worker waits here, before consuming anything.
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await index.start();
+                return index;
+              } catch (error) {
+                log.warn(
+                  `hash banks unreadable (attempt ${attempt}, retrying in 2 s): ${(error as Error).message}`,
+                );
+                await new Promise((r) => setTimeout(r, 2000));
+              }
+            }
           },
         },
         {

@@ -89,10 +89,13 @@ export class HashBankIndex {
     this.pool.on('error', (error) => options.onError?.(error));
   }
 
-  /** Loads every enabled bank, then listens for changes. @throws the database error when it cannot. */
+  /**
+   * Loads every enabled bank, then listens for changes; may be called again after a failure.
+   * @throws the database error when it cannot.
+   */
   async start(): Promise<void> {
     await this.refresh();
-    await this.listen();
+    if (!this.listener) await this.listen();
   }
 
   /** Stops listening and closes the connections. */
