@@ -76,8 +76,8 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
     // Loaded before start-up completes; a later database outage keeps the last index.
     this.readiness.register('hash-banks', async () =>
       this.banks
-        ? { ...this.banks.counts, refreshed_at: this.banks.lastRefresh?.toISOString() ?? null }
-        : { status: 'disabled (no DATABASE_URL)' },
+        ? { enabled: true, ...this.banks.counts, refreshed_at: this.banks.lastRefresh?.toISOString() ?? null }
+        : { enabled: false, reason: 'no DATABASE_URL' },
     );
   }
 

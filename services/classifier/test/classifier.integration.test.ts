@@ -291,6 +291,7 @@ describe('classifier worker', () => {
     });
     expect(ready.info.models!.warmup_ms).toBeGreaterThan(0);
     expect(ready.info['media-cache']).toMatchObject({ status: 'up', redis: 'connected' });
+    expect(ready.info['hash-banks']).toMatchObject({ status: 'up', enabled: false });
     const text = await (await fetch(`${baseUrl}/metrics`)).text();
     for (const name of [
       'vigil_classifier_batch_size_bucket',
