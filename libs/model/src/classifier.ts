@@ -281,7 +281,9 @@ export class VigilClassifier {
     requests.forEach((r, i) => {
       for (const m of r.media) {
         const hit = m.status === 'ok' && m.sha256 ? options.cachedMedia?.get(m.sha256) : undefined;
-        if (hit && m.frames.length > 0 && hit.frameCount === m.frames.length)
+        // A routed-away medium contributes nothing from its frames, cached or not.
+        const away = options.routedAway?.get(r.request_id)?.has(m.media_id) === true;
+        if (hit && !away && m.frames.length > 0 && hit.frameCount === m.frames.length)
           cached.set(`${i}|${m.media_id}`, hit);
       }
     });

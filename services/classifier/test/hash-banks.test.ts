@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassificationQueue } from '../src/classification-queue';
 import { HashBankIndex } from '../src/hash-banks';
 import { matchRequest } from '../src/hash-matcher';
-import { BUNDLE_DIR, PHOTOS, photoMedia, request } from './support';
+import { MediaCache } from '../src/media-cache';
+import { BUNDLE_DIR, PHOTOS, photoMedia, REDIS_URL, request } from './support';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
 const PDQ_DATA = resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'pdq');
@@ -253,12 +254,28 @@ describe('ClassificationQueue with hash banks', () => {
       session: { provider: 'cpu' },
       frameExperts: [nsfw],
     });
+    // With the media cache on: a matched medium must not use cached frame outputs either.
+    const cache = new MediaCache({
+      url: REDIS_URL,
+      scope: `hash-banks-test-${randomBytes(4).toString('hex')}`,
+      ttlS: 60,
+      maxEntryBytes: 256 * 1024,
+      timeoutMs: 200,
+    });
+    await cache.connect();
     const queue = new ClassificationQueue(classifier, {
       routing: 'routed',
       maxBatchSize: 4,
       maxDelayMs: 5,
+      cache,
       hashBanks: { index, settings: SETTINGS },
     });
+    // Before the coffee photo is listed, it is examined and its frame outputs cached.
+    const before = await queue.classify(
+      request('hm0', 'look at this', [await photoMedia('coffee.png', 'known')]),
+    );
+    expect(before.hash_matches).toEqual([]);
+    expect(nsfw.frames).toBe(1);
     // The bank lists the coffee photo's PDQ; a near copy (4 bits off) is what the post carries.
     const coffee = await hashImage(readFileSync(join(PHOTOS, 'coffee.png')));
     await moderationCli('bank', 'create', '--name', 'coffee-bank', '--signal', 'pdq', '--action', 'remove');
@@ -296,12 +313,13 @@ describe('ClassificationQueue with hash banks', () => {
     expect(known.routed_away).toBe('hash_match');
     expect(known.pdq).toEqual([{ hash: flip(coffee.hash, 4), quality: coffee.quality, timestamp_ms: 0 }]);
     expect(result.media.find((m) => m.media_id === 'fresh')!.routed_away).toBeUndefined();
-    // The image experts read the other photo only (one frame each).
+    // The image experts read the other photo only (one frame each); the matched one is no cache hit.
     expect(result.experts.find((e) => e.expert === 'image-stats')).toMatchObject({
       ran: true,
       batch_size: 1,
     });
-    expect(nsfw.frames).toBe(1);
+    expect(nsfw.frames).toBe(2);
+    expect(known.cached).toBeUndefined();
 
     // Alone, the matched photo runs no image expert at all: each is reported skipped for hash_match.
     const alone = await queue.classify(request('hm2', 'look at this', [matched]));
@@ -310,8 +328,9 @@ describe('ClassificationQueue with hash banks', () => {
         ran: false,
         skipped_reason: 'hash_match',
       });
-    expect(nsfw.frames).toBe(1);
+    expect(nsfw.frames).toBe(2);
     expect(alone.hash_matches.map((m) => m.bank)).toEqual(['coffee-bank']);
     await queue.close();
+    await cache.close();
   }, 120_000);
 });
