@@ -76,7 +76,12 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
     // Loaded before start-up completes; a later database outage keeps the last index.
     this.readiness.register('hash-banks', async () =>
       this.banks
-        ? { enabled: true, ...this.banks.counts, refreshed_at: this.banks.lastRefresh?.toISOString() ?? null }
+        ? {
+            enabled: true,
+            ...this.banks.counts,
+            ...(this.banks.tablesMissing ? { tables: 'missing (not migrated yet)' } : {}),
+            refreshed_at: this.banks.lastRefresh?.toISOString() ?? null,
+          }
         : { enabled: false, reason: 'no DATABASE_URL' },
     );
   }
@@ -178,8 +183,9 @@ export class ClassifierModule {
               },
               onError: (error) => log.warn(`hash banks: ${error.message}`),
             });
-            // Known content must not slip through while the banks are unreadable (database starting, tables
-            // not yet migrated): the worker waits here, before consuming anything.
+            // Known content must not slip through while the banks are unreadable (database down or
+            // starting): the worker waits here, before consuming anything. A schema the moderation service
+            // has not migrated yet holds no banks: the index starts empty and loads them when they appear.
             for (let attempt = 1; ; attempt++) {
               try {
                 await index.start();

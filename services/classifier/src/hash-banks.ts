@@ -53,6 +53,11 @@ interface HashRow {
 
 const CHANNEL = 'vigil_hash_banks';
 
+/** PostgreSQL `undefined_table`: the schema has not been migrated by the moderation service. */
+function isMissingTable(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '42P01';
+}
+
 /**
  * The enabled hash banks in memory, for matching before routing. Loaded read-only from PostgreSQL (the
  * moderation service owns the tables) and kept current by LISTEN `vigil_hash_banks`: after each NOTIFY
@@ -76,6 +81,7 @@ export class HashBankIndex {
   private refreshing: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
   private closed = false;
   /** When the index last caught up with the database. */
   lastRefresh?: Date;
@@ -90,12 +96,41 @@ export class HashBankIndex {
   }
 
   /**
-   * Loads every enabled bank, then listens for changes; may be called again after a failure.
-   * @throws the database error when it cannot.
+   * Loads every enabled bank, then listens for changes; may be called again after a failure. A schema
+   * without the bank tables (moderation has not migrated it yet) holds no banks: the index starts empty
+   * and loads them once they appear (on NOTIFY, and every 5 s until then).
+   * @throws the database error when it cannot read (connection refused, authentication, …).
    */
   async start(): Promise<void> {
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+      this.tablesMissing = true;
+      this.options.onError?.(
+        new Error(
+          `no hash-bank tables in schema ${this.options.schema} yet; matching starts when they appear`,
+        ),
+      );
+      this.retryFirstLoad();
+    }
     if (!this.listener) await this.listen();
+  }
+
+  /** True while the schema has no bank tables (nothing to match). */
+  tablesMissing = false;
+
+  private retryFirstLoad(): void {
+    if (this.closed) return;
+    this.retry = setTimeout(() => {
+      this.refresh().then(
+        () => (this.tablesMissing = false),
+        (error: Error) => {
+          if (!isMissingTable(error)) this.options.onError?.(error);
+          this.retryFirstLoad();
+        },
+      );
+    }, 5000);
   }
 
   /** Stops listening and closes the connections. */
@@ -103,6 +138,7 @@ export class HashBankIndex {
     this.closed = true;
     clearTimeout(this.timer);
     clearTimeout(this.reconnect);
+    clearTimeout(this.retry);
     await this.refreshing.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
@@ -219,6 +255,7 @@ export class HashBankIndex {
       await client.query('COMMIT');
       this.xmin = snap[0]!.xmin;
       this.lastRefresh = new Date();
+      this.tablesMissing = false;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -206,6 +206,39 @@ describe('HashBankIndex', () => {
   });
 });
 
+describe('a schema without bank tables', () => {
+  it('starts empty (nothing to match) and loads the banks once moderation has migrated and filled it', async () => {
+    const later = `classifier_banks_later_${randomBytes(4).toString('hex')}`;
+    const cli = (...args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--conditions=@vigil/source', '--import', 'tsx', 'src/cli/moderation-cli.ts', ...args],
+        { cwd: MODERATION, env: { ...process.env, DATABASE_URL, DATABASE_SCHEMA: later } },
+      );
+    const early = new HashBankIndex({ url: DATABASE_URL, schema: later, debounceMs: 20 });
+    try {
+      await early.start();
+      expect(early.tablesMissing).toBe(true);
+      expect(early.counts).toEqual({ banks: 0, pdq_hashes: 0, vpdq_videos: 0 });
+      await cli('migrate');
+      await cli('bank', 'create', '--name', 'late', '--signal', 'pdq', '--action', 'remove');
+      await cli(
+        'bank',
+        'import',
+        '--bank',
+        'late',
+        join(PDQ_DATA, 'reg-test-input', 'hash-lists', 'needles.txt'),
+      );
+      await eventually(() => early.counts.pdq_hashes === needles().length, 20_000);
+      expect(early.tablesMissing).toBe(false);
+      expect(early.matchPdq(needles()[7]!, 31)[0]).toMatchObject({ distance: 0, bank: { name: 'late' } });
+    } finally {
+      await early.close();
+      await db.query(`DROP SCHEMA IF EXISTS ${later} CASCADE`);
+    }
+  }, 60_000);
+});
+
 describe('vPDQ', () => {
   it('a real video matches the bank entry made from its vPDQ features (≥ 80 % of frames), not another video', async () => {
     const doorknob = videoFrameHashes(join(PDQ_DATA, 'vpdq', 'sample-videos', 'doorknob-hd-no-bar.mp4'));
