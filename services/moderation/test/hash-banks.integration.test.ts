@@ -4,6 +4,7 @@
  * match from the review flow (a rejected match disables the hash, not its bank). Real PostgreSQL.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -265,6 +266,24 @@ describe('admin API', () => {
         'hash_bank.disable',
         'hash_bank.add_video',
       ]),
+    );
+  });
+
+  it('takes 10,000 hashes in one call (a body far over the Express default of 100 kB)', async () => {
+    await admin.json('/review/admin/banks', {
+      method: 'POST',
+      body: { name: 'bulk', signal_type: 'pdq', action: 'review' },
+    });
+    const hashes = Array.from({ length: 10_000 }, (_, i) => ({
+      hash: createHash('sha256').update(`bulk ${i}`).digest('hex'),
+      metadata: { n: i },
+    }));
+    expect(JSON.stringify({ hashes }).length).toBeGreaterThan(900_000);
+    expect(
+      await admin.json('/review/admin/banks/bulk/hashes', { method: 'POST', body: { hashes } }),
+    ).toMatchObject({ read: 10_000, added: 10_000, existing: 0 });
+    expect((await admin.json<{ active_hashes: number }>('/review/admin/banks/bulk')).active_hashes).toBe(
+      10_000,
     );
   });
 
