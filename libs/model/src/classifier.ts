@@ -95,6 +95,14 @@ export interface ClassifyOptions {
   readonly onMediaOutputs?: (sha256: string, outputs: MediaFrameOutputs) => void;
   /** Called once per expert call (for metrics): items in it, wall time ms, whether it failed for any item. */
   readonly onExpertCall?: (call: { expert: string; items: number; ms: number; failed: boolean }) => void;
+  /**
+   * Receives each request's fusion tokens (modality, feature row `[spec.featureDim]`) just before fusion
+   * runs: training reads its features through this, so it sees exactly what serving fuses.
+   */
+  readonly onFusionTokens?: (
+    request: number,
+    tokens: readonly { modality: Modality; features: Float32Array }[],
+  ) => void;
 }
 
 export interface ClassifierOptions {
@@ -600,6 +608,13 @@ export class VigilClassifier {
         }
       });
 
+    if (options.onFusionTokens)
+      requests.forEach((_, i) =>
+        options.onFusionTokens!(
+          i,
+          tokens.filter((t) => t.request === i).map(({ modality, features }) => ({ modality, features })),
+        ),
+      );
     // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
     const fusionStart = performance.now();
     const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);

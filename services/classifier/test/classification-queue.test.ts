@@ -10,12 +10,12 @@ import {
   type InferenceResult,
   type RawImage,
 } from '@vigil/contracts';
-import { IMAGE_STATS_VARIANT, VigilClassifier, type FrameExpert } from '@vigil/model';
+import { IMAGE_STATS_VARIANT, loadFrameExperts, VigilClassifier, type FrameExpert } from '@vigil/model';
 import { MetricsRegistry } from '@vigil/platform';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassificationQueue } from '../src/classification-queue';
-import { loadFrameExperts } from '../src/frame-experts';
+
 import { MediaCache } from '../src/media-cache';
 import { ClassifierMetrics } from '../src/metrics';
 import { BUNDLE_DIR, corrupted, MANIFEST, photoMedia, REDIS_URL, request, speechMedia } from './support';

