@@ -46,7 +46,7 @@ describe('VigilClassifier on the default bundle', () => {
     expect(stats.ms).toBeGreaterThanOrEqual(0);
     expect(r!.experts).toContainEqual({ expert: 'ocr', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
     expect(r!.experts).toContainEqual({ expert: 'nsfw', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
-    // No OCR and no visual expert in this bundle: what the image shows or says is not assessed.
+    // Loaded without its frame experts (nsfw, objects, OCR): what the image shows or says is not assessed.
     expect(r!.coverage.covered).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { DLQ_HEADERS, RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
-import { VigilClassifier } from '@vigil/model';
+import { loadFrameExperts, VigilClassifier } from '@vigil/model';
 import { parseConfig } from '@vigil/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassifierModule } from '../src/classifier.module';
@@ -30,6 +30,7 @@ import { INFERENCE_RESULT_SCHEMA } from '../src/inference-consumer';
 import {
   BUNDLE_DIR,
   corrupted,
+  MANIFEST,
   photoMedia,
   REDIS_URL,
   request,
@@ -96,7 +97,9 @@ beforeAll(async () => {
     topicName(TOPICS.inferenceRequestsDlq, prefix),
   ]);
   await collector.start();
-  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' } });
+  // The worker's classifier as a reference: the bundle with its image experts.
+  const { experts } = await loadFrameExperts(MANIFEST, BUNDLE_DIR, { provider: 'cpu' });
+  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' }, frameExperts: experts });
 
   // Queued before the worker starts: it finds 50 requests waiting across the partitions.
   const captions = [
@@ -160,6 +163,8 @@ describe('classifier worker', () => {
         alone!.media.map((m) => [m.media_id, m.sha256, m.speech]),
       );
       expect(result.coverage).toEqual(alone!.coverage);
+      // Batch-invariant: the scores of the post classified on its own.
+      result.scores.forEach((x, c) => expect(Math.abs(x.score - alone!.scores[c]!.score)).toBeLessThan(1e-5));
     }
     const sizes = queued.map(
       (r) => byPost.get(r.post_id)!.experts.find((e) => e.expert === 'fusion')!.batch_size!,
@@ -242,11 +247,16 @@ describe('classifier worker', () => {
     const byPost = await resultsFor(['iso-1', 'iso-2', 'iso-3']);
     const bad = byPost.get('iso-2')!;
     expect(bad.status).toBe('ok');
-    expect(bad.errors).toEqual([expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'image-stats' })]);
+    // Every frame expert that read the corrupt variants failed for this post alone.
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'image-stats' }),
+      expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'nsfw' }),
+    ]);
     expect(score(bad, 'harassment/threatening')).toBeGreaterThan(0.5);
     for (const id of ['iso-1', 'iso-3']) {
       expect(byPost.get(id)!.errors).toEqual([]);
       expect(byPost.get(id)!.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(true);
+      expect(byPost.get(id)!.experts.find((e) => e.expert === 'nsfw')!.ran).toBe(true);
     }
   });
 
