@@ -70,7 +70,7 @@ describe('image experts as frame experts of the classifier (real bundle)', () =>
     expect(run(r!, 'objects')).toMatchObject({ ran: false, skipped_reason: 'not_uncertain' });
     const threat = r!.scores.find((s) => s.category === 'harassment/threatening')!;
     expect(threat.score).toBeGreaterThan(0.5);
-    expect(threat.attribution[0]!.modality).toBe('image_text');
+    expect(threat.attribution[0]).toMatchObject({ modality: 'image_text', media_id: 'img' });
     expect(threat.attribution[0]!.text).toMatch(/KILL YOU/);
     expect(r!.coverage.not_covered).not.toContain('harassment/threatening');
   });
