@@ -101,6 +101,14 @@ export interface ClassifyOptions {
    * skipped with `hash_match`.
    */
   readonly routedAway?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Receives each request's fusion tokens (modality, feature row `[spec.featureDim]`) just before fusion
+   * runs: training reads its features through this, so it sees exactly what serving fuses.
+   */
+  readonly onFusionTokens?: (
+    request: number,
+    tokens: readonly { modality: Modality; features: Float32Array }[],
+  ) => void;
 }
 
 export interface ClassifierOptions {
@@ -566,17 +574,27 @@ export class VigilClassifier {
 
     // Text in images (OCR lines, media in post order) through the text expert.
     const ocrItems = requests.flatMap((r, i) => {
-      const lines = r.media.flatMap((m) => mediaLines.get(`${i}|${m.media_id}`) ?? []);
-      return lines.length > 0 ? [{ i, text: lines.join('\n') }] : [];
+      const read = r.media.filter((m) => mediaLines.get(`${i}|${m.media_id}`)?.length);
+      const lines = read.flatMap((m) => mediaLines.get(`${i}|${m.media_id}`)!);
+      // The token names its medium when the text came from one.
+      const media_id = read.length === 1 ? read[0]!.media_id : undefined;
+      return lines.length > 0 ? [{ i, text: lines.join('\n'), media_id }] : [];
     });
     if (this.text && ocrItems.length > 0) {
       const r = await timed(() => this.text!.analyze(ocrItems.map((o) => o.text)));
       record(EXPERT_NAMES.text, new Map(ocrItems.map(({ i }) => [i, 1])), r.ms, r.error);
       r.value?.forEach((a, j) => {
-        const { i, text } = ocrItems[j]!;
+        const { i, text, media_id } = ocrItems[j]!;
         assess(states[i]!, 'image_text', this.textInforms);
         const row = featureRow(EXPERT_NAMES.text, a.features);
-        if (row) tokens.push({ request: i, modality: 'image_text', features: row, text });
+        if (row)
+          tokens.push({
+            request: i,
+            modality: 'image_text',
+            features: row,
+            text,
+            ...(media_id ? { media_id } : {}),
+          });
       });
     }
     // Frame tokens in a stable order.
@@ -631,6 +649,13 @@ export class VigilClassifier {
         }
       });
 
+    if (options.onFusionTokens)
+      requests.forEach((_, i) =>
+        options.onFusionTokens!(
+          i,
+          tokens.filter((t) => t.request === i).map(({ modality, features }) => ({ modality, features })),
+        ),
+      );
     // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
     const fusionStart = performance.now();
     const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);

@@ -14,7 +14,7 @@ import { ClassificationQueue } from './classification-queue';
 import { loadClassifierRuntime, type ClassifierRuntime } from './classifier-runtime';
 import { CLASSIFIER_CONFIG, type ClassifierConfig } from './config';
 import type { ResolvedProvider } from './execution-provider';
-import type { FrameExpertFactory } from './frame-experts';
+import type { FrameExpertFactory } from '@vigil/model';
 import { HashBankIndex } from './hash-banks';
 import { InferenceConsumer } from './inference-consumer';
 import { MediaCache } from './media-cache';
