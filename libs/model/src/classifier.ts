@@ -300,24 +300,27 @@ export class VigilClassifier {
     const routedAway = (i: number, t: ExpertTask) =>
       t.target.kind === 'frame' &&
       options.routedAway?.get(requests[i]!.request_id)?.has(t.target.media_id) === true;
-    /** Drops routed-away tasks, recording each expert once per medium as skipped with `hash_match`. */
+    /**
+     * Drops routed-away tasks and records each expert once per routed-away medium as skipped with
+     * `hash_match`: the router's own skip reasons for such a medium (no gate fired, not uncertain) are
+     * replaced, since the medium never reached the experts that would have produced those signals.
+     */
     const routeAway = (i: number, plan: RoutingPlan): RoutingPlan => {
-      const away = plan.tasks.filter((t) => routedAway(i, t));
-      if (away.length === 0) return plan;
-      const skipped = new Map(
-        away.map((t) => [`${t.expert}|${(t.target as { media_id: string }).media_id}`, t] as const),
-      );
-      return {
-        tasks: plan.tasks.filter((t) => !routedAway(i, t)),
-        skipped: [
-          ...plan.skipped,
-          ...[...skipped.values()].map((t) => ({
-            expert: t.expert,
-            media_id: (t.target as { media_id: string }).media_id,
-            reason: 'hash_match' as const,
-          })),
-        ],
-      };
+      const awayIds = options.routedAway?.get(requests[i]!.request_id);
+      if (!awayIds || awayIds.size === 0) return plan;
+      const isAway = (mediaId: string | undefined) => mediaId !== undefined && awayIds.has(mediaId);
+      const byExpert = new Map<string, SkippedExpert>();
+      const keep: SkippedExpert[] = [];
+      for (const s of plan.skipped) {
+        if (isAway(s.media_id) && s.reason !== 'not_in_bundle')
+          byExpert.set(`${s.expert}|${s.media_id}`, { ...s, reason: 'hash_match' });
+        else keep.push(s);
+      }
+      for (const t of plan.tasks.filter((x) => routedAway(i, x))) {
+        const mediaId = (t.target as { media_id: string }).media_id;
+        byExpert.set(`${t.expert}|${mediaId}`, { expert: t.expert, media_id: mediaId, reason: 'hash_match' });
+      }
+      return { tasks: plan.tasks.filter((t) => !routedAway(i, t)), skipped: [...keep, ...byExpert.values()] };
     };
     const plans = requests.map((r, i) => {
       const plan = routeAway(i, this.router.plan(r, mode));
