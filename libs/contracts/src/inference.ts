@@ -38,6 +38,13 @@ export const RawImageSchema = z.object({
 });
 export type RawImage = z.infer<typeof RawImageSchema>;
 
+/** A PDQ perceptual hash: 64 lowercase hex digits and its quality 0..100 (match only quality ≥ 50). */
+export const PdqHashSchema = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  quality: z.int().min(0).max(100),
+});
+export type PdqHash = z.infer<typeof PdqHashSchema>;
+
 /** One image, GIF frame or video frame, with the variants the bundle asked for. */
 export const FrameSchema = z.object({
   /** Position in the animation or video, ms; 0 for still images. */
@@ -47,8 +54,14 @@ export const FrameSchema = z.object({
   height: z.int().positive(),
   /** Keyed by `resizeKey(spec)`. */
   variants: z.record(z.string(), RawImageSchema),
-  /** PDQ perceptual hash of this frame (hex, 64 chars) and its quality 0..100, when computed. */
-  pdq: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), quality: z.int().min(0).max(100) }).optional(),
+  /** PDQ perceptual hash of this frame (hex, 64 chars) and its quality 0..100, when computed (as shown:
+   * after EXIF orientation). */
+  pdq: PdqHashSchema.optional(),
+  /**
+   * PDQ of the stored pixel grid without EXIF orientation, only when the file's orientation is not 1:
+   * what Meta's reference tools, and so most shared hash lists, compute. Banks are matched against both.
+   */
+  pdq_unoriented: PdqHashSchema.optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
@@ -151,19 +164,35 @@ export const MediaResultSchema = z.object({
   /** Speech segments from voice-activity detection, ms. */
   speech: z.array(z.object({ start_ms: z.number(), end_ms: z.number() })).optional(),
   transcript: z.string().optional(),
-  /** Per-frame PDQ hashes carried through for storage. */
-  pdq: z.array(z.object({ hash: z.string(), quality: z.int(), timestamp_ms: z.number() })).optional(),
+  /** Per-frame PDQ hashes carried through for storage (`unoriented`: the stored grid's, see `Frame`). */
+  pdq: z
+    .array(
+      z.object({
+        hash: z.string(),
+        quality: z.int(),
+        timestamp_ms: z.number(),
+        unoriented: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   /** Whether results came from the media cache (sha256). */
   cached: z.boolean().optional(),
+  /** Why no frame expert examined this medium: `hash_match` (it matched a hash bank before routing). */
+  routed_away: z.string().optional(),
 });
 export type MediaResult = z.infer<typeof MediaResultSchema>;
 
+/** A medium matched a hash-bank entry (the `hash_match` signal); matched media skip the image experts. */
 export const HashMatchSchema = z.object({
   media_id: z.string(),
   bank: z.string(),
+  /** `pdq` (one image or frame hash) or `vpdq` (a video's frame hashes against an entry's frame set). */
+  signal_type: z.enum(['pdq', 'vpdq']).optional(),
   /** Action the bank asks for (e.g. `remove`, `review`). */
   bank_action: z.string(),
+  /** Hamming distance of the closest frame pair, 0..256 (≤ 31 for a match). */
   distance: z.int().min(0).max(256),
+  /** The matched bank entry's id (`bank_hashes.id`). */
   hash_id: z.string(),
   /** For video: share of query frames matched, 0..1. */
   frame_match_ratio: z.number().min(0).max(1).optional(),

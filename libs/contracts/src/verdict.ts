@@ -52,6 +52,8 @@ export const VerdictActionSchema = z.object({
   /** The calibrated score that crossed the threshold, and the threshold. */
   score: z.number().optional(),
   threshold: z.number().optional(),
+  /** For `hash_match` rules: the hash banks whose matches asked for this action, by name. */
+  banks: z.array(z.string()).optional(),
 });
 export type VerdictAction = z.infer<typeof VerdictActionSchema>;
 

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AudioPayload, Frame, ResizeSpec } from '@vigil/contracts';
+import { pdqHashRgb } from '@vigil/pdq';
 import ffmpeg from 'fluent-ffmpeg';
 import sharp from 'sharp';
 import { MediaError } from './errors';
@@ -208,7 +209,12 @@ export async function decodeAv(
   }
 
   const times = video ? sampleTimesMs(probe.durationMs, limits.maxVideoFrames) : [];
-  const scale = video ? intermediateScale(video.width, video.height, specs) : 1;
+  // Without image variants the frames are still decoded for PDQ, at up to 512 px on the long side.
+  const scale = video
+    ? specs.length > 0
+      ? intermediateScale(video.width, video.height, specs)
+      : Math.min(1, 512 / Math.max(video.width, video.height))
+    : 1;
   const out = video
     ? {
         width: Math.max(2, Math.ceil(video.width * scale)),
@@ -245,7 +251,9 @@ export async function decodeAv(
     if (raw.length !== frameBytes) continue;
     const pipeline = sharp(raw, { raw: { width: out.width, height: out.height, channels: 3 } });
     const variants = await frameVariants(pipeline, out, specs, remaining(deadline, limits.decodeTimeoutMs));
-    frames.push({ timestamp_ms: t, width: video!.width, height: video!.height, variants });
+    // PDQ of the sampled frame at the decoded size (PDQ reduces every input to 64×64 first).
+    const pdq = pdqHashRgb(raw, out.width, out.height);
+    frames.push({ timestamp_ms: t, width: video!.width, height: video!.height, variants, pdq });
   }
   if (video && frames.length === 0 && !probe.audio) {
     throw new MediaError('MEDIA_CORRUPT', 'no video frame could be decoded');

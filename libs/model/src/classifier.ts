@@ -95,6 +95,20 @@ export interface ClassifyOptions {
   readonly onMediaOutputs?: (sha256: string, outputs: MediaFrameOutputs) => void;
   /** Called once per expert call (for metrics): items in it, wall time ms, whether it failed for any item. */
   readonly onExpertCall?: (call: { expert: string; items: number; ms: number; failed: boolean }) => void;
+  /**
+   * Media to route away from the frame experts, by request id → media ids (e.g. media that matched a hash
+   * bank): no frame expert reads them, and each expert the router would have run on them is reported
+   * skipped with `hash_match`.
+   */
+  readonly routedAway?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Receives each request's fusion tokens (modality, feature row `[spec.featureDim]`) just before fusion
+   * runs: training reads its features through this, so it sees exactly what serving fuses.
+   */
+  readonly onFusionTokens?: (
+    request: number,
+    tokens: readonly { modality: Modality; features: Float32Array }[],
+  ) => void;
 }
 
 export interface ClassifierOptions {
@@ -275,14 +289,41 @@ export class VigilClassifier {
     requests.forEach((r, i) => {
       for (const m of r.media) {
         const hit = m.status === 'ok' && m.sha256 ? options.cachedMedia?.get(m.sha256) : undefined;
-        if (hit && m.frames.length > 0 && hit.frameCount === m.frames.length)
+        // A routed-away medium contributes nothing from its frames, cached or not.
+        const away = options.routedAway?.get(r.request_id)?.has(m.media_id) === true;
+        if (hit && !away && m.frames.length > 0 && hit.frameCount === m.frames.length)
           cached.set(`${i}|${m.media_id}`, hit);
       }
     });
     const onCachedMedium = (i: number, t: ExpertTask) =>
       t.target.kind === 'frame' && cached.has(`${i}|${t.target.media_id}`);
+    const routedAway = (i: number, t: ExpertTask) =>
+      t.target.kind === 'frame' &&
+      options.routedAway?.get(requests[i]!.request_id)?.has(t.target.media_id) === true;
+    /**
+     * Drops routed-away tasks and records each expert once per routed-away medium as skipped with
+     * `hash_match`: the router's own skip reasons for such a medium (no gate fired, not uncertain) are
+     * replaced, since the medium never reached the experts that would have produced those signals.
+     */
+    const routeAway = (i: number, plan: RoutingPlan): RoutingPlan => {
+      const awayIds = options.routedAway?.get(requests[i]!.request_id);
+      if (!awayIds || awayIds.size === 0) return plan;
+      const isAway = (mediaId: string | undefined) => mediaId !== undefined && awayIds.has(mediaId);
+      const byExpert = new Map<string, SkippedExpert>();
+      const keep: SkippedExpert[] = [];
+      for (const s of plan.skipped) {
+        if (isAway(s.media_id) && s.reason !== 'not_in_bundle')
+          byExpert.set(`${s.expert}|${s.media_id}`, { ...s, reason: 'hash_match' });
+        else keep.push(s);
+      }
+      for (const t of plan.tasks.filter((x) => routedAway(i, x))) {
+        const mediaId = (t.target as { media_id: string }).media_id;
+        byExpert.set(`${t.expert}|${mediaId}`, { expert: t.expert, media_id: mediaId, reason: 'hash_match' });
+      }
+      return { tasks: plan.tasks.filter((t) => !routedAway(i, t)), skipped: [...keep, ...byExpert.values()] };
+    };
     const plans = requests.map((r, i) => {
-      const plan = this.router.plan(r, mode);
+      const plan = routeAway(i, this.router.plan(r, mode));
       return { tasks: plan.tasks.filter((t) => !onCachedMedium(i, t)), skipped: plan.skipped };
     });
     plans.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
@@ -524,6 +565,7 @@ export class VigilClassifier {
           ],
         };
       });
+      stage2 = stage2.map((p, i) => routeAway(i, p));
       stage2.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
       await runFrames(stage2);
       stage2.forEach((p, i) => {
@@ -535,17 +577,27 @@ export class VigilClassifier {
 
     // Text in images (OCR lines, media in post order) through the text expert.
     const ocrItems = requests.flatMap((r, i) => {
-      const lines = r.media.flatMap((m) => mediaLines.get(`${i}|${m.media_id}`) ?? []);
-      return lines.length > 0 ? [{ i, text: lines.join('\n') }] : [];
+      const read = r.media.filter((m) => mediaLines.get(`${i}|${m.media_id}`)?.length);
+      const lines = read.flatMap((m) => mediaLines.get(`${i}|${m.media_id}`)!);
+      // The token names its medium when the text came from one.
+      const media_id = read.length === 1 ? read[0]!.media_id : undefined;
+      return lines.length > 0 ? [{ i, text: lines.join('\n'), media_id }] : [];
     });
     if (this.text && ocrItems.length > 0) {
       const r = await timed(() => this.text!.analyze(ocrItems.map((o) => o.text)));
       record(EXPERT_NAMES.text, new Map(ocrItems.map(({ i }) => [i, 1])), r.ms, r.error);
       r.value?.forEach((a, j) => {
-        const { i, text } = ocrItems[j]!;
+        const { i, text, media_id } = ocrItems[j]!;
         assess(states[i]!, 'image_text', this.textInforms);
         const row = featureRow(EXPERT_NAMES.text, a.features);
-        if (row) tokens.push({ request: i, modality: 'image_text', features: row, text });
+        if (row)
+          tokens.push({
+            request: i,
+            modality: 'image_text',
+            features: row,
+            text,
+            ...(media_id ? { media_id } : {}),
+          });
       });
     }
     // Frame tokens in a stable order.
@@ -600,6 +652,13 @@ export class VigilClassifier {
         }
       });
 
+    if (options.onFusionTokens)
+      requests.forEach((_, i) =>
+        options.onFusionTokens!(
+          i,
+          tokens.filter((t) => t.request === i).map(({ modality, features }) => ({ modality, features })),
+        ),
+      );
     // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
     const fusionStart = performance.now();
     const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);

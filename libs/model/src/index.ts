@@ -21,3 +21,4 @@ export * from './ocr/crop';
 export * from './ocr/ctc';
 export * from './ocr/ocr-runner';
 export * from './alt-text';
+export * from './frame-experts';

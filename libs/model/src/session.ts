@@ -17,6 +17,13 @@ export interface SessionOptions {
    * median latency of the nsfw model (14.3 ms vs 8.5 ms, batch 1).
    */
   readonly allowSpinning?: boolean;
+  /**
+   * onnxruntime's CPU memory arena (default on). It keeps and grows buffers per tensor size and never
+   * hands them back, so a model fed ever new shapes grows without bound: OCR (page-sized detection maps,
+   * line crops of every width) and the text encoder (every caption length) took a training run to 13 GB
+   * RSS with it and stayed near 1 GB without; fixed-shape models (nsfw, objects) run ≈ 15 % faster with it.
+   */
+  readonly cpuMemArena?: boolean;
 }
 
 /**
@@ -30,6 +37,7 @@ export async function createSession(file: string, options: SessionOptions): Prom
     executionProviders: [options.provider],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
+    enableCpuMemArena: options.cpuMemArena ?? true,
     intraOpNumThreads: options.intraOpThreads ?? availableParallelism(),
     interOpNumThreads: options.interOpThreads ?? 1,
     extra: { session: { 'intra_op.allow_spinning': options.allowSpinning === false ? '0' : '1' } },

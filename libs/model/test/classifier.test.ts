@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InferenceResultSchema } from '@vigil/contracts';
+import { InferenceResultSchema, type MediaPayload } from '@vigil/contracts';
 import { SileroVad, VigilClassifier, type MediaFrameOutputs } from '../src';
 import { BUNDLE_DIR } from './bundle';
 import { audioMedia, photoFrame, request, speech } from './requests';
@@ -46,7 +46,7 @@ describe('VigilClassifier on the default bundle', () => {
     expect(stats.ms).toBeGreaterThanOrEqual(0);
     expect(r!.experts).toContainEqual({ expert: 'ocr', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
     expect(r!.experts).toContainEqual({ expert: 'nsfw', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
-    // No OCR and no visual expert in this bundle: what the image shows or says is not assessed.
+    // Loaded without its frame experts (nsfw, objects, OCR): what the image shows or says is not assessed.
     expect(r!.coverage.covered).toEqual([]);
   });
 
@@ -176,6 +176,47 @@ describe('VigilClassifier on the default bundle', () => {
       { cachedMedia: kept },
     );
     expect(fewer!.media[0]!.cached).toBeUndefined();
+  });
+
+  it('is batch-invariant: a caption scores the same alone and inside a batch of 16 mixed posts', async () => {
+    const probe = request('b0', 'selling unregistered glock, no papers, cash only');
+    const captions = [
+      'I know where you live and I will kill you tonight',
+      'lovely walk by the river this morning',
+      'Ich weiß, wo du wohnst, und ich werde dich finden',
+      'fresh coke and mdma, dm me for prices 💊',
+      'Joyeux anniversaire à ma petite sœur !',
+      'eres un idiota inútil, nadie te quiere',
+      'a much longer caption that pads every other caption of the batch to its length, about the harbour, the boats, the weather and the gulls that follow the ferry every single morning',
+      'ok',
+    ];
+    const photos = ['coffee.png', 'chelsea.png', 'rocket.jpg', 'astronaut.png'];
+    const mates = await Promise.all(
+      Array.from({ length: 15 }, async (_, i) => {
+        const media: MediaPayload[] = [];
+        if (i % 3 === 0)
+          media.push({
+            media_id: `img${i}`,
+            kind: 'image',
+            status: 'ok',
+            frames: [await photoFrame(photos[i % photos.length]!)],
+          });
+        if (i % 5 === 1) media.push(audioMedia(`aud${i}`, speech('one two three')));
+        return request(`b${i + 1}`, i === 14 ? '' : captions[i % captions.length]!, media);
+      }),
+    );
+    const [alone] = await classifier.classify([probe]);
+    const batched = await classifier.classify([...mates.slice(0, 7), probe, ...mates.slice(7)]);
+    const inBatch = batched[7]!;
+    expect(inBatch.post_id).toBe('b0');
+    expect(inBatch.experts.find((e) => e.expert === 'text')!.batch_size).toBe(15);
+    let worst = 0;
+    inBatch.scores.forEach((s, c) => {
+      expect(s.category).toBe(alone!.scores[c]!.category);
+      worst = Math.max(worst, Math.abs(s.score - alone!.scores[c]!.score));
+    });
+    expect(worst).toBeLessThan(1e-5);
+    expect(inBatch.scores.find((s) => s.category === 'illicit/weapons')!.score).toBeGreaterThan(0.5);
   });
 
   it('gives the same scores with the plain-operator fusion graph', async () => {

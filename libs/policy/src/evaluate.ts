@@ -121,14 +121,19 @@ export function evaluatePolicy(policy: PolicyDocument, input: PolicyInput): Poli
     if (action !== 'allow') actions.push({ action, rule: `uncovered.${action}`, category });
   }
 
-  const hashActions = new Map<Action, string>();
+  // One action per distinct action, naming every bank that asked for it.
+  const hashActions = new Map<Action, { rule: string; banks: string[] }>();
   for (const match of input.hash_matches) {
     const byBank = policy.hash_match.banks[match.bank];
     const action = byBank ?? policy.hash_match.bank_actions[match.bank_action] ?? policy.hash_match.otherwise;
     const rule = byBank ? `hash_match.${match.bank}.${action}` : `hash_match.${action}`;
-    if (action !== 'allow' && !hashActions.has(action)) hashActions.set(action, rule);
+    if (action === 'allow') continue;
+    const entry = hashActions.get(action) ?? { rule, banks: [] };
+    if (!entry.banks.includes(match.bank)) entry.banks.push(match.bank);
+    hashActions.set(action, entry);
   }
-  for (const [action, rule] of hashActions) actions.push({ action, rule, category: 'hash_match' });
+  for (const [action, { rule, banks }] of hashActions)
+    actions.push({ action, rule, category: 'hash_match', banks: banks.sort() });
 
   if (input.status === 'error') {
     const action = policy.errors.on_status_error;

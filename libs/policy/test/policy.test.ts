@@ -151,6 +151,22 @@ describe('evaluatePolicy', () => {
     });
     expect(actions.map((a) => a.category)).toEqual(['sexual', 'hash_match', 'violence']);
   });
+
+  it('names every bank behind a hash_match action, one action per distinct action', () => {
+    const { actions } = evaluatePolicy(policy, {
+      ...base,
+      hash_matches: [
+        { bank: 'ncmec', bank_action: 'remove' },
+        { bank: 'stopncii', bank_action: 'remove' },
+        { bank: 'ncmec', bank_action: 'remove' },
+        { bank: 'partner', bank_action: 'review' },
+      ],
+    });
+    expect(actions).toEqual([
+      { action: 'remove', rule: 'hash_match.remove', category: 'hash_match', banks: ['ncmec', 'stopncii'] },
+      { action: 'review', rule: 'hash_match.review', category: 'hash_match', banks: ['partner'] },
+    ]);
+  });
 });
 
 describe('policy documents', () => {
@@ -159,7 +175,7 @@ describe('policy documents', () => {
     expect(def.id).toBe('default');
     expect(def.tenants).toBeUndefined();
     const d = evaluatePolicy(def, { ...base, hash_matches: [{ bank: 'stopncii', bank_action: 'remove' }] });
-    expect(d.actions[0]).toMatchObject({ action: 'remove', rule: 'hash_match.remove' });
+    expect(d.actions[0]).toMatchObject({ action: 'remove', rule: 'hash_match.remove', banks: ['stopncii'] });
     // The sexual ladder: age_restrict from 0.5, blur from 0.75, remove from 0.92.
     const ladder = [0.49, 0.5, 0.74, 0.75, 0.91, 0.92].map(
       (score) => evaluatePolicy(def, { ...base, scores: scores(['sexual', score]) }).actions[0]?.rule,

@@ -9,6 +9,14 @@ import {
 } from '@vigil/contracts';
 import type { MediaFrameOutputs, VigilClassifier } from '@vigil/model';
 import { DynamicBatcher } from './dynamic-batcher';
+import type { HashBankIndex } from './hash-banks';
+import {
+  matchRequest,
+  NO_MATCHES,
+  withHashMatches,
+  type HashMatchSettings,
+  type RequestMatches,
+} from './hash-matcher';
 import type { MediaCache } from './media-cache';
 import type { ClassifierMetrics } from './metrics';
 
@@ -21,10 +29,14 @@ export interface ClassificationQueueOptions {
   /** Media cache (frame-expert outputs by sha256); none disables it. */
   readonly cache?: MediaCache;
   readonly metrics?: ClassifierMetrics;
+  /** Hash banks matched before routing (matched media skip the frame experts); none: no matching. */
+  readonly hashBanks?: { readonly index: HashBankIndex; readonly settings: HashMatchSettings };
 }
 
 interface Queued {
   readonly request: InferenceRequest;
+  /** Hash-bank matches found before it was queued. */
+  readonly matched: RequestMatches;
   /** `performance.now()` at submission. */
   readonly enqueuedAt: number;
 }
@@ -34,6 +46,10 @@ interface Queued {
  * and run together (up to `maxBatchSize` or after `maxDelayMs`); one `classify` call then runs each
  * expert once over the whole batch (every caption through the encoder in one run, every frame of every
  * post through each frame expert in one run) and fusion once, and scatters results back.
+ *
+ * Before a request is queued its media are matched against the hash banks (when configured): matched
+ * media are routed away from the frame experts and the matches become the result's `hash_matches`
+ * (also on an error result, so policy can still act on known content).
  *
  * Around the call: media-cache lookups for the batch's media and storage of what was examined; failure
  * isolation (a request with an expert error in a batch of several is classified again alone, so one
@@ -63,8 +79,16 @@ export class ClassificationQueue {
 
   /** Classifies one request in whatever batch it joins; resolves with a schema-valid result. */
   async classify(request: InferenceRequest): Promise<InferenceResult> {
-    const outcome = await this.batcher.submit({ request, enqueuedAt: performance.now() });
-    const result = outcome.ok ? outcome.value : this.errorResult(request, outcome.error.message);
+    const { hashBanks, metrics } = this.options;
+    const matched = hashBanks ? matchRequest(hashBanks.index, request, hashBanks.settings) : NO_MATCHES;
+    for (const m of matched.matches)
+      metrics?.hashMatches.inc({ bank: m.bank, signal: m.signal_type ?? 'pdq' });
+    const outcome = await this.batcher.submit({ request, matched, enqueuedAt: performance.now() });
+    const result = withHashMatches(
+      outcome.ok ? outcome.value : this.errorResult(request, outcome.error.message),
+      request,
+      matched,
+    );
     const checked = InferenceResultSchema.safeParse(result);
     if (checked.success) return result;
     const issue = checked.error.issues[0];
@@ -88,6 +112,11 @@ export class ClassificationQueue {
     const examined = new Map<string, MediaFrameOutputs>();
     const classifyOptions = {
       cachedMedia,
+      routedAway: new Map(
+        items
+          .filter((q) => q.matched.routedAway.size > 0)
+          .map((q) => [q.request.request_id, q.matched.routedAway]),
+      ),
       onMediaOutputs: (sha: string, out: MediaFrameOutputs) => examined.set(sha, out),
       onExpertCall: metrics
         ? (call: Parameters<ClassifierMetrics['expertCall']>[0]) => metrics.expertCall(call)

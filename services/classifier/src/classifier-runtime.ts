@@ -9,9 +9,13 @@ import {
   type InferenceRequest,
   type RawImage,
 } from '@vigil/contracts';
-import { VigilClassifier } from '@vigil/model';
+import {
+  FRAME_EXPERT_RUNNERS,
+  loadFrameExperts,
+  VigilClassifier,
+  type FrameExpertFactory,
+} from '@vigil/model';
 import type { ResolvedProvider } from './execution-provider';
-import { FRAME_EXPERT_RUNNERS, loadFrameExperts, type FrameExpertFactory } from './frame-experts';
 
 export interface RuntimeOptions {
   readonly bundleDir: string;

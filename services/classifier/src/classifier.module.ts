@@ -14,7 +14,8 @@ import { ClassificationQueue } from './classification-queue';
 import { loadClassifierRuntime, type ClassifierRuntime } from './classifier-runtime';
 import { CLASSIFIER_CONFIG, type ClassifierConfig } from './config';
 import type { ResolvedProvider } from './execution-provider';
-import type { FrameExpertFactory } from './frame-experts';
+import type { FrameExpertFactory } from '@vigil/model';
+import { HashBankIndex } from './hash-banks';
 import { InferenceConsumer } from './inference-consumer';
 import { MediaCache } from './media-cache';
 import { ClassifierMetrics } from './metrics';
@@ -22,6 +23,7 @@ import { ClassifierMetrics } from './metrics';
 /** DI tokens. */
 export const CLASSIFIER_RUNTIME = Symbol('CLASSIFIER_RUNTIME');
 export const MEDIA_CACHE = Symbol('MEDIA_CACHE');
+export const HASH_BANKS = Symbol('HASH_BANKS');
 
 /** Reports the loaded models (provider, bundle, warm-up) in `/readyz`, logs and metrics; closes the cache. */
 @Injectable()
@@ -29,6 +31,7 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(CLASSIFIER_RUNTIME) private readonly runtime: ClassifierRuntime,
     @Inject(MEDIA_CACHE) private readonly cache: MediaCache | null,
+    @Inject(HASH_BANKS) private readonly banks: HashBankIndex | null,
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
     @Inject(ClassifierMetrics) private readonly metrics: ClassifierMetrics,
     @InjectPinoLogger('ClassifierRuntime') private readonly log: PinoLogger,
@@ -70,10 +73,22 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
     }));
     // Informational: a cache outage costs speed, not readiness.
     this.readiness.register('media-cache', async () => ({ redis: this.cache?.status ?? 'disabled' }));
+    // Loaded before start-up completes; a later database outage keeps the last index.
+    this.readiness.register('hash-banks', async () =>
+      this.banks
+        ? {
+            enabled: true,
+            ...this.banks.counts,
+            ...(this.banks.tablesMissing ? { tables: 'missing (not migrated yet)' } : {}),
+            refreshed_at: this.banks.lastRefresh?.toISOString() ?? null,
+          }
+        : { enabled: false, reason: 'no DATABASE_URL' },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.cache?.close();
+    await this.banks?.close();
   }
 }
 
@@ -148,15 +163,69 @@ export class ClassifierModule {
           },
         },
         {
+          provide: HASH_BANKS,
+          inject: [ClassifierMetrics],
+          useFactory: async (metrics: ClassifierMetrics) => {
+            if (!config.DATABASE_URL) return null;
+            const log = new Logger('HashBanks');
+            const index = new HashBankIndex({
+              url: config.DATABASE_URL,
+              schema: config.DATABASE_SCHEMA,
+              minQuality: config.HASH_MATCH_MIN_QUALITY,
+              onRefresh: ({ full, rows, ms }) => {
+                const counts = index.counts;
+                metrics.hashBankEntries.set({ signal: 'pdq' }, counts.pdq_hashes);
+                metrics.hashBankEntries.set({ signal: 'vpdq' }, counts.vpdq_videos);
+                log.log(
+                  `${full ? 'loaded' : 'refreshed'} hash banks: ${rows} rows read in ${Math.round(ms)} ms; ` +
+                    `${counts.banks} banks, ${counts.pdq_hashes} pdq hashes, ${counts.vpdq_videos} vpdq videos`,
+                );
+              },
+              onError: (error) => log.warn(`hash banks: ${error.message}`),
+            });
+            // Known content must not slip through while the banks are unreadable (database down or
+            // starting): the worker waits here, before consuming anything. A schema the moderation service
+            // has not migrated yet holds no banks: the index starts empty and loads them when they appear.
+            for (let attempt = 1; ; attempt++) {
+              try {
+                await index.start();
+                return index;
+              } catch (error) {
+                log.warn(
+                  `hash banks unreadable (attempt ${attempt}, retrying in 2 s): ${(error as Error).message}`,
+                );
+                await new Promise((r) => setTimeout(r, 2000));
+              }
+            }
+          },
+        },
+        {
           provide: ClassificationQueue,
-          inject: [CLASSIFIER_RUNTIME, MEDIA_CACHE, ClassifierMetrics],
-          useFactory: (runtime: ClassifierRuntime, cache: MediaCache | null, metrics: ClassifierMetrics) =>
+          inject: [CLASSIFIER_RUNTIME, MEDIA_CACHE, ClassifierMetrics, HASH_BANKS],
+          useFactory: (
+            runtime: ClassifierRuntime,
+            cache: MediaCache | null,
+            metrics: ClassifierMetrics,
+            banks: HashBankIndex | null,
+          ) =>
             new ClassificationQueue(runtime.classifier, {
               maxBatchSize: config.CLASSIFIER_MAX_BATCH_SIZE,
               maxDelayMs: config.CLASSIFIER_MAX_QUEUE_DELAY_MS,
               routing: config.CLASSIFIER_ROUTING,
               metrics,
               ...(cache ? { cache } : {}),
+              ...(banks
+                ? {
+                    hashBanks: {
+                      index: banks,
+                      settings: {
+                        maxDistance: config.HASH_MATCH_DISTANCE,
+                        minQuality: config.HASH_MATCH_MIN_QUALITY,
+                        videoThreshold: config.VPDQ_MATCH_THRESHOLD,
+                      },
+                    },
+                  }
+                : {}),
             }),
         },
         {

@@ -54,6 +54,23 @@ export const envSchema = z.object({
   MEDIA_CACHE_MAX_ENTRY_BYTES: env.positiveInt(256 * 1024),
   /** A cache command slower than this counts as a miss, ms. */
   MEDIA_CACHE_TIMEOUT_MS: env.positiveInt(100),
+  /**
+   * PostgreSQL of the moderation service, read for the hash banks (read-only); empty: no hash matching.
+   */
+  DATABASE_URL: z
+    .union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…')])
+    .default(''),
+  /** Schema of the bank tables (the moderation service's DATABASE_SCHEMA). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default('public'),
+  /** Hamming distance at or under which PDQ hashes match (0..47; PDQ's recommended 31). */
+  HASH_MATCH_DISTANCE: z.coerce.number().int().min(0).max(47).default(31),
+  /** PDQ hashes of lower quality are not matched (0..100; the reference recommends 50). */
+  HASH_MATCH_MIN_QUALITY: z.coerce.number().int().min(0).max(100).default(50),
+  /** vPDQ: share of a video's distinct frames that must match a bank video, 0..1 (vPDQ uses 0.8). */
+  VPDQ_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   HTTP_PORT: env.port(3003),
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;

@@ -27,6 +27,8 @@ export class ClassifierMetrics {
   readonly errors;
   readonly deadLetters;
   readonly isolatedReruns;
+  readonly hashMatches;
+  readonly hashBankEntries;
   readonly inFlight;
   readonly info;
 
@@ -95,6 +97,16 @@ export class ClassifierMetrics {
     this.isolatedReruns = registry.counter(
       'vigil_classifier_isolated_reruns_total',
       'Requests classified again alone after an expert error in a shared batch.',
+    );
+    this.hashMatches = registry.counter(
+      'vigil_classifier_hash_matches_total',
+      'Media matched against a hash bank before routing, by bank and signal (pdq, vpdq).',
+      ['bank', 'signal'],
+    );
+    this.hashBankEntries = registry.gauge(
+      'vigil_classifier_hash_bank_entries',
+      'Entries in the in-memory hash-bank index: pdq hashes and vpdq videos.',
+      ['signal'],
     );
     this.inFlight = registry.gauge(
       'vigil_classifier_in_flight',

@@ -10,12 +10,12 @@ import {
   type InferenceResult,
   type RawImage,
 } from '@vigil/contracts';
-import { IMAGE_STATS_VARIANT, VigilClassifier, type FrameExpert } from '@vigil/model';
+import { IMAGE_STATS_VARIANT, loadFrameExperts, VigilClassifier, type FrameExpert } from '@vigil/model';
 import { MetricsRegistry } from '@vigil/platform';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassificationQueue } from '../src/classification-queue';
-import { loadFrameExperts } from '../src/frame-experts';
+
 import { MediaCache } from '../src/media-cache';
 import { ClassifierMetrics } from '../src/metrics';
 import { BUNDLE_DIR, corrupted, MANIFEST, photoMedia, REDIS_URL, request, speechMedia } from './support';
@@ -137,9 +137,8 @@ describe('ClassificationQueue', () => {
       expect(result.caption).toEqual(alone!.caption);
       expect(result.media.map((m) => m.speech)).toEqual(alone!.media.map((m) => m.speech));
       expect(result.coverage).toEqual(alone!.coverage);
-      // Scores move a little with batch-mates: the int8 encoder quantises activations per tensor, i.e.
-      // over the whole batch (README, "Batching and scores").
-      result.scores.forEach((s, c) => expect(Math.abs(s.score - alone!.scores[c]!.score)).toBeLessThan(0.15));
+      // Batch-invariant (float32 encoder): the same scores as the post alone.
+      result.scores.forEach((s, c) => expect(Math.abs(s.score - alone!.scores[c]!.score)).toBeLessThan(1e-5));
     }
     expect(new Set(results.map((r) => r.caption.lang))).toEqual(new Set(['en', 'de', 'fr', 'es']));
     expect(

@@ -21,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { DLQ_HEADERS, RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
-import { VigilClassifier } from '@vigil/model';
+import { loadFrameExperts, VigilClassifier } from '@vigil/model';
 import { parseConfig } from '@vigil/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassifierModule } from '../src/classifier.module';
@@ -30,6 +30,7 @@ import { INFERENCE_RESULT_SCHEMA } from '../src/inference-consumer';
 import {
   BUNDLE_DIR,
   corrupted,
+  MANIFEST,
   photoMedia,
   REDIS_URL,
   request,
@@ -96,7 +97,9 @@ beforeAll(async () => {
     topicName(TOPICS.inferenceRequestsDlq, prefix),
   ]);
   await collector.start();
-  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' } });
+  // The worker's classifier as a reference: the bundle with its image experts.
+  const { experts } = await loadFrameExperts(MANIFEST, BUNDLE_DIR, { provider: 'cpu' });
+  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' }, frameExperts: experts });
 
   // Queued before the worker starts: it finds 50 requests waiting across the partitions.
   const captions = [
@@ -160,6 +163,8 @@ describe('classifier worker', () => {
         alone!.media.map((m) => [m.media_id, m.sha256, m.speech]),
       );
       expect(result.coverage).toEqual(alone!.coverage);
+      // Batch-invariant: the scores of the post classified on its own.
+      result.scores.forEach((x, c) => expect(Math.abs(x.score - alone!.scores[c]!.score)).toBeLessThan(1e-5));
     }
     const sizes = queued.map(
       (r) => byPost.get(r.post_id)!.experts.find((e) => e.expert === 'fusion')!.batch_size!,
@@ -207,13 +212,25 @@ describe('classifier worker', () => {
     expect(r.caption.lang).toBe('en');
     expect(r.media[0]).toMatchObject({ media_id: 'img', kind: 'image', status: 'ok' });
     // What ran, with its cost, batch and queue delay; what was skipped and why; what is not covered.
-    for (const name of ['text', 'language', 'image-stats', 'fusion']) {
+    for (const name of ['text', 'language', 'image-stats', 'nsfw', 'fusion']) {
       const run = r.experts.find((e) => e.expert === name)!;
       expect(run).toMatchObject({ ran: true });
       expect(run.batch_size).toBeGreaterThanOrEqual(1);
       expect(run.queue_delay_ms).toBeGreaterThanOrEqual(0);
     }
-    expect(r.experts).toContainEqual({ expert: 'ocr', ran: false, skipped_reason: 'not_in_bundle', ms: 0 });
+    // A photo without text: the OCR gate stays shut; nothing visual is uncertain, so no object detector.
+    expect(r.experts).toContainEqual({
+      expert: 'ocr',
+      ran: false,
+      skipped_reason: 'no_text_likelihood',
+      ms: 0,
+    });
+    expect(r.experts).toContainEqual({
+      expert: 'objects',
+      ran: false,
+      skipped_reason: 'not_uncertain',
+      ms: 0,
+    });
     expect(r.coverage.not_covered).toContain('sexual/minors');
     expect(r.timings).toMatchObject({ fetch_ms: 3, decode_ms: 5 });
     for (const t of ['queue_ms', 'experts_ms', 'fusion_ms', 'classifier_ms'])
@@ -230,11 +247,16 @@ describe('classifier worker', () => {
     const byPost = await resultsFor(['iso-1', 'iso-2', 'iso-3']);
     const bad = byPost.get('iso-2')!;
     expect(bad.status).toBe('ok');
-    expect(bad.errors).toEqual([expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'image-stats' })]);
+    // Every frame expert that read the corrupt variants failed for this post alone.
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'image-stats' }),
+      expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'nsfw' }),
+    ]);
     expect(score(bad, 'harassment/threatening')).toBeGreaterThan(0.5);
     for (const id of ['iso-1', 'iso-3']) {
       expect(byPost.get(id)!.errors).toEqual([]);
       expect(byPost.get(id)!.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(true);
+      expect(byPost.get(id)!.experts.find((e) => e.expert === 'nsfw')!.ran).toBe(true);
     }
   });
 
@@ -291,13 +313,15 @@ describe('classifier worker', () => {
     });
     expect(ready.info.models!.warmup_ms).toBeGreaterThan(0);
     expect(ready.info['media-cache']).toMatchObject({ status: 'up', redis: 'connected' });
+    expect(ready.info['hash-banks']).toMatchObject({ status: 'up', enabled: false });
     const text = await (await fetch(`${baseUrl}/metrics`)).text();
     for (const name of [
       'vigil_classifier_batch_size_bucket',
       'vigil_classifier_queue_delay_seconds_bucket',
       'vigil_classifier_expert_seconds_bucket{le="0.005",expert="text"}',
       'vigil_classifier_expert_calls_total{expert="fusion"}',
-      'vigil_classifier_routing_total{expert="ocr",decision="skipped",reason="not_in_bundle"}',
+      'vigil_classifier_routing_total{expert="ocr",decision="skipped",reason="no_text_likelihood"}',
+      'vigil_classifier_routing_total{expert="nsfw",decision="ran"',
       'vigil_classifier_requests_total{status="ok"}',
       'vigil_classifier_media_cache_lookups_total',
       'vigil_classifier_errors_total{code="EXPERT_FAILED",expert="image-stats"}',

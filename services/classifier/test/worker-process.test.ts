@@ -50,6 +50,8 @@ function spawnWorker(env: Record<string, string>): {
       VIGIL_BUNDLE_DIR: BUNDLE_DIR,
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // No hash banks here (the test environment's DATABASE_URL has no bank tables in `public`).
+      DATABASE_URL: '',
       ...env,
     },
   });

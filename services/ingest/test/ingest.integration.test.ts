@@ -177,7 +177,12 @@ describe('ingest: posts → inference requests', () => {
       expect(Object.keys(frame.variants).sort()).toEqual(['fill:224x224', 'inside:960x960']);
       const fill = frame.variants['fill:224x224']!;
       expect(fill.data.byteLength).toBe(224 * 224 * 3);
+      // Every image, animation page and sampled video frame travels with its PDQ hash.
+      expect(frame.pdq!.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(frame.pdq!.quality).toBeGreaterThanOrEqual(0);
     }
+    // A real photo hashes with full quality (the classifier matches only quality ≥ 50).
+    expect(photo!.frames[0]!.pdq!.quality).toBeGreaterThanOrEqual(50);
     expect(clip!.audio?.sample_rate).toBe(16_000);
     expect(voice!.audio!.pcm_s16le.byteLength).toBeGreaterThan(2 * 16_000 * 1.9);
     expect(voice!.frames).toEqual([]);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { bootService, parseConfig } from '@vigil/platform';
+import { setupBodyLimits } from './api/body-limits';
 import { setupOpenApi } from './api/openapi';
 import { envSchema, type ModerationConfig } from './config';
 import { defaultDashboardDir, serveDashboard } from './dashboard-assets';
@@ -15,6 +16,7 @@ void bootService({
     return { module: ModerationModule.forRoot(config, loadPolicies(config)), port: config.HTTP_PORT };
   },
   configure: (app) => {
+    setupBodyLimits(app);
     setupOpenApi(app);
     if (config.MODERATION_ROLES.includes('api')) {
       const dir = config.DASHBOARD_DIR || defaultDashboardDir();

@@ -290,7 +290,7 @@ describe('result → verdict → Kafka + signed webhook', () => {
       return r.length === 1 && r;
     });
     expect(bannedVerdict!.payload).toMatchObject({
-      actions: [{ action: 'remove', rule: 'hash_match.remove', category: 'hash_match' }],
+      actions: [{ action: 'remove', rule: 'hash_match.remove', category: 'hash_match', banks: ['ncmec'] }],
       hash_matches: [{ media_id: 'm1', bank: 'ncmec', distance: 12, hash_id: 'h-991' }],
     });
   });

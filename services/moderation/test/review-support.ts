@@ -8,6 +8,7 @@ import type { ModeratorRole } from '../src/database/tables';
 import type { Db } from '../src/database/database';
 import { ModerationModule } from '../src/moderation.module';
 import { loadPolicies } from '../src/policies';
+import { setupBodyLimits } from '../src/api/body-limits';
 import { setupOpenApi } from '../src/api/openapi';
 import { DATABASE_URL } from './support';
 
@@ -27,6 +28,7 @@ export async function startModeration(
     logger: ['error'],
   });
   app.enableShutdownHooks();
+  setupBodyLimits(app);
   setupOpenApi(app);
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'), config };

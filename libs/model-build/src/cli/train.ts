@@ -1,9 +1,11 @@
 /**
  * `npm run models:train`: trains the fusion mixture-of-experts on the committed seed corpus and writes
  * the committed weights (libs/model-build/data/fusion/weights.json), then rebuilds the bundle.
- * Steps: build the feature experts into .models/vigil-features → features for every corpus case →
- * seeded Adam training with the load-balancing loss (model selection on dev loss) → per-category
- * temperature scaling on dev → weights file → `models:build`.
+ * Steps: build every expert, with an untrained fusion of the training spec, into .models/vigil-features →
+ * features for every corpus case through the classifier itself (routed; dense too for cases with media,
+ * as extra training examples, since routing decides which image experts fill a frame token) → seeded
+ * Adam training with the load-balancing loss (model selection on dev loss) → per-category temperature
+ * scaling on dev → weights file → `models:build`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,34 +14,64 @@ import { encodeWeights, fusionForward, type FusionWeightsFile } from '@vigil/mod
 import { buildBundle } from '../bundle';
 import { loadCorpus } from '../corpus/corpus';
 import { expectedCalibrationError, fitTemperature } from '../eval/metrics';
-import { FEATURE_EXPERTS, VIGIL_BASE_EXPERTS } from '../experts';
-import { FUSION_WEIGHTS_PATH } from '../experts/fusion';
+import { FEATURE_EXPERTS, IMAGE_EXPERTS, VIGIL_BASE_EXPERTS } from '../experts';
+import { FUSION_WEIGHTS_PATH, fusionExpertFrom } from '../experts/fusion';
 import { defaultFusionSpec } from '../fusion/default-spec';
-import { augmentWithPhotos, corpusExamples, loadFeatureExperts, photoTokens } from '../fusion/features';
-import { DEFAULT_TRAIN_OPTIONS, packExamples, trainFusion } from '../fusion/train';
+import { augmentWithPhotos, corpusExamples, loadFeatureClassifier, photoTokens } from '../fusion/features';
+import { initialWeights } from '../fusion/random';
+import { DEFAULT_TRAIN_OPTIONS, packExamples, trainFusion, type TrainExample } from '../fusion/train';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   const featuresDir = resolve(ROOT, '.models/vigil-features');
+  const spec = defaultFusionSpec();
+  const options = DEFAULT_TRAIN_OPTIONS;
+  const untrained: FusionWeightsFile = {
+    format: 'vigil-fusion-weights/1',
+    spec,
+    weights: encodeWeights(initialWeights(spec, options.seed)),
+    thresholds: {},
+    trained: [],
+    training: {},
+  };
   await buildBundle({
     name: 'vigil-features',
     outDir: featuresDir,
-    builders: FEATURE_EXPERTS,
+    builders: [...FEATURE_EXPERTS, ...IMAGE_EXPERTS, fusionExpertFrom(() => untrained)],
     log: () => {},
   });
-  const spec = defaultFusionSpec();
   const corpus = loadCorpus();
-  const experts = await loadFeatureExperts(featuresDir);
-  const examples = await corpusExamples(spec, corpus, experts);
-  const bySplit = (s: string) => examples.filter((_, i) => corpus[i]!.split === s);
-  const train = augmentWithPhotos(spec, bySplit('train'), await photoTokens(spec), 0.3, 20261129);
+  const classifier = await loadFeatureClassifier(featuresDir);
+  const examples = await corpusExamples(spec, corpus, classifier, 'routed');
+  // A routed case whose harm is only in image text that routing left unread (the OCR gate stayed shut)
+  // has no evidence of its labels: training on it would teach fusion that plain photos are harmful.
+  const unread = (i: number) =>
+    corpus[i]!.harm_in === 'image_text' && !examples[i]!.tokens.some((t) => t.modality === 'image_text');
+  const bySplit = (s: string) =>
+    examples.filter((_, i) => corpus[i]!.split === s && !(s === 'train' && unread(i)));
+  // Dense features of training cases with media: the frame tokens routing leaves partly empty, full.
+  const withMedia = corpus.filter((r) => r.split === 'train' && (r.image || r.video || r.audio));
+  const routedById = new Map(examples.map((e) => [e.id, e]));
+  const same = (a: TrainExample, b: TrainExample) =>
+    a.tokens.length === b.tokens.length &&
+    a.tokens.every((t, k) => t.features.every((v, j) => v === b.tokens[k]!.features[j]));
+  const dense = (await corpusExamples(spec, withMedia, classifier, 'dense'))
+    .filter((e) => !same(e, routedById.get(e.id)!))
+    .map((e) => ({ ...e, id: `${e.id}+dense` }));
+  const photos = [...new Set(corpus.flatMap((r) => (r.image ? [r.image.photo] : [])))].sort();
+  const train = augmentWithPhotos(
+    spec,
+    [...bySplit('train'), ...dense],
+    await photoTokens(spec, classifier, photos),
+    0.3,
+    20261129,
+  );
   const dev = bySplit('dev');
   console.log(
-    `train: ${corpus.length} cases (train ${train.length}, dev ${dev.length}), features in ${Date.now() - t0} ms`,
+    `train: ${corpus.length} cases (train ${train.length} with ${dense.length} dense, dev ${dev.length}), features in ${Date.now() - t0} ms`,
   );
-  const options = DEFAULT_TRAIN_OPTIONS;
   const report = trainFusion(spec, train, dev, options, (l) => console.log(l));
   const w = report.weights;
 

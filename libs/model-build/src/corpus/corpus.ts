@@ -5,7 +5,14 @@ import { CATEGORY_IDS, type CategoryId } from '@vigil/contracts';
 
 /** The seed corpus folder (committed): one JSONL file per language plus multimodal cases, and splits. */
 export const CORPUS_DIR = resolve(__dirname, '..', '..', 'data', 'corpus');
-export const CORPUS_FILES = ['en.jsonl', 'de.jsonl', 'es.jsonl', 'fr.jsonl', 'multimodal.jsonl'] as const;
+export const CORPUS_FILES = [
+  'en.jsonl',
+  'de.jsonl',
+  'es.jsonl',
+  'fr.jsonl',
+  'multimodal.jsonl',
+  'images.jsonl',
+] as const;
 export const SPLITS = ['train', 'dev', 'test'] as const;
 export type Split = (typeof SPLITS)[number];
 
@@ -23,6 +30,14 @@ export const CorpusRecordSchema = z.object({
   text: z.string(),
   /** A photo from the skimage set (.data/photos) with optional rendered meme text. */
   image: z.object({ photo: z.string(), overlay: z.string().optional() }).optional(),
+  /** A video: one frame per photo (1 s apart), meme text optionally rendered onto frame `overlay_frame`. */
+  video: z
+    .object({
+      photos: z.array(z.string()).min(1),
+      overlay: z.string().optional(),
+      overlay_frame: z.int().min(0).optional(),
+    })
+    .optional(),
   /** Audio: espeak-ng speech of `speech`, or two seconds of silence. */
   audio: z.object({ kind: z.enum(['speech', 'silence']), speech: z.string().optional() }).optional(),
   /** Severity 0..3 per category (absent = 0). */

@@ -23,6 +23,22 @@ export async function recordFrame(
   return { timestamp_ms: 0, width: f.width, height: f.height, variants: f.variants };
 }
 
+/** The case's video frames (one per photo, 1 s apart; meme text on `overlay_frame`), or undefined. */
+export async function recordVideoFrames(
+  record: CorpusRecord,
+  variants: readonly ResizeSpec[],
+): Promise<Frame[] | undefined> {
+  const video = record.video;
+  if (!video) return undefined;
+  return Promise.all(
+    video.photos.map(async (photo, i) => {
+      const overlay = i === (video.overlay_frame ?? 0) ? video.overlay : undefined;
+      const f = await decodeVariants(await renderMeme(join(PHOTOS_DIR, photo), overlay), variants);
+      return { timestamp_ms: i * 1000, width: f.width, height: f.height, variants: f.variants };
+    }),
+  );
+}
+
 /** The case's audio: espeak-ng speech or two seconds of silence. */
 export function recordAudio(record: CorpusRecord): AudioPayload | undefined {
   if (!record.audio) return undefined;
@@ -39,6 +55,15 @@ export async function requestFor(
   const media: MediaPayload[] = [];
   const frame = await recordFrame(record, variants);
   if (frame) media.push({ media_id: `${record.id}-image`, kind: 'image', status: 'ok', frames: [frame] });
+  const frames = await recordVideoFrames(record, variants);
+  if (frames)
+    media.push({
+      media_id: `${record.id}-video`,
+      kind: 'video',
+      status: 'ok',
+      frames,
+      duration_ms: frames.length * 1000,
+    });
   const audio = recordAudio(record);
   if (audio)
     media.push({

@@ -8,7 +8,7 @@ import { objectsExpert } from './objects';
 import { ocrExpert } from './ocr';
 import { textExpert } from './text';
 
-/** The experts whose features fusion reads; built before training. */
+/** Text, language, image statistics and voice activity: the experts `VigilClassifier` runs itself. */
 export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
   languageExpert,
   textExpert,
@@ -16,14 +16,15 @@ export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
   audioVadExpert,
 ];
 
+/** The image experts (frame experts of `VigilClassifier`, loaded through @vigil/model's loader). */
+export const IMAGE_EXPERTS: readonly ExpertBuilder[] = [nsfwExpert, objectsExpert, ocrExpert];
+
 /**
  * The experts of the default bundle `vigil-base`, in build order. Each builder lives in its own file
  * in this folder and converts weights from an installed package (never fetched at run time).
  */
 export const VIGIL_BASE_EXPERTS: readonly ExpertBuilder[] = [
   ...FEATURE_EXPERTS,
-  nsfwExpert,
-  objectsExpert,
-  ocrExpert,
+  ...IMAGE_EXPERTS,
   fusionExpert,
 ];

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { NSFW_FEATURE_DIM } from '@vigil/model';
 import type { ExpertBuilder } from '../bundle';
 import { NSFWJS, sourceDir } from './sources';
 import { convertLayersModel, decodeWeights, type TfjsModelJson } from '../tfjs';
@@ -76,6 +77,8 @@ export const nsfwExpert: ExpertBuilder = {
         explicit_labels: ['Porn', 'Hentai'],
         /** Labels meaning the image is a drawing or illustration rather than a photo. */
         drawing_labels: ['Drawing', 'Hentai'],
+        /** Fusion token: the probabilities in label order ‖ sexual ‖ explicit ‖ drawing sums. */
+        fusion_token: { dim: NSFW_FEATURE_DIM },
       },
       provenance: [
         {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OBJECTS_FEATURE_DIM } from '@vigil/model';
 import type { ExpertBuilder } from '../bundle';
 import { HUMAN, HUMAN_MODELS, sourceDir } from './sources';
 import { convertGraphModel, decodeWeights, type TfjsModelJson } from '../tfjs';
@@ -31,6 +32,16 @@ export function loadNanodet(dir: string): { json: TfjsModelJson; weights: Uint8A
  * `cls_s` class scores after sigmoid `[batch, cells, 80]` and `reg_s` box side distributions
  * `[batch, cells, 4·(reg_max+1)]` (generalized focal loss; decode in the runner).
  */
+/** COCO labels grouped for the fusion token (every label is one of @vladmandic/human's COCO-80). */
+export const OBJECT_FUSION_GROUPS: Record<string, string[]> = {
+  person: ['person'],
+  weapon: ['knife', 'scissors', 'baseball bat'],
+  drink: ['bottle', 'wine glass', 'cup'],
+  animal: ['bird', 'cat', 'dog', 'horse', 'sheep', 'cow', 'elephant', 'bear', 'zebra', 'giraffe'],
+  vehicle: ['bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat'],
+  food: ['banana', 'apple', 'sandwich', 'orange', 'broccoli', 'carrot', 'hot dog', 'pizza', 'donut', 'cake'],
+};
+
 export const objectsExpert: ExpertBuilder = {
   name: 'objects',
   async build(ctx) {
@@ -39,6 +50,11 @@ export const objectsExpert: ExpertBuilder = {
     const labels = parseHumanLabels(readFileSync(join(humanDir, 'src/object/labels.ts'), 'utf8'));
     if (labels.length !== 80)
       throw new Error(`expected 80 COCO labels in @vladmandic/human, found ${labels.length}`);
+    const unknown = Object.values(OBJECT_FUSION_GROUPS)
+      .flat()
+      .filter((l) => !labels.includes(l));
+    if (unknown.length > 0)
+      throw new Error(`fusion groups name labels not in COCO-80: ${unknown.join(', ')}`);
     const { json, weights } = loadNanodet(modelsDir);
     const tensors = decodeWeights(
       json.weightsManifest.flatMap((m) => m.weights),
@@ -99,6 +115,12 @@ export const objectsExpert: ExpertBuilder = {
         max_detections: 50,
         /** Detected labels that raise a category score (the object's score becomes the signal). */
         label_categories: { knife: 'illicit/weapons' },
+        /**
+         * Label groups of the fusion token (`OBJECTS_FEATURE_DIM` in @vigil/model): per group the best
+         * detection score, then the people and detection counts.
+         */
+        fusion_groups: OBJECT_FUSION_GROUPS,
+        fusion_token: { dim: OBJECTS_FEATURE_DIM },
       },
       provenance: [
         {

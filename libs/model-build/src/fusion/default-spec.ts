@@ -2,6 +2,8 @@ import { CATEGORY_IDS } from '@vigil/contracts';
 import {
   AUDIO_FEATURE_DIM,
   IMAGE_STATS_FEATURE_DIM,
+  NSFW_FEATURE_DIM,
+  OBJECTS_FEATURE_DIM,
   textFeatureDim,
   type FusionSpec,
   type TokenSource,
@@ -14,6 +16,8 @@ function sources(): TokenSource[] {
   const list: Omit<TokenSource, 'offset'>[] = [
     { expert: 'text', modalities: ['caption', 'image_text'], dim: textFeatureDim(TEXT_EMBEDDING_DIM) },
     { expert: 'image-stats', modalities: ['image', 'video_frames'], dim: IMAGE_STATS_FEATURE_DIM },
+    { expert: 'nsfw', modalities: ['image', 'video_frames'], dim: NSFW_FEATURE_DIM },
+    { expert: 'objects', modalities: ['image', 'video_frames'], dim: OBJECTS_FEATURE_DIM },
     { expert: 'audio-vad', modalities: ['audio'], dim: AUDIO_FEATURE_DIM },
   ];
   let offset = 0;
@@ -26,7 +30,9 @@ function sources(): TokenSource[] {
 
 /**
  * The default bundle's fusion shape: 8 routed experts in three modality groups (text 4, visual 2,
- * audio 2), top-2 routing, one shared expert, 32-wide tokens. Image experts add token sources here.
+ * audio 2), top-2 routing, one shared expert, 32-wide tokens. A frame token carries image-stats, nsfw and
+ * objects features side by side (an expert that did not run on the frame leaves its block zero); text in
+ * images reaches fusion as `image_text` tokens of the text expert (OCR lines).
  */
 export function defaultFusionSpec(): FusionSpec {
   const tokenSources = sources();

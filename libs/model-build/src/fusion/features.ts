@@ -1,104 +1,100 @@
-import { join } from 'node:path';
-import { readBundleManifest, type Modality } from '@vigil/contracts';
 import {
-  imageStats,
-  IMAGE_STATS_VARIANT,
-  LanguageIdentifier,
-  SentenceEncoder,
-  SileroVad,
-  TextExpert,
-  type FusionSpec,
-} from '@vigil/model';
-import { loadCorpus, targetsOf, type CorpusRecord } from '../corpus/corpus';
-import { recordAudio, recordFrame } from '../corpus/media';
+  imageVariantSpecs,
+  readBundleManifest,
+  type InferenceRequest,
+  type Modality,
+} from '@vigil/contracts';
+import { loadFrameExperts, VigilClassifier, type FusionSpec } from '@vigil/model';
+import { targetsOf, type CorpusRecord } from '../corpus/corpus';
+import { requestFor } from '../corpus/media';
 import { mulberry32 } from './random';
 import type { TrainExample, TrainToken } from './train';
 
-/** Loaded feature experts of a bundle folder (single-threaded sessions: reproducible features). */
-export interface FeatureExperts {
-  readonly text: TextExpert;
-  readonly vad: SileroVad;
-}
-
-export async function loadFeatureExperts(bundleDir: string): Promise<FeatureExperts> {
+/**
+ * The classifier training reads its features through: every expert of a bundle folder (image experts
+ * included, single-threaded sessions for reproducible features) behind `VigilClassifier`, so training
+ * sees exactly the tokens serving fuses — same router, same OCR lines, same feature rows.
+ */
+export async function loadFeatureClassifier(bundleDir: string): Promise<VigilClassifier> {
   const manifest = readBundleManifest(bundleDir);
-  const file = (name: string, role: string) =>
-    join(bundleDir, manifest.experts.find((e) => e.name === name)!.files[role]!);
   const session = { provider: 'cpu' as const, intraOpThreads: 1 };
-  const encoder = await SentenceEncoder.load(file('text', 'model'), file('text', 'tokenizer'), 384, session);
-  const languages = await LanguageIdentifier.load(file('language', 'model'));
-  return {
-    text: new TextExpert(encoder, languages),
-    vad: await SileroVad.load(file('audio-vad', 'model'), session),
-  };
+  const { experts } = await loadFrameExperts(manifest, bundleDir, session);
+  return VigilClassifier.load(bundleDir, { session, frameExperts: experts });
 }
 
-function place(spec: FusionSpec, expert: string, features: Float32Array): Float32Array {
-  const source = spec.tokenSources.find((s) => s.expert === expert);
-  if (!source) throw new Error(`fusion spec has no token source for ${expert}`);
-  const row = new Float32Array(spec.featureDim);
-  row.set(features.subarray(0, source.dim), source.offset);
-  return row;
+const ORDER: Modality[] = ['caption', 'image_text', 'image', 'video_frames', 'audio'];
+
+/**
+ * Fusion tokens of requests as the classifier builds them in `mode`, 16 requests per call.
+ * @throws Error when the classifier's fusion spec has another feature layout than `spec`.
+ */
+export async function requestTokens(
+  spec: FusionSpec,
+  classifier: VigilClassifier,
+  requests: readonly InferenceRequest[],
+  mode: 'routed' | 'dense',
+): Promise<TrainToken[][]> {
+  if (JSON.stringify(classifier.spec.tokenSources) !== JSON.stringify(spec.tokenSources))
+    throw new Error('the feature bundle fusion spec has other token sources than the training spec');
+  const out: TrainToken[][] = requests.map(() => []);
+  for (let start = 0; start < requests.length; start += 16)
+    await classifier.classify(requests.slice(start, start + 16), mode, {
+      onFusionTokens: (i, tokens) => {
+        out[start + i] = tokens
+          .map((t) => ({ modality: t.modality, features: Float32Array.from(t.features) }))
+          .sort((a, b) => ORDER.indexOf(a.modality) - ORDER.indexOf(b.modality));
+      },
+    });
+  return out;
 }
 
 /**
- * Fusion training examples for corpus cases, computed with the runtime experts: caption → text token;
- * photo → image-stats token; meme text → image_text token through the text expert (the rendered text
- * itself stands in for OCR until the OCR expert lands, so fusion learns the image_text modality);
- * audio → voice-activity token. Texts go through the encoder in batches of 32.
+ * Fusion training examples for corpus cases: caption → text token; photo or video frames → frame tokens
+ * (image-stats ‖ nsfw ‖ objects, whichever ran) and, where OCR read text, an image_text token; audio →
+ * voice-activity token. Media are rendered as ingest would decode them (meme text drawn onto the photos).
+ * @param mode routed (what serving runs by default) or dense (every expert on every frame).
  */
 export async function corpusExamples(
   spec: FusionSpec,
   records: readonly CorpusRecord[],
-  experts: FeatureExperts,
+  classifier: VigilClassifier,
+  mode: 'routed' | 'dense' = 'routed',
 ): Promise<TrainExample[]> {
-  const texts: { record: number; modality: Modality; text: string }[] = [];
-  records.forEach((r, i) => {
-    if (r.text.trim()) texts.push({ record: i, modality: 'caption', text: r.text });
-    if (r.image?.overlay) texts.push({ record: i, modality: 'image_text', text: r.image.overlay });
-  });
-  const tokens: TrainToken[][] = records.map(() => []);
-  for (let start = 0; start < texts.length; start += 32) {
-    const batch = texts.slice(start, start + 32);
-    const analyses = await experts.text.analyze(batch.map((t) => t.text));
-    batch.forEach((t, j) =>
-      tokens[t.record]!.push({ modality: t.modality, features: place(spec, 'text', analyses[j]!.features) }),
-    );
-  }
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    const frame = await recordFrame(r, [IMAGE_STATS_VARIANT]);
-    if (frame) {
-      const stats = imageStats(Object.values(frame.variants)[0]!);
-      tokens[i]!.push({ modality: 'image', features: place(spec, 'image-stats', stats.features) });
-    }
-    const audio = recordAudio(r);
-    if (audio) {
-      const [a] = await experts.vad.analyze([audio.pcm_s16le]);
-      tokens[i]!.push({ modality: 'audio', features: place(spec, 'audio-vad', a!.features) });
-    }
-  }
-  // Stable token order: caption, image_text, image, video_frames, audio.
-  const order: Modality[] = ['caption', 'image_text', 'image', 'video_frames', 'audio'];
+  const variants = imageVariantSpecs(classifier.manifest);
+  const requests: InferenceRequest[] = [];
+  for (const r of records) requests.push(await requestFor(r, variants));
+  const tokens = await requestTokens(spec, classifier, requests, mode);
   return records.map((r, i) => ({
     id: r.id,
-    tokens: tokens[i]!.sort((a, b) => order.indexOf(a.modality) - order.indexOf(b.modality)),
+    tokens: tokens[i]!,
     targets: targetsOf(r, spec.categories),
     mask: new Float32Array(spec.categories.length).fill(1),
   }));
 }
 
-/** Image-stats tokens of every plain photo in the corpus (no meme text): benign visual context. */
-export async function photoTokens(spec: FusionSpec): Promise<TrainToken[]> {
-  const photos = [...new Set(loadCorpus().flatMap((r) => (r.image ? [r.image.photo] : [])))].sort();
+/**
+ * Frame tokens of every plain photo the corpus uses (no meme text, no caption), routed and dense:
+ * benign visual context for augmentation.
+ */
+export async function photoTokens(
+  spec: FusionSpec,
+  classifier: VigilClassifier,
+  photos: readonly string[],
+): Promise<TrainToken[]> {
+  const records: CorpusRecord[] = photos.map((photo, i) => ({
+    id: `photo-${i}`,
+    lang: 'en',
+    block: 'benign',
+    kind: 'benign',
+    text: '',
+    image: { photo },
+    labels: {},
+    split: 'train',
+  }));
   const out: TrainToken[] = [];
-  for (const photo of photos) {
-    const frame = await recordFrame({ image: { photo } } as CorpusRecord, [IMAGE_STATS_VARIANT]);
-    out.push({
-      modality: 'image',
-      features: place(spec, 'image-stats', imageStats(Object.values(frame!.variants)[0]!).features),
-    });
-  }
+  for (const mode of ['routed', 'dense'] as const)
+    for (const e of await corpusExamples(spec, records, classifier, mode))
+      out.push(...e.tokens.filter((t) => t.modality === 'image'));
   return out;
 }
 

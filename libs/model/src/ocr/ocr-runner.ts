@@ -57,7 +57,10 @@ export class OcrRunner implements ExpertRunner {
       ...extra,
     ];
     const [det, cls, rec] = await Promise.all(
-      ['detection', 'classifier', 'recognition'].map((role) => sessionFor(entry, role, bundleDir, options)),
+      // Every frame and line has its own shape: no memory arena (see SessionOptions.cpuMemArena).
+      ['detection', 'classifier', 'recognition'].map((role) =>
+        sessionFor(entry, role, bundleDir, { ...options, cpuMemArena: false }),
+      ),
     );
     return new OcrRunner(entry, det!, cls!, rec!, charset);
   }

@@ -62,7 +62,8 @@ export class SentenceEncoder {
     options: SessionOptions,
   ): Promise<SentenceEncoder> {
     return new SentenceEncoder(
-      await createSession(modelFile, options),
+      // Every caption length is a new shape: no memory arena (see SessionOptions.cpuMemArena).
+      await createSession(modelFile, { ...options, cpuMemArena: false }),
       WordPieceTokenizer.fromFile(tokenizerFile),
       dim,
     );

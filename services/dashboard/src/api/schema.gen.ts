@@ -431,6 +431,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review/admin/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HashBanksController_list"];
+        put?: never;
+        /** Create a hash bank (pdq: image hashes; vpdq: video frame-hash sets) */
+        post: operations["HashBanksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/banks/{bank}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HashBanksController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable or disable a bank, or change its action, source or description */
+        patch: operations["HashBanksController_update"];
+        trace?: never;
+    };
+    "/review/admin/banks/{bank}/hashes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries of a bank in id order (page with `after` = the last hash_id) */
+        get: operations["HashBanksController_hashes"];
+        put?: never;
+        /** Add PDQ hashes to a pdq bank (hashes it holds stay unchanged) */
+        post: operations["HashBanksController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/banks/{bank}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a file: a hash list or CSV (pdq banks) or one vPDQ feature file (vpdq banks) */
+        post: operations["HashBanksController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/banks/{bank}/hashes/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove entries by hash_id or by hash */
+        post: operations["HashBanksController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/bank-hashes/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable or disable one entry (its bank is unchanged) */
+        patch: operations["HashBanksController_updateHash"];
+        trace?: never;
+    };
+    "/review/queues/{queue}/tasks/{task}/hash-matches/{hash}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm or reject a hash match of the task's post
+         * @description reject disables the bank entry (it stops matching; its bank stays enabled); confirm marks it confirmed. Either is recorded with the post and in the audit log.
+         */
+        post: operations["HashMatchReviewController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -629,6 +752,49 @@ export interface components {
             /** @enum {string} */
             priority?: "low" | "normal" | "high";
         };
+        CreateBankRequest: {
+            name: string;
+            /** @enum {string} */
+            signal_type: "pdq" | "vpdq";
+            action: string;
+            source?: string;
+            description?: string;
+            enabled?: boolean;
+        };
+        UpdateBankRequest: {
+            enabled?: boolean;
+            action?: string;
+            source?: string;
+            description?: string | null;
+        };
+        AddHashesRequest: {
+            hashes: {
+                hash: string;
+                quality?: number;
+                external_id?: string;
+                metadata?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        ImportBankFileRequest: {
+            content: string;
+            file_name?: string;
+            external_id?: string;
+        };
+        RemoveHashesRequest: {
+            hash_ids?: string[];
+            hashes?: string[];
+        };
+        UpdateBankHashRequest: {
+            enabled: boolean;
+        };
+        /** @description confirm: the match is right; reject: the bank hash is wrong and is disabled (its bank stays enabled) */
+        HashMatchReviewRequest: {
+            /** @enum {string} */
+            decision: "confirm" | "reject";
+            note?: string;
+        };
         Me: {
             moderator_id: string;
             username: string;
@@ -815,6 +981,17 @@ export interface components {
             };
             media: components["schemas"]["MediaItem"][];
             scores: components["schemas"]["ScoreItem"][];
+            hash_matches: {
+                media_id: string;
+                bank: string;
+                bank_action: string;
+                distance: number;
+                hash_id: string;
+                frame_match_ratio?: number;
+                /** @enum {string} */
+                match_state: "unreviewed" | "confirmed" | "rejected";
+                hash_enabled: boolean;
+            }[];
             verdict: {
                 verdict_id: string;
                 /** @enum {string} */
@@ -898,6 +1075,69 @@ export interface components {
             revision: number;
             verdict_id: string;
         };
+        HashBank: {
+            bank_id: string;
+            name: string;
+            source: string;
+            /** @enum {string} */
+            signal_type: "pdq" | "vpdq";
+            action: string;
+            enabled: boolean;
+            description: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            /** Format: date-time */
+            updated_at: string;
+            active_hashes: number;
+            disabled_hashes: number;
+        };
+        HashBankList: {
+            banks: components["schemas"]["HashBank"][];
+        };
+        BankHash: {
+            hash_id: string;
+            hash: string | null;
+            frames: number | null;
+            quality: number | null;
+            external_id: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            added_at: string;
+            added_by: string;
+            enabled: boolean;
+            disabled_reason: string | null;
+            /** Format: date-time */
+            removed_at: string | null;
+            /** @enum {string} */
+            match_state: "unreviewed" | "confirmed" | "rejected";
+            confirmed_matches: number;
+            rejected_matches: number;
+        };
+        BankHashList: {
+            hashes: components["schemas"]["BankHash"][];
+        };
+        ImportReport: {
+            bank: string;
+            read: number;
+            added: number;
+            existing: number;
+            rejected: {
+                line: number;
+                reason: string;
+                text: string;
+            }[];
+        };
+        HashMatchReview: {
+            hash_id: string;
+            media_id: string;
+            bank: string;
+            /** @enum {string} */
+            match_state: "unreviewed" | "confirmed" | "rejected";
+            enabled: boolean;
+        };
         /** VerdictV1 */
         VerdictV1: {
             /** @constant */
@@ -925,6 +1165,7 @@ export interface components {
                 category?: string;
                 score?: number;
                 threshold?: number;
+                banks?: string[];
             }[];
             scores: {
                 /** @enum {string} */
@@ -2348,6 +2589,476 @@ export interface operations {
                 };
             };
             /** @description POST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashBankList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBankRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashBank"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description BANK_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashBank"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description BANK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBankRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashBank"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description BANK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_hashes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankHashList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddHashesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description REQUEST_INVALID, BANK_SIGNAL_MISMATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportBankFileRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description BANK_FILE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveHashesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        removed?: number;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashBanksController_updateHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBankHashRequest"];
+            };
+        };
+        responses: {
+            /** @description updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description BANK_HASH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HashMatchReviewController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                task: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HashMatchReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashMatchReview"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description TASK_NOT_FOUND, HASH_MATCH_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import {
   type Me,
   type TaskDetail,
 } from '../api/client';
+import { HashMatches } from '../components/HashMatches';
 import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
 import { setFlash, takeFlash } from '../flash';
@@ -442,6 +443,16 @@ export function ItemPage({
               <p className="small warning">Errors: {post.errors.map((e) => e.code).join(', ')}</p>
             )}
           </section>
+          <HashMatches
+            queueId={queueId}
+            taskId={taskId}
+            matches={detail.hash_matches}
+            canReview={canDecide}
+            onReviewed={(message) => {
+              setStatus(message);
+              void load();
+            }}
+          />
           <ScoresTable
             scores={scores}
             actions={verdict.actions}

@@ -34,7 +34,14 @@ export type ApiErrorCode =
   | 'PASSWORD_INVALID'
   | 'POST_NOT_FOUND'
   | 'MEDIA_NOT_FOUND'
-  | 'MEDIA_UNAVAILABLE';
+  | 'MEDIA_UNAVAILABLE'
+  // hash banks
+  | 'BANK_EXISTS'
+  | 'BANK_NOT_FOUND'
+  | 'BANK_SIGNAL_MISMATCH'
+  | 'BANK_FILE_INVALID'
+  | 'BANK_HASH_NOT_FOUND'
+  | 'HASH_MATCH_NOT_FOUND';
 
 /** An API error: HTTP status plus body `{ statusCode, code, message }`. */
 export class ApiError extends HttpException {

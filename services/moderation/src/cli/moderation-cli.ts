@@ -15,6 +15,14 @@
  *   moderator password --username U [--password-stdin]
  *                                             set a new password (ends the account's sessions)
  *   moderator list                            accounts, roles and queues
+ *   bank create --name N --signal pdq|vpdq --action remove|review|… [--source S] [--description D]
+ *                                             create a hash bank
+ *   bank import --bank N FILE…                add a hash list or CSV (pdq), or vPDQ feature files (vpdq,
+ *                                             one video each); prints added / existing / rejected lines
+ *   bank remove --bank N [--hashes h,h] [--ids 1,2]
+ *                                             remove entries
+ *   bank enable|disable --bank N              switch a bank on or off
+ *   bank list                                 banks with their entry counts
  */
 import { parseArgs } from 'node:util';
 import { loadPolicyFile, PolicyInvalidError, PolicyReplay, formatReplayReport } from '@vigil/policy';
@@ -22,7 +30,9 @@ import { createApiToken, SCOPES, type Scope } from '../api/api-tokens';
 import { MODERATOR_ROLES, ModeratorStore } from '../auth/moderators';
 import { generatePassword } from '../auth/passwords';
 import type { ModeratorRole } from '../database/tables';
+import { readFile } from 'node:fs/promises';
 import { createDatabase, migrateToLatest, type Db } from '../database/database';
+import { HashBankStore, SIGNAL_TYPES, type SignalType } from '../hash-banks/bank-store';
 import { storedReplayItems } from '../verdicts/replay-source';
 
 const USAGE = `usage:
@@ -32,7 +42,12 @@ const USAGE = `usage:
   moderation policy check FILE...
   moderation moderator create --username U --role ${MODERATOR_ROLES.join('|')} [--name N] [--queues a,b] [--password-stdin]
   moderation moderator password --username U [--password-stdin]
-  moderation moderator list`;
+  moderation moderator list
+  moderation bank create --name N --signal ${SIGNAL_TYPES.join('|')} --action A [--source S] [--description D]
+  moderation bank import --bank N FILE...
+  moderation bank remove --bank N [--hashes h,h] [--ids 1,2]
+  moderation bank enable|disable --bank N
+  moderation bank list`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -70,8 +85,16 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       queues: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      bank: { type: 'string' },
+      signal: { type: 'string' },
+      action: { type: 'string' },
+      source: { type: 'string' },
+      description: { type: 'string' },
+      hashes: { type: 'string' },
+      ids: { type: 'string' },
     },
   });
+  if (positionals[0] === 'bank') return bankCommand(positionals.slice(1), values);
   const command = positionals.slice(0, 2).join(' ');
   if (command === 'policy check') {
     for (const file of positionals.slice(2)) {
@@ -187,6 +210,83 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(USAGE);
   return 64;
+}
+
+/** `bank …` commands (hash banks; see the header). */
+async function bankCommand(
+  args: string[],
+  values: {
+    bank?: string;
+    name?: string;
+    signal?: string;
+    action?: string;
+    source?: string;
+    description?: string;
+    hashes?: string;
+    ids?: string;
+  },
+): Promise<number> {
+  const [sub, ...files] = args;
+  const { db } = database();
+  const store = new HashBankStore(db);
+  try {
+    if (sub === 'create') {
+      if (!values.name || !values.signal || !values.action)
+        throw new Error('--name, --signal and --action are required');
+      const bank = await store.createBank({
+        name: values.name,
+        signalType: values.signal as SignalType,
+        action: values.action,
+        source: values.source,
+        description: values.description,
+        actor: 'cli',
+      });
+      console.log(`bank ${bank.name} (${bank.signal_type}, action ${bank.action}) id ${bank.bank_id}`);
+      return 0;
+    }
+    if (sub === 'list') {
+      for (const b of await store.listBanks())
+        console.log(
+          `${b.name}\t${b.signal_type}\t${b.action}\t${b.enabled ? 'enabled' : 'disabled'}\t${b.active_hashes} active\t${b.disabled_hashes} disabled\t${b.source || '-'}`,
+        );
+      return 0;
+    }
+    if (!values.bank) throw new Error('--bank is required');
+    if (sub === 'import') {
+      if (files.length === 0) throw new Error('name at least one file');
+      for (const file of files) {
+        const r = await store.importFile(values.bank, await readFile(file, 'utf8'), {
+          fileName: file,
+          actor: 'cli',
+        });
+        console.log(
+          `${file}: ${r.read} read, ${r.added} added, ${r.existing} already there, ${r.rejected.length} rejected`,
+        );
+        for (const x of r.rejected.slice(0, 20)) console.log(`  line ${x.line}: ${x.reason}`);
+        if (r.rejected.length > 20) console.log(`  … ${r.rejected.length - 20} more`);
+      }
+      return 0;
+    }
+    if (sub === 'remove') {
+      const split = (v?: string) => v?.split(',').filter(Boolean) ?? [];
+      const n = await store.removeHashes(
+        values.bank,
+        { hashes: split(values.hashes), hashIds: split(values.ids) },
+        'cli',
+      );
+      console.log(`${n} removed from ${values.bank}`);
+      return 0;
+    }
+    if (sub === 'enable' || sub === 'disable') {
+      const bank = await store.updateBank(values.bank, { enabled: sub === 'enable' }, 'cli');
+      console.log(`bank ${bank.name} ${bank.enabled ? 'enabled' : 'disabled'}`);
+      return 0;
+    }
+    console.error(USAGE);
+    return 64;
+  } finally {
+    await db.destroy();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transactio
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as review from './migrations/0002-review';
+import * as hashBanks from './migrations/0003-hash-banks';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,7 @@ export const DATABASE = Symbol('DATABASE');
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-review': review,
+  '0003-hash-banks': hashBanks,
 };
 
 export interface DatabaseSettings {

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /**
- * Row types of the moderation schema (migrations/0001-initial.ts, 0002-review.ts), for kysely's typed queries.
+ * Row types of the moderation schema (migrations/0001-initial.ts, 0002-review.ts, 0003-hash-banks.ts), for
+ * kysely's typed queries.
  * `timestamptz` reads as Date and accepts Date or ISO text; `bigint`/`bigserial`/`xid8` read as strings.
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -23,7 +24,15 @@ export interface PostsTable {
   errors: DefaultedJson<{ code: string; message: string; media_id?: string; expert?: string }[]>;
   not_covered: ColumnType<string[], string[] | undefined, string[]>;
   hash_matches: DefaultedJson<
-    { media_id: string; bank: string; bank_action: string; distance: number; hash_id: string }[]
+    {
+      media_id: string;
+      bank: string;
+      bank_action: string;
+      distance: number;
+      hash_id: string;
+      signal_type?: 'pdq' | 'vpdq';
+      frame_match_ratio?: number;
+    }[]
   >;
   bundle_name: string | null;
   bundle_version: string | null;
@@ -341,6 +350,65 @@ export interface MediaSourcesTable {
   recorded_at: DefaultedTimestamp;
 }
 
+/** A bank of known-content hashes (migration 0003). */
+export interface HashBanksTable {
+  bank_id: string;
+  /** Lowercase, `[a-z0-9._-]`, named in verdicts. */
+  name: string;
+  /** Where the list came from (e.g. `ncmec`, `threatexchange:123`). */
+  source: Generated<string>;
+  signal_type: 'pdq' | 'vpdq';
+  /** What the bank asks policy for (`remove`, `review`, …; policy `hash_match.bank_actions` maps it). */
+  action: string;
+  enabled: Generated<boolean>;
+  description: string | null;
+  created_at: DefaultedTimestamp;
+  created_by: string;
+  updated_at: DefaultedTimestamp;
+  /** Transaction that last wrote the row (xid8, read as text). */
+  change_txid: BigSerial;
+}
+
+/** Per-hash review state of an entry: how moderators judged the matches it produced. */
+export type HashMatchState = 'unreviewed' | 'confirmed' | 'rejected';
+
+/** One entry of a bank: a PDQ hash, or a vPDQ frame set (migration 0003). */
+export interface BankHashesTable {
+  hash_id: BigSerial;
+  bank_id: string;
+  hash: string | null;
+  frames: Json<{ hash: string; quality: number; timestamp: number }[]> | null;
+  quality: number | null;
+  external_id: string | null;
+  metadata: DefaultedJson<Record<string, unknown>>;
+  added_at: DefaultedTimestamp;
+  added_by: string;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  removed_at: Timestamp | null;
+  match_state: ColumnType<HashMatchState, HashMatchState | undefined, HashMatchState>;
+  confirmed_matches: Generated<number>;
+  rejected_matches: Generated<number>;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  /** Transaction that last wrote the row (xid8, read as text). */
+  change_txid: BigSerial;
+}
+
+/** A moderator's confirm/reject of one match seen in the review flow (migration 0003). */
+export interface HashMatchReviewsTable {
+  review_id: string;
+  hash_id: string;
+  tenant_id: string;
+  post_id: string;
+  revision: number;
+  media_id: string;
+  decision: 'confirm' | 'reject';
+  moderator_id: string;
+  note: string | null;
+  decided_at: DefaultedTimestamp;
+}
+
 export interface Database {
   posts: PostsTable;
   media: MediaTable;
@@ -365,6 +433,9 @@ export interface Database {
   saved_filters: SavedFiltersTable;
   review_feedback: ReviewFeedbackTable;
   media_sources: MediaSourcesTable;
+  hash_banks: HashBanksTable;
+  bank_hashes: BankHashesTable;
+  hash_match_reviews: HashMatchReviewsTable;
 }
 
 export type Verdict = Selectable<VerdictsTable>;

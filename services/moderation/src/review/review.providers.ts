@@ -6,6 +6,8 @@ import { SessionController } from '../auth/session.controller';
 import { SessionStore } from '../auth/sessions';
 import type { ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
+import { HashBankStore } from '../hash-banks/bank-store';
+import { HashBanksController, HashMatchReviewController } from '../hash-banks/hash-banks.controller';
 import { MediaController } from '../media/media.controller';
 import { MediaProxy } from '../media/media-proxy';
 import { AdminController } from './admin.controller';
@@ -15,7 +17,10 @@ import { QueueStore } from './queues';
 import { ReviewController } from './review.controller';
 import { SavedFilters } from './saved-filters';
 
-/** Controllers and providers of the review API (role `api`): sessions, queues, claims, decisions, media, admin. */
+/**
+ * Controllers and providers of the review API (role `api`): sessions, queues, claims, decisions, media,
+ * admin, hash banks and match review.
+ */
 export function reviewApi(config: ModerationConfig): { controllers: Type[]; providers: Provider[] } {
   const withDb = <T>(token: Type<T>, make: (db: Db) => T): Provider => ({
     provide: token,
@@ -29,6 +34,8 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
       AdminController,
       MediaController,
       ReviewRequestsController,
+      HashBanksController,
+      HashMatchReviewController,
     ],
     providers: [
       ModeratorGuard,
@@ -39,6 +46,7 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
       ),
       withDb(QueueStore, (db) => new QueueStore(db)),
       withDb(SavedFilters, (db) => new SavedFilters(db)),
+      withDb(HashBankStore, (db) => new HashBankStore(db)),
       {
         provide: ReviewClaims,
         inject: [DATABASE, QueueStore],

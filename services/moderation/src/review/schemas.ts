@@ -271,6 +271,20 @@ export const HistoryEntry = z.object({
 });
 responseSchemas.add(HistoryEntry, { id: 'HistoryEntry' });
 
+/** A hash-bank match of the post, with the bank entry's review state (confirm/reject in the item view). */
+export const TaskHashMatch = z.object({
+  media_id: z.string(),
+  bank: z.string(),
+  bank_action: z.string(),
+  distance: z.int(),
+  hash_id: z.string(),
+  /** Video (vpdq): share of the post's frames matched, 0..1. */
+  frame_match_ratio: z.number().optional(),
+  match_state: z.enum(['unreviewed', 'confirmed', 'rejected']),
+  /** false once a moderator rejected a match of this entry, or an admin disabled it (its bank is unchanged). */
+  hash_enabled: z.boolean(),
+});
+
 export const TaskDetail = z.object({
   queue_id: z.string(),
   task: TaskSummary.extend({
@@ -293,6 +307,8 @@ export const TaskDetail = z.object({
   }),
   media: z.array(MediaItem),
   scores: z.array(ScoreItem),
+  /** Known-content matches from hash banks (the `hash_match` signal). */
+  hash_matches: z.array(TaskHashMatch),
   /** The verdict in force for this revision (a human one supersedes the model's). */
   verdict: z.object({
     verdict_id: z.string(),

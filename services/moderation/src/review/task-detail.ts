@@ -1,6 +1,7 @@
 import type { CategoryScore, VerdictV1 } from '@vigil/contracts';
 import { ApiError } from '../api/api-error';
 import type { Db } from '../database/database';
+import type { HashMatchState } from '../database/tables';
 import { latestVerdict } from '../verdicts/verdict-queries';
 import { mediaSensitivity } from './media-safety';
 import type { QueueRow, QueueStore } from './queues';
@@ -40,7 +41,7 @@ export async function taskDetail(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('posts')
-      .select(['caption', 'lang', 'created_at', 'status', 'errors', 'not_covered'])
+      .select(['caption', 'lang', 'created_at', 'status', 'errors', 'not_covered', 'hash_matches'])
       .where('tenant_id', '=', key.tenant)
       .where('post_id', '=', key.post)
       .where('revision', '=', key.revision)
@@ -94,6 +95,10 @@ export async function taskDetail(
     postHistory(db, key.tenant, key.post),
   ]);
   if (!verdict) throw new Error(`task ${taskId} has no verdict`);
+  const matchStates = await hashMatchStates(
+    db,
+    post.hash_matches.map((m) => m.hash_id),
+  );
   const typedScores = scores as unknown as CategoryScore[];
 
   return {
@@ -156,6 +161,19 @@ export async function taskDetail(
       };
     }),
     scores: typedScores,
+    hash_matches: post.hash_matches.map((m) => {
+      const state = matchStates.get(m.hash_id);
+      return {
+        media_id: m.media_id,
+        bank: m.bank,
+        bank_action: m.bank_action,
+        distance: m.distance,
+        hash_id: m.hash_id,
+        ...(m.frame_match_ratio !== undefined ? { frame_match_ratio: m.frame_match_ratio } : {}),
+        match_state: state?.match_state ?? 'unreviewed',
+        hash_enabled: state ? state.enabled && !state.removed : false,
+      };
+    }),
     verdict: {
       verdict_id: verdict.verdict_id,
       source: verdict.source,
@@ -165,6 +183,26 @@ export async function taskDetail(
     },
     history,
   };
+}
+
+/** Review state of bank entries by id (entries that no longer exist are absent). */
+async function hashMatchStates(
+  db: Db,
+  hashIds: readonly string[],
+): Promise<Map<string, { match_state: HashMatchState; enabled: boolean; removed: boolean }>> {
+  const ids = hashIds.filter((id) => /^\d{1,18}$/.test(id));
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('bank_hashes')
+    .select(['hash_id', 'match_state', 'enabled', 'removed_at'])
+    .where('hash_id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.hash_id,
+      { match_state: r.match_state, enabled: r.enabled, removed: r.removed_at !== null },
+    ]),
+  );
 }
 
 function describeActions(v: Pick<VerdictV1, 'actions'>): string {

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  imageVariantSpecs,
+  InferenceResultSchema,
+  readBundleManifest,
+  type Frame,
+  type InferenceResult,
+  type MediaPayload,
+} from '@vigil/contracts';
+import {
+  loadFrameExperts,
+  objectFeatures,
+  OBJECTS_FEATURE_DIM,
+  VigilClassifier,
+  type FrameExpert,
+} from '../src';
+import { BUNDLE_DIR, frameFrom, PHOTOS_DIR } from './frames';
+import { request } from './requests';
+
+const manifest = readBundleManifest(BUNDLE_DIR);
+
+/** A photo with meme text (white bold capitals, black outline) along the top, as a frame ingest would send. */
+async function meme(photo: string, text?: string, timestamp_ms = 0): Promise<Frame> {
+  const image = sharp(readFileSync(join(PHOTOS_DIR, photo))).removeAlpha();
+  const { width = 512, height = 512 } = await image.metadata();
+  const size = Math.round(Math.min(width, height) / 9);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="50%" y="${size * 1.2}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${size}" fill="white" stroke="black" stroke-width="${size / 14}" paint-order="stroke">${text ?? ''}</text></svg>`;
+  const png = await (text ? image.composite([{ input: Buffer.from(svg) }]) : image).png().toBuffer();
+  const f = await frameFrom(png, imageVariantSpecs(manifest));
+  return { ...f, timestamp_ms } as Frame;
+}
+
+const image = (frame: Frame): MediaPayload => ({
+  media_id: 'img',
+  kind: 'image',
+  status: 'ok',
+  frames: [frame],
+});
+const run = (r: InferenceResult, expert: string) => r.experts.find((e) => e.expert === expert);
+
+describe('image experts as frame experts of the classifier (real bundle)', () => {
+  let experts: FrameExpert[];
+  let classifier: VigilClassifier;
+  beforeAll(async () => {
+    const loaded = await loadFrameExperts(manifest, BUNDLE_DIR, { provider: 'cpu' });
+    experts = loaded.experts;
+    expect(loaded.unsupported).toEqual([]);
+    classifier = await VigilClassifier.load(BUNDLE_DIR, {
+      session: { provider: 'cpu' },
+      frameExperts: experts,
+    });
+  });
+
+  it('loads nsfw, objects and OCR through the manifest, each feeding its fusion token source', () => {
+    expect(experts.map((e) => e.name)).toEqual(['nsfw', 'objects', 'ocr']);
+    const sources = classifier.spec.tokenSources.map((s) => s.expert);
+    expect(sources).toEqual(['text', 'image-stats', 'nsfw', 'objects', 'audio-vad']);
+  });
+
+  it('reads harm that is only in the image text: OCR runs because the text gate fires', async () => {
+    const [r] = await classifier.classify([
+      request('meme', '', [image(await meme('coffee.png', 'I WILL KILL YOU'))]),
+    ]);
+    expect(() => InferenceResultSchema.parse(r)).not.toThrow();
+    expect(run(r!, 'ocr')).toMatchObject({ ran: true, batch_size: 1 });
+    expect(run(r!, 'nsfw')).toMatchObject({ ran: true });
+    expect(run(r!, 'objects')).toMatchObject({ ran: false, skipped_reason: 'not_uncertain' });
+    const threat = r!.scores.find((s) => s.category === 'harassment/threatening')!;
+    expect(threat.score).toBeGreaterThan(0.5);
+    expect(threat.attribution[0]).toMatchObject({ modality: 'image_text', media_id: 'img' });
+    expect(threat.attribution[0]!.text).toMatch(/KILL YOU/);
+    expect(r!.coverage.not_covered).not.toContain('harassment/threatening');
+  });
+
+  it('skips OCR on a photo without text, and runs every image expert in dense mode', async () => {
+    const req = request('cat', 'my cat napping in the sun', [image(await meme('chelsea.png'))]);
+    const [routed] = await classifier.classify([req], 'routed');
+    const [dense] = await classifier.classify([req], 'dense');
+    expect(run(routed!, 'ocr')).toEqual({
+      expert: 'ocr',
+      ran: false,
+      skipped_reason: 'no_text_likelihood',
+      ms: 0,
+    });
+    expect(run(routed!, 'nsfw')!.ran).toBe(true);
+    for (const name of ['nsfw', 'objects', 'ocr']) expect(run(dense!, name)!.ran).toBe(true);
+    expect(Math.max(...routed!.scores.map((s) => s.score))).toBeLessThan(0.3);
+  });
+
+  it('routes video frames: the first three through nsfw, all of them dense', async () => {
+    const frames = await Promise.all(
+      ['horse.png', 'coffee.png', 'rocket.jpg', 'chelsea.png', 'coins.png', 'moon.png'].map((p, i) =>
+        meme(p, undefined, i * 1000),
+      ),
+    );
+    const req = request('vid', '', [{ media_id: 'vid', kind: 'video', status: 'ok', frames }]);
+    const calls: Record<string, number> = {};
+    const count = (mode: 'routed' | 'dense') =>
+      classifier.classify([req], mode, {
+        onExpertCall: ({ expert, items }) =>
+          (calls[`${mode}:${expert}`] = (calls[`${mode}:${expert}`] ?? 0) + items),
+      });
+    await count('routed');
+    await count('dense');
+    expect(calls['routed:nsfw']).toBe(3);
+    expect(calls['dense:nsfw']).toBe(6);
+    expect(calls['dense:ocr']).toBe(6);
+    expect(calls['dense:objects']).toBe(6);
+    expect(calls['routed:objects']).toBeUndefined();
+  });
+});
+
+describe('objectFeatures', () => {
+  it('keeps the best score per label group, then the people and detection counts', () => {
+    const groups = [['person'], ['knife', 'scissors'], ['cup'], ['cat', 'dog'], ['car'], ['pizza']];
+    const box: [number, number, number, number] = [0, 0, 1, 1];
+    const f = objectFeatures(groups, [
+      { label: 'person', score: 0.9, box },
+      { label: 'person', score: 0.6, box },
+      { label: 'knife', score: 0.4, box },
+      { label: 'dog', score: 0.7, box },
+    ]);
+    expect(f).toHaveLength(OBJECTS_FEATURE_DIM);
+    expect(Array.from(f).map((x) => Math.round(x * 100) / 100)).toEqual([0.9, 0.4, 0, 0.7, 0, 0, 0.4, 0.4]);
+  });
+});

@@ -1,0 +1,370 @@
+import { HashIndex, hashFromHex, HASH_BYTES } from '@vigil/pdq';
+import pg from 'pg';
+
+/** A bank as the classifier needs it (tables of services/moderation migration 0003-hash-banks). */
+export interface BankInfo {
+  readonly bankId: string;
+  readonly name: string;
+  /** What the bank asks policy for (`remove`, `review`, …). */
+  readonly action: string;
+  readonly signalType: 'pdq' | 'vpdq';
+  readonly enabled: boolean;
+}
+
+/** One PDQ entry within the distance of a query hash. */
+export interface PdqBankHit {
+  readonly hashId: string;
+  readonly bank: BankInfo;
+  readonly distance: number;
+}
+
+/** A bank video whose frame set covers enough of the query's frames. */
+export interface VideoBankHit {
+  readonly hashId: string;
+  readonly bank: BankInfo;
+  /** Share of the query's distinct usable frames within the distance of one of the entry's frames, 0..1. */
+  readonly ratio: number;
+  /** Smallest frame distance among the matched frames. */
+  readonly distance: number;
+}
+
+export interface HashBankIndexOptions {
+  /** `postgres://…` of the moderation database (read-only use). */
+  readonly url: string;
+  /** Schema of the bank tables (the moderation service's `DATABASE_SCHEMA`). */
+  readonly schema: string;
+  /** Bank video frames below this PDQ quality are not indexed (default 50). */
+  readonly minQuality?: number;
+  /** Wait after a NOTIFY before reading, ms, so a burst of statements costs one read (default 100). */
+  readonly debounceMs?: number;
+  /** Rows per page of the first load (default 50,000). */
+  readonly pageSize?: number;
+  readonly onRefresh?: (r: { full: boolean; rows: number; ms: number }) => void;
+  readonly onError?: (error: Error) => void;
+}
+
+interface HashRow {
+  hash_id: string;
+  bank_id: string;
+  hash: string | null;
+  frames: { hash: string; quality: number }[] | null;
+  active: boolean;
+}
+
+const CHANNEL = 'vigil_hash_banks';
+
+/** PostgreSQL `undefined_table`: the schema has not been migrated by the moderation service. */
+function isMissingTable(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '42P01';
+}
+
+/**
+ * The enabled hash banks in memory, for matching before routing. Loaded read-only from PostgreSQL (the
+ * moderation service owns the tables) and kept current by LISTEN `vigil_hash_banks`: after each NOTIFY
+ * from its schema it reads only the rows of transactions not yet visible at its previous read
+ * (`change_txid >= pg_snapshot_xmin` of that read, inside one REPEATABLE READ transaction), so a change
+ * committed late is never skipped. A lost listener connection is re-opened after a second and followed
+ * by a read, so nothing is missed in between.
+ *
+ * PDQ entries live in a multi-index hash index (@vigil/pdq HashIndex: exact "all within d"); vPDQ
+ * entries' frames (quality ≥ minQuality, distinct) live in a second one, keyed by entry and frame.
+ */
+export class HashBankIndex {
+  private readonly pool: pg.Pool;
+  private listener?: pg.Client;
+  private readonly pdq = new HashIndex();
+  private readonly pdqBank = new Map<string, string>();
+  private readonly frames = new HashIndex();
+  private readonly videos = new Map<string, { bankId: string; frameIds: string[] }>();
+  private banks = new Map<string, BankInfo>();
+  private xmin?: string;
+  private refreshing: Promise<void> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
+  private reconnect?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
+  private closed = false;
+  /** When the index last caught up with the database. */
+  lastRefresh?: Date;
+
+  constructor(private readonly options: HashBankIndexOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: 2,
+      options: `-c search_path=${options.schema}`,
+    });
+    this.pool.on('error', (error) => options.onError?.(error));
+  }
+
+  /**
+   * Loads every enabled bank, then listens for changes; may be called again after a failure. A schema
+   * without the bank tables (moderation has not migrated it yet) holds no banks: the index starts empty
+   * and loads them once they appear (on NOTIFY, and every 5 s until then).
+   * @throws the database error when it cannot read (connection refused, authentication, …).
+   */
+  async start(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+      this.tablesMissing = true;
+      this.options.onError?.(
+        new Error(
+          `no hash-bank tables in schema ${this.options.schema} yet; matching starts when they appear`,
+        ),
+      );
+      this.retryFirstLoad();
+    }
+    if (!this.listener) await this.listen();
+  }
+
+  /** True while the schema has no bank tables (nothing to match). */
+  tablesMissing = false;
+
+  private retryFirstLoad(): void {
+    if (this.closed) return;
+    this.retry = setTimeout(() => {
+      this.refresh().then(
+        () => (this.tablesMissing = false),
+        (error: Error) => {
+          if (!isMissingTable(error)) this.options.onError?.(error);
+          this.retryFirstLoad();
+        },
+      );
+    }, 5000);
+  }
+
+  /** Stops listening and closes the connections. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.reconnect);
+    clearTimeout(this.retry);
+    await this.refreshing.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Entries indexed: PDQ hashes and vPDQ videos, and the enabled banks. */
+  get counts(): { banks: number; pdq_hashes: number; vpdq_videos: number } {
+    return {
+      banks: [...this.banks.values()].filter((b) => b.enabled).length,
+      pdq_hashes: this.pdq.size,
+      vpdq_videos: this.videos.size,
+    };
+  }
+
+  /**
+   * Reads what changed since the last read (everything, the first time). Calls are serialised.
+   * @throws the database error.
+   */
+  refresh(): Promise<void> {
+    const next = this.refreshing.catch(() => undefined).then(() => this.read());
+    this.refreshing = next;
+    return next;
+  }
+
+  /** Every PDQ entry within `maxDistance` of `hash` (hex), nearest first. */
+  matchPdq(hash: string, maxDistance: number): PdqBankHit[] {
+    return this.pdq.query(hash, maxDistance).flatMap((hit) => {
+      const bank = this.banks.get(this.pdqBank.get(hit.id) ?? '');
+      return bank?.enabled ? [{ hashId: hit.id, bank, distance: hit.distance }] : [];
+    });
+  }
+
+  /**
+   * vPDQ matching (vpdq README, python-threatexchange vpdq_brute_matcher): the query's frames are
+   * deduplicated by hash (callers drop low-quality ones); each bank video counts the query frames that lie
+   * within `maxDistance` of one of its frames; a video whose share reaches `threshold` (0..1) matches.
+   */
+  matchVideo(frameHashes: readonly string[], maxDistance: number, threshold: number): VideoBankHit[] {
+    const distinct = [...new Set(frameHashes)];
+    if (distinct.length === 0) return [];
+    const found = new Map<string, { count: number; distance: number }>();
+    for (const hash of distinct) {
+      const best = new Map<string, number>();
+      for (const hit of this.frames.query(hash, maxDistance)) {
+        const video = hit.id.slice(0, hit.id.indexOf('#'));
+        best.set(video, Math.min(best.get(video) ?? 256, hit.distance));
+      }
+      for (const [video, d] of best) {
+        const f = found.get(video) ?? { count: 0, distance: 256 };
+        found.set(video, { count: f.count + 1, distance: Math.min(f.distance, d) });
+      }
+    }
+    const hits: VideoBankHit[] = [];
+    for (const [hashId, { count, distance }] of found) {
+      const bank = this.banks.get(this.videos.get(hashId)?.bankId ?? '');
+      const ratio = count / distinct.length;
+      if (bank?.enabled && ratio >= threshold) hits.push({ hashId, bank, ratio, distance });
+    }
+    return hits.sort((a, b) => b.ratio - a.ratio || a.distance - b.distance);
+  }
+
+  private async read(): Promise<void> {
+    if (this.closed) return;
+    const started = performance.now();
+    const full = this.xmin === undefined;
+    const client = await this.pool.connect();
+    let rows = 0;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { rows: snap } = await client.query<{ xmin: string }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+      );
+      const { rows: bankRows } = await client.query<{
+        bank_id: string;
+        name: string;
+        action: string;
+        signal_type: 'pdq' | 'vpdq';
+        enabled: boolean;
+      }>('SELECT bank_id, name, action, signal_type, enabled FROM hash_banks');
+      const previous = this.banks;
+      this.banks = new Map(
+        bankRows.map((b) => [
+          b.bank_id,
+          {
+            bankId: b.bank_id,
+            name: b.name,
+            action: b.action,
+            signalType: b.signal_type,
+            enabled: b.enabled,
+          },
+        ]),
+      );
+      const active = `h.enabled AND h.removed_at IS NULL AND b.enabled`;
+      const select = `SELECT h.hash_id::text, h.bank_id, h.hash, h.frames, (${active}) AS active
+        FROM bank_hashes h JOIN hash_banks b USING (bank_id)`;
+      if (full) {
+        rows += await this.loadPages(client, `${select} WHERE ${active}`, null);
+      } else {
+        // Banks switched off (or gone) drop their entries; banks switched on load theirs.
+        for (const [bankId, before] of previous) {
+          const now = this.banks.get(bankId);
+          if (before.enabled && !now?.enabled) this.dropBank(bankId);
+        }
+        for (const [bankId, now] of this.banks) {
+          if (now.enabled && !previous.get(bankId)?.enabled)
+            rows += await this.loadPages(client, `${select} WHERE ${active}`, bankId);
+        }
+        const { rows: changed } = await client.query<HashRow>(`${select} WHERE h.change_txid >= $1::xid8`, [
+          this.xmin,
+        ]);
+        for (const row of changed) this.apply(row);
+        rows += changed.length;
+      }
+      await client.query('COMMIT');
+      this.xmin = snap[0]!.xmin;
+      this.lastRefresh = new Date();
+      this.tablesMissing = false;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.options.onRefresh?.({ full, rows, ms: performance.now() - started });
+  }
+
+  /**
+   * Loads active rows page by page (keyset on hash_id), of one bank or all; PDQ hashes go in with one
+   * bulk add per page.
+   */
+  private async loadPages(client: pg.PoolClient, query: string, bankId: string | null): Promise<number> {
+    const size = this.options.pageSize ?? 50_000;
+    let after = '0';
+    let total = 0;
+    for (;;) {
+      const { rows } = await client.query<HashRow>(
+        `${query} AND ($2::uuid IS NULL OR h.bank_id = $2::uuid) AND h.hash_id > $1::bigint
+         ORDER BY h.hash_id LIMIT ${size}`,
+        [after, bankId],
+      );
+      const pdq = rows.filter((r) => r.hash !== null);
+      const bytes = new Uint8Array(pdq.length * HASH_BYTES);
+      pdq.forEach((r, i) => bytes.set(hashFromHex(r.hash!), i * HASH_BYTES));
+      this.pdq.addMany(
+        pdq.map((r) => r.hash_id),
+        bytes,
+      );
+      for (const r of pdq) this.pdqBank.set(r.hash_id, r.bank_id);
+      for (const r of rows) if (r.frames) this.apply(r);
+      total += rows.length;
+      if (rows.length < size) return total;
+      after = rows[rows.length - 1]!.hash_id;
+    }
+  }
+
+  private apply(row: HashRow): void {
+    this.remove(row.hash_id);
+    if (!row.active) return;
+    if (row.hash) {
+      this.pdq.add(row.hash_id, row.hash);
+      this.pdqBank.set(row.hash_id, row.bank_id);
+    } else if (row.frames) {
+      const minQuality = this.options.minQuality ?? 50;
+      const hashes = [...new Set(row.frames.filter((f) => f.quality >= minQuality).map((f) => f.hash))];
+      const frameIds = hashes.map((_, k) => `${row.hash_id}#${k}`);
+      const bytes = new Uint8Array(hashes.length * HASH_BYTES);
+      hashes.forEach((h, k) => bytes.set(hashFromHex(h), k * HASH_BYTES));
+      this.frames.addMany(frameIds, bytes);
+      this.videos.set(row.hash_id, { bankId: row.bank_id, frameIds });
+    }
+  }
+
+  private remove(hashId: string): void {
+    if (this.pdq.remove(hashId)) this.pdqBank.delete(hashId);
+    const video = this.videos.get(hashId);
+    if (video) {
+      for (const id of video.frameIds) this.frames.remove(id);
+      this.videos.delete(hashId);
+    }
+  }
+
+  private dropBank(bankId: string): void {
+    for (const [hashId, b] of this.pdqBank) if (b === bankId) this.remove(hashId);
+    for (const [hashId, v] of this.videos) if (v.bankId === bankId) this.remove(hashId);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.url });
+    client.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload === this.options.schema) this.schedule();
+    });
+    client.on('error', (error) => {
+      this.options.onError?.(error);
+      void client.end().catch(() => undefined);
+      this.relisten();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = client;
+  }
+
+  /** Re-opens the listener every second until it works, then reads what changed meanwhile. */
+  private relisten(): void {
+    if (this.closed) return;
+    clearTimeout(this.reconnect);
+    this.reconnect = setTimeout(() => {
+      this.listen().then(
+        () => this.schedule(),
+        (error: Error) => {
+          this.options.onError?.(error);
+          this.relisten();
+        },
+      );
+    }, 1000);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh().catch((error: Error) => this.options.onError?.(error));
+    }, this.options.debounceMs ?? 100);
+  }
+}
