@@ -190,8 +190,9 @@ async function main(): Promise<void> {
     await platform
       .until(
         () =>
-          [...keys].every((k) => verdictOf(k)) && malformed.every((m) => platform.deadLettered.has(m.key)),
-        'every verdict',
+          [...keys].every((k) => verdictOf(k) && platform.webhooks.some((w) => keyOf(w.verdict) === k)) &&
+          malformed.every((m) => platform.deadLettered.has(m.key)),
+        'every verdict and webhook',
         180_000,
       )
       .catch((error: Error) => console.error(`demo: ${error.message}`));
