@@ -165,13 +165,18 @@ export class ServiceProcess {
 
   /** Reads VmHWM (peak RSS) of the running process into `peakKiB`. */
   samplePeak(): void {
+    this.peakKiB = Math.max(this.peakKiB, this.processPeakRssMiB() * 1024);
+  }
+
+  /** Peak resident memory (VmHWM) of the process running now, MiB; 0 when none runs or /proc is missing. */
+  processPeakRssMiB(): number {
     const pid = this.child?.pid;
-    if (pid === undefined || !this.running) return;
+    if (pid === undefined || !this.running) return 0;
     try {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) this.peakKiB = Math.max(this.peakKiB, Number(match[1]));
+      return match ? Number(match[1]) / 1024 : 0;
     } catch {
-      // The process ended between the check and the read.
+      return 0; // The process ended between the check and the read.
     }
   }
 

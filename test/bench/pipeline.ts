@@ -91,6 +91,8 @@ interface PhaseReport {
   readonly stages: Record<string, { p50: number; p95: number; n: number }>;
   readonly invocationsPerPost: number;
   readonly expertsMsPerPost: number;
+  /** VmHWM of the classifier process of this phase (it is restarted between phases), MiB. */
+  readonly classifierPeakRssMiB: number;
 }
 
 function percentile(values: number[], p: number): number {
@@ -263,6 +265,7 @@ async function main(): Promise<void> {
         ),
         invocationsPerPost: round(cost.reduce((a, c) => a + c.invocations, 0) / n, 2),
         expertsMsPerPost: round(cost.reduce((a, c) => a + c.expertsMs, 0) / n, 1),
+        classifierPeakRssMiB: Math.round(pipeline!.services.classifier.processPeakRssMiB()),
       };
       console.log(
         `bench: ${name} (${settings}): ${n} posts, ${report.postsPerS} posts/s, e2e p50 ${report.e2eMs.p50} ms, p95 ${report.e2eMs.p95} ms`,
@@ -357,11 +360,11 @@ function markdown(s: Summary): string {
       `load average ${s.machine.loadAverageBefore[0]} before / ${s.machine.loadAverageAfter[0]} after, ` +
       `database ${s.machine.database}. Mix: caption only, image + caption, GIF, video with speech, voice note (1 in 5 each).`,
     '',
-    '| phase | settings | posts | posts/s | e2e p50 ms | e2e p95 ms | e2e p99 ms | classifier p50 ms | expert runs / post | expert ms / post |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| phase | settings | posts | posts/s | e2e p50 ms | e2e p95 ms | e2e p99 ms | classifier p50 ms | expert runs / post | expert ms / post | classifier peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...s.phases.map(
       (p) =>
-        `| ${p.phase} | ${p.settings} | ${p.posts} | ${p.postsPerS} | ${p.e2eMs.p50} | ${p.e2eMs.p95} | ${p.e2eMs.p99} | ${p.stages['classifier total']?.p50} | ${p.invocationsPerPost} | ${p.expertsMsPerPost} |`,
+        `| ${p.phase} | ${p.settings} | ${p.posts} | ${p.postsPerS} | ${p.e2eMs.p50} | ${p.e2eMs.p95} | ${p.e2eMs.p99} | ${p.stages['classifier total']?.p50} | ${p.invocationsPerPost} | ${p.expertsMsPerPost} | ${p.classifierPeakRssMiB} |`,
     ),
     '',
     `Per stage, latency phase (ms; fetch and decode over posts with media):`,
@@ -374,7 +377,7 @@ function markdown(s: Summary): string {
       `(${throughput.invocationsPerPost} vs ${dense.invocationsPerPost} runs per post). Batching on / off: ` +
       `${s.batchingOnVsOff}× posts/s (${throughput.postsPerS} vs ${noBatch.postsPerS}).`,
     '',
-    '| service | peak RSS MiB |',
+    '| service | peak RSS MiB (whole run) |',
     '|---|---:|',
     ...Object.entries(s.peakRssMiB).map(([k, v]) => `| ${k} | ${v} |`),
     '',
