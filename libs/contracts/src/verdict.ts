@@ -69,7 +69,7 @@ export const VerdictV1Schema = z.object({
   source: z.enum(['model', 'human']),
   actions: z.array(VerdictActionSchema).min(1),
   scores: z.array(CategoryScoreSchema),
-  /** Alt-text per image medium (WCAG 1.1.1 style, ≤ 125 chars; empty + decorative when nothing recognisable). */
+  /** Alt-text per image, GIF and video medium the classifier described (WCAG 1.1.1 style, ≤ 125 chars; empty + decorative when nothing recognisable). */
   alt_text: z.array(z.object({ media_id: z.string(), text: z.string().max(125), decorative: z.boolean() })),
   /** Categories the model bundle cannot assess for this post's modalities. */
   coverage: z.object({ not_covered: z.array(z.enum(CATEGORY_IDS)) }),

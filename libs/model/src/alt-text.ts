@@ -12,6 +12,8 @@ import type { FrameInput } from './image';
 
 /** Everything the composer may use, all optional except what the bundle always produces. */
 export interface AltTextInput {
+  /** What the medium is: `image` (default) says photo/illustration, `gif` animation, `video` video. */
+  readonly medium?: 'image' | 'gif' | 'video';
   /** Likelihood that the image is a drawing or illustration, 0..1 (nsfw expert's `drawing`). */
   readonly drawing?: number;
   /** Detected objects (objects expert). */
@@ -114,7 +116,17 @@ export function composeAltText(input: AltTextInput, options: AltTextOptions = {}
   const maxSubjects = options.maxSubjects ?? 3;
   const decorativeBelow = options.decorativeBelow ?? 0.35;
   const flagged = Boolean(input.flagged?.sexual || input.flagged?.graphic);
-  const kind = (input.drawing ?? 0) >= 0.5 ? 'Illustration' : 'Photo';
+  const drawn = (input.drawing ?? 0) >= 0.5;
+  const kind =
+    input.medium === 'video'
+      ? 'Video'
+      : input.medium === 'gif'
+        ? drawn
+          ? 'Animated illustration'
+          : 'Animated GIF'
+        : drawn
+          ? 'Illustration'
+          : 'Photo';
 
   const groups = new Map<string, { count: number; best: number }>();
   for (const o of input.objects ?? []) {

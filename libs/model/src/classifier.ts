@@ -19,6 +19,7 @@ import {
   type RawImage,
   type ResizeSpec,
 } from '@vigil/contracts';
+import { composeAltText, type AltTextInput } from './alt-text';
 import { SileroVad, type AudioAnalysis } from './audio/vad';
 import { coverageOf, type Channel } from './coverage';
 import { FusionModel } from './fusion/fusion-model';
@@ -38,6 +39,9 @@ import { SentenceEncoder } from './text/encoder';
 import { LanguageIdentifier } from './text/language';
 import { TextExpert, type TextAnalysis } from './text/text-expert';
 
+/** What a frame expert contributes to a medium's alt-text (nsfw: drawing; objects: detections; ocr: lines). */
+export type FrameAltInput = Pick<AltTextInput, 'drawing' | 'objects' | 'ocr'>;
+
 /**
  * A per-frame expert supplied from outside this package (the image experts: NSFW, objects, OCR). Its
  * features become part of the frame's fusion token when the fusion spec has a token source of its name.
@@ -49,11 +53,11 @@ export interface FrameExpert {
   /**
    * Runs on a batch of frames.
    * @returns per frame: fusion features (the token source's width), an optional visual-category score
-   *   0..1 for routing, and optional text lines read from the frame (OCR).
+   *   0..1 for routing, optional text lines read from the frame (OCR), and optional alt-text inputs.
    */
   run(
     frames: readonly RawImage[],
-  ): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[] }[]>;
+  ): Promise<{ features?: Float32Array; visualScore?: number; lines?: string[]; alt?: FrameAltInput }[]>;
 }
 
 /**
@@ -76,6 +80,8 @@ export interface MediaFrameOutputs {
   readonly lines: readonly string[];
   /** Frame experts that ran on it without error. */
   readonly experts: readonly string[];
+  /** Alt-text inputs the frame experts gave (each from the earliest frame it examined). */
+  readonly alt?: FrameAltInput;
   /** Stage-two routing decisions about it (e.g. `ocr` skipped for `no_text_likelihood`). */
   readonly skipped: readonly SkippedExpert[];
 }
@@ -167,6 +173,8 @@ export class VigilClassifier {
     private readonly fusion: FusionModel,
     /** Execution provider every session of this classifier runs on. */
     readonly provider: 'cpu' | 'cuda',
+    /** Whether media results carry alt-text (the router's `altText`). */
+    private readonly altText: boolean,
   ) {}
 
   /**
@@ -217,9 +225,10 @@ export class VigilClassifier {
       ...manifest.experts.map((e) => e.name).filter((name) => builtIn.has(name)),
       ...frameExperts.map((f) => f.name),
     ]);
+    const routerParams = { ...DEFAULT_ROUTER_PARAMS, ...options.router };
     return new VigilClassifier(
       manifest,
-      new ExpertRouter(available, { ...DEFAULT_ROUTER_PARAMS, ...options.router }),
+      new ExpertRouter(available, routerParams),
       text,
       !!entry(EXPERT_NAMES.language),
       vad,
@@ -227,6 +236,7 @@ export class VigilClassifier {
       frameExperts,
       fusion,
       options.session.provider,
+      routerParams.altText,
     );
   }
 
@@ -285,6 +295,18 @@ export class VigilClassifier {
     const mediaLines = new Map<string, string[]>();
     const mediaExperts = new Map<string, Set<string>>();
     const mediaFailed = new Set<string>();
+    // Per medium: alt-text inputs, each field from the earliest frame that gave it.
+    const mediaAlt = new Map<string, { alt: FrameAltInput; frames: Map<keyof FrameAltInput, number> }>();
+    const addAlt = (key: string, frame: number, alt: FrameAltInput): void => {
+      const entry = mediaAlt.get(key) ?? { alt: {}, frames: new Map<keyof FrameAltInput, number>() };
+      const merged: { -readonly [K in keyof FrameAltInput]: FrameAltInput[K] } = { ...entry.alt };
+      for (const field of ['drawing', 'objects', 'ocr'] as const) {
+        if (alt[field] === undefined || (entry.frames.get(field) ?? Infinity) <= frame) continue;
+        (merged as Record<string, unknown>)[field] = alt[field];
+        entry.frames.set(field, frame);
+      }
+      mediaAlt.set(key, { alt: merged, frames: entry.frames });
+    };
     const cached = new Map<string, MediaFrameOutputs>();
     requests.forEach((r, i) => {
       for (const m of r.media) {
@@ -340,6 +362,7 @@ export class VigilClassifier {
       s.textLikelihood.set(mediaId, gates);
       if (out.visualScore !== undefined) s.visualScore.set(mediaId, out.visualScore);
       mediaLines.set(key, [...out.lines]);
+      if (out.alt) addAlt(key, -1, out.alt);
       for (const expert of out.experts) {
         s.cachedExperts.add(expert);
         s.skipped.push({ expert, media_id: mediaId, reason: 'cache_hit' });
@@ -509,6 +532,7 @@ export class VigilClassifier {
               f.m.media_id,
               Math.max(states[i]!.visualScore.get(f.m.media_id) ?? 0, out.visualScore),
             );
+          if (out.alt) addAlt(`${i}|${f.m.media_id}`, f.index, out.alt);
           if (out.lines?.length) {
             const mediaKey = `${i}|${f.m.media_id}`;
             mediaLines.set(mediaKey, [...(mediaLines.get(mediaKey) ?? []), ...out.lines]);
@@ -647,6 +671,7 @@ export class VigilClassifier {
             ...(visualScore !== undefined ? { visualScore } : {}),
             lines: mediaLines.get(key) ?? [],
             experts: [...experts],
+            ...(mediaAlt.has(key) ? { alt: mediaAlt.get(key)!.alt } : {}),
             skipped: (stage2[i]?.skipped ?? []).filter((k) => k.media_id === m.media_id),
           });
         }
@@ -701,6 +726,7 @@ export class VigilClassifier {
         ...(m.sha256 ? { sha256: m.sha256 } : {}),
         ...(s.audio.get(m.media_id) ? { speech: [...s.audio.get(m.media_id)!.segments] } : {}),
         ...(cached.has(`${i}|${m.media_id}`) ? { cached: true } : {}),
+        ...(this.altText ? this.altTextOf(m, mediaAlt.get(`${i}|${m.media_id}`)?.alt, s, scored) : {}),
         ...(m.frames.some((f) => f.pdq)
           ? {
               pdq: m.frames
@@ -753,6 +779,34 @@ export class VigilClassifier {
         ...(req.callback ? { callback: req.callback } : {}),
       } satisfies InferenceResult;
     });
+  }
+
+  /**
+   * Alt-text of one image, GIF or video from what its frame experts gave (see `composeAltText`), or
+   * nothing for audio, failed media and media no frame expert examined (e.g. routed away on a hash
+   * match). Described neutrally when the medium's sexual score (nsfw) or the post's fused `sexual` or
+   * `violence/graphic` score is at least 0.5.
+   */
+  private altTextOf(
+    m: MediaPayload,
+    alt: FrameAltInput | undefined,
+    s: RequestState,
+    scored: { scores: Float32Array } | undefined,
+  ): Pick<MediaResult, 'alt_text'> {
+    if (!alt || m.kind === 'audio' || m.status !== 'ok') return {};
+    const fused = (c: CategoryId) => {
+      const k = this.spec.categories.indexOf(c);
+      return scored && k >= 0 && this.fusionInforms.has(c) ? scored.scores[k]! : 0;
+    };
+    const { text, decorative, confidence } = composeAltText({
+      ...alt,
+      medium: m.kind,
+      flagged: {
+        sexual: (s.visualScore.get(m.media_id) ?? 0) >= 0.5 || fused('sexual') >= 0.5,
+        graphic: fused('violence/graphic') >= 0.5,
+      },
+    });
+    return { alt_text: { text, decorative, confidence: Math.round(confidence * 1e4) / 1e4 } };
   }
 
   /**

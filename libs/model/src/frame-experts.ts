@@ -63,7 +63,11 @@ const nsfwFactory: FrameExpertFactory = async (entry, bundleDir, session) => {
     variant: entry.preprocess!.resize,
     async run(frames) {
       const out = await runner.run(frames.map((f) => asFrame(entry, f)));
-      return out.map((r) => ({ features: nsfwFeatures(labels, r), visualScore: r.sexual }));
+      return out.map((r) => ({
+        features: nsfwFeatures(labels, r),
+        visualScore: r.sexual,
+        alt: { drawing: r.drawing },
+      }));
     },
   };
 };
@@ -78,7 +82,10 @@ const objectsFactory: FrameExpertFactory = async (entry, bundleDir, session) => 
     variant: entry.preprocess!.resize,
     async run(frames) {
       const out = await runner.run(frames.map((f) => asFrame(entry, f)));
-      return out.map((detections) => ({ features: objectFeatures(groups, detections) }));
+      return out.map((detections) => ({
+        features: objectFeatures(groups, detections),
+        alt: { objects: detections.map(({ label, score }) => ({ label, score })) },
+      }));
     },
   };
 };
@@ -90,7 +97,10 @@ const ocrFactory: FrameExpertFactory = async (entry, bundleDir, session) => {
     variant: entry.preprocess!.resize,
     async run(frames) {
       const out = await runner.run(frames.map((f) => asFrame(entry, f)));
-      return out.map((lines) => ({ lines: lines.map((l) => l.text) }));
+      return out.map((lines) => ({
+        lines: lines.map((l) => l.text),
+        alt: { ocr: lines.map(({ text, confidence }) => ({ text, confidence })) },
+      }));
     },
   };
 };
@@ -100,7 +110,8 @@ const ocrFactory: FrameExpertFactory = async (entry, bundleDir, session) => {
  * per-frame expert is wired in (the classifier worker and `npm run eval` both load through it). Each
  * factory adapts a runner to `FrameExpert`: it reads the variant the entry's `preprocess.resize` names
  * and returns per frame the fusion features of its token source, a visual-category score 0..1 for
- * routing (`nsfw`: the sexual sum), and text lines (`ocr`).
+ * routing (`nsfw`: the sexual sum), text lines (`ocr`), and what alt-text is composed from
+ * (`nsfw`: drawing likelihood; `objects`: detections; `ocr`: lines with confidence).
  */
 export const FRAME_EXPERT_RUNNERS: Readonly<Record<string, FrameExpertFactory>> = {
   nsfw: nsfwFactory,

@@ -31,7 +31,11 @@ export interface RouterParams {
   /** A visual score inside [low, high] counts as uncertain (runs more frames and the object detector). */
   readonly uncertainLow: number;
   readonly uncertainHigh: number;
-  /** Run the object detector for alt-text even when nothing is uncertain. */
+  /**
+   * Run the object detector on frame 0 of every image, GIF and video for alt-text even when nothing is
+   * uncertain (on by default: results carry alt-text naming what is seen; the classifier composes it
+   * only when this is on). Media routed away (hash matches) get neither.
+   */
   readonly altText: boolean;
 }
 
@@ -41,7 +45,7 @@ export const DEFAULT_ROUTER_PARAMS: RouterParams = {
   ocrGate: 0.15,
   uncertainLow: 0.2,
   uncertainHigh: 0.8,
-  altText: false,
+  altText: true,
 };
 
 /** One expert invocation the router asks for. */

@@ -87,6 +87,16 @@ const cases: { name: string; input: AltTextInput; text: string; decorative?: boo
     },
     text: 'Photo of two knives',
   },
+  {
+    name: 'says video for a video',
+    input: { medium: 'video', objects: [person(), { label: 'horse', score: 0.7 }] },
+    text: 'Video of a person and a horse',
+  },
+  {
+    name: 'says animated for a GIF',
+    input: { medium: 'gif', drawing: 0.9, ocr: [{ text: 'hello', confidence: 0.9 }] },
+    text: 'Animated illustration with the text "hello"',
+  },
 ];
 
 describe('composeAltText', () => {

@@ -16,6 +16,7 @@ import {
   OBJECTS_FEATURE_DIM,
   VigilClassifier,
   type FrameExpert,
+  type MediaFrameOutputs,
 } from '../src';
 import { BUNDLE_DIR, frameFrom, PHOTOS_DIR } from './frames';
 import { request } from './requests';
@@ -67,7 +68,8 @@ describe('image experts as frame experts of the classifier (real bundle)', () =>
     expect(() => InferenceResultSchema.parse(r)).not.toThrow();
     expect(run(r!, 'ocr')).toMatchObject({ ran: true, batch_size: 1 });
     expect(run(r!, 'nsfw')).toMatchObject({ ran: true });
-    expect(run(r!, 'objects')).toMatchObject({ ran: false, skipped_reason: 'not_uncertain' });
+    // Objects run on frame 0 for alt-text (the router's default `altText`).
+    expect(run(r!, 'objects')).toMatchObject({ ran: true, batch_size: 1 });
     const threat = r!.scores.find((s) => s.category === 'harassment/threatening')!;
     expect(threat.score).toBeGreaterThan(0.5);
     expect(threat.attribution[0]).toMatchObject({ modality: 'image_text', media_id: 'img' });
@@ -109,7 +111,58 @@ describe('image experts as frame experts of the classifier (real bundle)', () =>
     expect(calls['dense:nsfw']).toBe(6);
     expect(calls['dense:ocr']).toBe(6);
     expect(calls['dense:objects']).toBe(6);
-    expect(calls['routed:objects']).toBeUndefined();
+    expect(calls['routed:objects']).toBe(1);
+  });
+
+  it('gives each image and video its alt-text from the objects, nsfw and OCR outputs', async () => {
+    const cat = image(await meme('chelsea.png'));
+    const astronaut = { ...image(await meme('astronaut.png')), media_id: 'astronaut' };
+    const coffee = { ...image(await meme('coffee.png', 'ME BEFORE COFFEE')), media_id: 'meme' };
+    const video: MediaPayload = {
+      media_id: 'vid',
+      kind: 'video',
+      status: 'ok',
+      frames: await Promise.all(['horse.png', 'coffee.png'].map((p, i) => meme(p, undefined, i * 1000))),
+    };
+    const [r] = await classifier.classify([
+      request('alt', 'a few pictures', [cat, astronaut, coffee, video]),
+    ]);
+    expect(() => InferenceResultSchema.parse(r)).not.toThrow();
+    const alt = new Map(r!.media.map((m) => [m.media_id, m.alt_text]));
+    expect(alt.get('img')).toMatchObject({ text: 'Photo of a cat', decorative: false });
+    expect(alt.get('img')!.confidence).toBeGreaterThan(0.4);
+    expect(alt.get('astronaut')!.text).toMatch(/^Photo of a person\b/);
+    expect(alt.get('meme')!.text).toMatch(/^Photo .*with the text "ME BEFORE COFFEE"$/);
+    expect(alt.get('vid')!.text).toMatch(/^Video of a horse\b/);
+    for (const a of alt.values()) expect(a!.text.length).toBeLessThanOrEqual(125);
+  });
+
+  it('gives no alt-text to media routed away on a hash match, nor when alt-text is off', async () => {
+    const req = request('away', '', [image(await meme('chelsea.png'))]);
+    const [away] = await classifier.classify([req], 'routed', {
+      routedAway: new Map([[req.request_id, new Set(['img'])]]),
+    });
+    expect(away!.media[0]!.alt_text).toBeUndefined();
+    const off = await VigilClassifier.load(BUNDLE_DIR, {
+      session: { provider: 'cpu' },
+      frameExperts: experts,
+      router: { altText: false },
+    });
+    const [r] = await off.classify([req]);
+    expect(r!.media[0]!.alt_text).toBeUndefined();
+    expect(run(r!, 'objects')).toMatchObject({ ran: false, skipped_reason: 'not_uncertain' });
+  });
+
+  it('keeps the alt-text of a medium served from the media cache', async () => {
+    const cat = image(await meme('chelsea.png'));
+    const req = request('cached', '', [{ ...cat, sha256: 'c'.repeat(64) }]);
+    const kept = new Map<string, MediaFrameOutputs>();
+    const [first] = await classifier.classify([req], 'routed', {
+      onMediaOutputs: (sha, out) => kept.set(sha, out),
+    });
+    const [second] = await classifier.classify([req], 'routed', { cachedMedia: kept });
+    expect(second!.media[0]).toMatchObject({ cached: true, alt_text: first!.media[0]!.alt_text });
+    expect(second!.media[0]!.alt_text!.text).toBe('Photo of a cat');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaPayload } from '@vigil/contracts';
-import { ExpertRouter } from '../src';
+import { DEFAULT_ROUTER_PARAMS, ExpertRouter } from '../src';
 import { request } from './requests';
 
 const frames = (n: number) =>
@@ -13,9 +13,18 @@ const video = (id: string, n: number): MediaPayload => ({
 });
 
 describe('ExpertRouter', () => {
-  const all = new ExpertRouter(
-    new Set(['text', 'language', 'image-stats', 'nsfw', 'ocr', 'objects', 'audio-vad', 'stt', 'fusion']),
-  );
+  const present = new Set([
+    'text',
+    'language',
+    'image-stats',
+    'nsfw',
+    'ocr',
+    'objects',
+    'audio-vad',
+    'stt',
+    'fusion',
+  ]);
+  const all = new ExpertRouter(present);
   const base = new ExpertRouter(new Set(['text', 'language', 'image-stats', 'audio-vad', 'fusion']));
 
   it('sends a caption-only post to the text experts and records why the rest are skipped', () => {
@@ -76,20 +85,30 @@ describe('ExpertRouter', () => {
         audio: { sample_rate: 16000, pcm_s16le: new Uint8Array(4), duration_ms: 0 },
       },
     ]);
-    const plan = all.escalate(req, {
+    const signals = {
       textLikelihood: new Map([['v1', new Map([[0, 0.1]])]]),
       visualScore: new Map([['v1', 0.02]]),
       speech: new Map([['a1', false]]),
-    });
-    expect(plan.tasks).toEqual([]);
+    };
+    const plan = all.escalate(req, signals);
+    // Alt-text (on by default): the object detector still reads frame 0.
+    expect(plan.tasks).toEqual([
+      { expert: 'objects', target: { kind: 'frame', media_id: 'v1', frame: 0 }, reason: 'alt_text' },
+    ]);
     expect(plan.skipped).toEqual(
       expect.arrayContaining([
         { expert: 'image-stats', media_id: 'v1', reason: 'early_frames_certain' },
         { expert: 'ocr', media_id: 'v1', reason: 'no_text_likelihood' },
-        { expert: 'objects', media_id: 'v1', reason: 'not_uncertain' },
         { expert: 'stt', media_id: 'a1', reason: 'no_speech' },
       ]),
     );
+    const noAlt = new ExpertRouter(present, { ...DEFAULT_ROUTER_PARAMS, altText: false });
+    expect(noAlt.escalate(req, signals).tasks).toEqual([]);
+    expect(noAlt.escalate(req, signals).skipped).toContainEqual({
+      expert: 'objects',
+      media_id: 'v1',
+      reason: 'not_uncertain',
+    });
   });
 
   it('reports experts missing from the bundle as not_in_bundle', () => {

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   readonly intraOpThreads: number;
   readonly interOpThreads: number;
   readonly moe: 'contrib' | 'plain';
+  /** Compose alt-text per image, GIF and video (runs the object detector on frame 0); default true. */
+  readonly altText?: boolean;
   /** Frame-expert runners by manifest runner name (default: the worker's own). */
   readonly runners?: Readonly<Record<string, FrameExpertFactory>>;
 }
@@ -69,6 +71,7 @@ export async function loadClassifierRuntime(options: RuntimeOptions): Promise<Cl
     session,
     moe: options.moe,
     frameExperts: experts,
+    router: { altText: options.altText ?? true },
   });
   const t0 = performance.now();
   await classifier.classify(warmupRequests(manifest, 2), 'dense');

@@ -124,6 +124,7 @@ export class ClassifierModule {
               intraOpThreads: config.CLASSIFIER_INTRA_OP_THREADS,
               interOpThreads: config.CLASSIFIER_INTER_OP_THREADS,
               moe: config.CLASSIFIER_MOE,
+              altText: config.CLASSIFIER_ALT_TEXT,
               ...(options.runners ? { runners: options.runners } : {}),
             }),
         },
@@ -145,6 +146,7 @@ export class ClassifierModule {
               scope: [
                 `${manifest.name}@${manifest.version}`,
                 config.CLASSIFIER_ROUTING,
+                config.CLASSIFIER_ALT_TEXT ? 'alt-text' : 'no-alt-text',
                 [...runtime.frameExperts].sort().join(','),
               ].join('|'),
               ttlS: config.MEDIA_CACHE_TTL_S,

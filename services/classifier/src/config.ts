@@ -29,6 +29,11 @@ export const envSchema = z.object({
   CLASSIFIER_ROUTING: z.enum(['routed', 'dense']).default('routed'),
   /** Fusion graph: `contrib` (com.microsoft::MoE) or `plain` (standard operators only). */
   CLASSIFIER_MOE: z.enum(['contrib', 'plain']).default('contrib'),
+  /**
+   * Alt-text on every image, GIF and video result (`media[].alt_text`, carried into verdicts): the router
+   * also runs the object detector on frame 0 of each. `false` skips both. Hash-matched media get none.
+   */
+  CLASSIFIER_ALT_TEXT: env.flag(true),
   /** Model bundle directory (`manifest.json` and the expert files), as `npm run models:build` writes it. */
   VIGIL_BUNDLE_DIR: z.string().min(1).default('.models/vigil-base'),
   /** When set, the worker refuses to start with a bundle of another version (guards a stale mount). */

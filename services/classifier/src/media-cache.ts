@@ -5,7 +5,13 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 
 /** Bumped when the stored entry format changes (part of every key). */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
+
+const AltSchema = z.object({
+  drawing: z.number().optional(),
+  objects: z.array(z.object({ label: z.string(), score: z.number() })).optional(),
+  ocr: z.array(z.object({ text: z.string(), confidence: z.number() })).optional(),
+});
 
 const EntrySchema = z.object({
   f: z.literal(ENTRY_FORMAT),
@@ -21,6 +27,8 @@ const EntrySchema = z.object({
   visualScore: z.number().optional(),
   lines: z.array(z.string()),
   experts: z.array(z.string()),
+  /** Alt-text inputs of the medium (format 2). */
+  alt: AltSchema.optional(),
   skipped: z.array(z.object({ expert: z.string(), media_id: z.string().optional(), reason: z.string() })),
 });
 
@@ -164,6 +172,7 @@ function toEntry(o: MediaFrameOutputs): z.infer<typeof EntrySchema> {
     ...(o.visualScore !== undefined ? { visualScore: o.visualScore } : {}),
     lines: [...o.lines],
     experts: [...o.experts],
+    ...(o.alt ? { alt: AltSchema.parse(o.alt) } : {}),
     skipped: o.skipped.map((s) => ({ ...s })),
   };
 }
@@ -180,6 +189,7 @@ function fromEntry(e: z.infer<typeof EntrySchema>): MediaFrameOutputs {
     ...(e.visualScore !== undefined ? { visualScore: e.visualScore } : {}),
     lines: e.lines,
     experts: e.experts,
+    ...(e.alt ? { alt: e.alt } : {}),
     skipped: e.skipped as MediaFrameOutputs['skipped'],
   };
 }

@@ -34,7 +34,7 @@ export function buildModelVerdict(
     actions: decision.actions,
     scores: result.scores,
     alt_text: result.media
-      .filter((m) => (m.kind === 'image' || m.kind === 'gif') && m.alt_text)
+      .filter((m) => m.kind !== 'audio' && m.alt_text)
       .map((m) => ({ media_id: m.media_id, text: m.alt_text!.text, decorative: m.alt_text!.decorative })),
     coverage: { not_covered: result.coverage.not_covered },
     hash_matches: result.hash_matches.map(({ media_id, bank, distance, hash_id }) => ({
