@@ -218,19 +218,17 @@ describe('classifier worker', () => {
       expect(run.batch_size).toBeGreaterThanOrEqual(1);
       expect(run.queue_delay_ms).toBeGreaterThanOrEqual(0);
     }
-    // A photo without text: the OCR gate stays shut; nothing visual is uncertain, so no object detector.
+    // A photo without text: the OCR gate stays shut; the object detector reads frame 0 for alt-text.
     expect(r.experts).toContainEqual({
       expert: 'ocr',
       ran: false,
       skipped_reason: 'no_text_likelihood',
       ms: 0,
     });
-    expect(r.experts).toContainEqual({
-      expert: 'objects',
-      ran: false,
-      skipped_reason: 'not_uncertain',
-      ms: 0,
-    });
+    expect(r.experts.find((e) => e.expert === 'objects')).toMatchObject({ ran: true });
+    // Alt-text per image from what the experts saw (chelsea the cat, per the objects expert).
+    for (const result of [r, byPost.get('photo-2')!])
+      expect(result.media[0]!.alt_text).toMatchObject({ text: 'Photo of a cat', decorative: false });
     expect(r.coverage.not_covered).toContain('sexual/minors');
     expect(r.timings).toMatchObject({ fetch_ms: 3, decode_ms: 5 });
     for (const t of ['queue_ms', 'experts_ms', 'fusion_ms', 'classifier_ms'])
@@ -251,12 +249,15 @@ describe('classifier worker', () => {
     expect(bad.errors).toEqual([
       expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'image-stats' }),
       expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'nsfw' }),
+      expect.objectContaining({ code: 'EXPERT_FAILED', expert: 'objects' }),
     ]);
+    expect(bad.media[0]!.alt_text).toBeUndefined();
     expect(score(bad, 'harassment/threatening')).toBeGreaterThan(0.5);
     for (const id of ['iso-1', 'iso-3']) {
       expect(byPost.get(id)!.errors).toEqual([]);
       expect(byPost.get(id)!.experts.find((e) => e.expert === 'image-stats')!.ran).toBe(true);
       expect(byPost.get(id)!.experts.find((e) => e.expert === 'nsfw')!.ran).toBe(true);
+      expect(byPost.get(id)!.media[0]!.alt_text!.decorative).toBe(false);
     }
   });
 
@@ -287,6 +288,9 @@ describe('classifier worker', () => {
     const byPost = await resultsFor(['cache-2']);
     expect(byPost.get('cache-1')!.media[0]!.cached).toBeUndefined();
     expect(byPost.get('cache-2')!.media[0]).toMatchObject({ media_id: 'again', cached: true });
+    // The cached medium keeps its alt-text (the astronaut photo: a person).
+    expect(byPost.get('cache-1')!.media[0]!.alt_text!.text).toMatch(/^Photo of a person\b/);
+    expect(byPost.get('cache-2')!.media[0]!.alt_text).toEqual(byPost.get('cache-1')!.media[0]!.alt_text);
     expect(byPost.get('cache-2')!.experts).toContainEqual({
       expert: 'image-stats',
       ran: false,

@@ -71,7 +71,7 @@ function recordingExpert(): FrameExpert & { frames: number } {
     frames: 0,
     async run(frames: readonly { width: number }[]) {
       expert.frames += frames.length;
-      return frames.map(() => ({ visualScore: 0.01 }));
+      return frames.map(() => ({ visualScore: 0.01, alt: { drawing: 0.01 } }));
     },
   };
   return expert;
@@ -346,6 +346,13 @@ describe('ClassificationQueue with hash banks', () => {
     expect(known.routed_away).toBe('hash_match');
     expect(known.pdq).toEqual([{ hash: flip(coffee.hash, 4), quality: coffee.quality, timestamp_ms: 0 }]);
     expect(result.media.find((m) => m.media_id === 'fresh')!.routed_away).toBeUndefined();
+    // Alt-text for the examined photo only (this stub nsfw recognises nothing in it: decorative); the
+    // matched one reached no expert to describe it.
+    expect(known.alt_text).toBeUndefined();
+    expect(result.media.find((m) => m.media_id === 'fresh')!.alt_text).toMatchObject({
+      text: '',
+      decorative: true,
+    });
     // The image experts read the other photo only (one frame each); the matched one is no cache hit.
     expect(result.experts.find((e) => e.expert === 'image-stats')).toMatchObject({
       ran: true,
