@@ -168,6 +168,19 @@ describe('the whole pipeline, every service its own process', () => {
     ]) {
       expect(one(id), id).toMatchObject({ status: 'ok', errors: [] });
     }
+    // Alt-text per image, GIF and video from the image experts travels with the verdict (and its webhook).
+    expect(one('photo-cat').alt_text).toEqual([
+      { media_id: 'cat', text: 'Photo of a cat', decorative: false },
+    ]);
+    expect(one('photos-launch').alt_text.find((a) => a.media_id === 'astronaut')!.text).toMatch(
+      /^Photo of a person\b/,
+    );
+    expect(one('meme-benign').alt_text[0]!.text).toMatch(/^Photo.* with the text ".*COFFEE.*"$/);
+    expect(one('gif-slideshow').alt_text.map((a) => a.media_id)).toEqual(['loop']);
+    expect(one('video-spoken').alt_text.map((a) => a.media_id)).toEqual(['clip']);
+    expect(one('audio-note').alt_text).toEqual([]);
+    const catHook = platform.webhooks.find((w) => keyOf(w.verdict) === sampleKey('photo-cat'))!;
+    expect(catHook.verdict.alt_text).toEqual(one('photo-cat').alt_text);
     // The espeak-ng voice in the MP4 and in the voice note: voice activity found and stored, in ms.
     for (const [id, mediaId] of [
       ['video-spoken', 'clip'],

@@ -129,7 +129,21 @@ afterAll(async () => {
 
 describe('result → verdict → Kafka + signed webhook', () => {
   it('makes exactly one verdict row, one Kafka message and one verified webhook delivery', async () => {
-    const result = makeResult({ endpointId, scores: { sexual: 0.81, profanity: 0.3 } });
+    const base = makeResult({ endpointId, scores: { sexual: 0.81, profanity: 0.3 } });
+    // A video with alt-text and an audio medium (no alt-text) beside the photo.
+    const result: InferenceResult = {
+      ...base,
+      media: [
+        ...base.media,
+        {
+          media_id: 'v1',
+          kind: 'video',
+          status: 'ok',
+          alt_text: { text: 'Video of a horse', decorative: false, confidence: 0.67 },
+        },
+        { media_id: 'a1', kind: 'audio', status: 'ok' },
+      ],
+    };
     await publish(result);
     await eventually(async () => webhooksFor(result.post_id).length === 1);
 
@@ -155,6 +169,7 @@ describe('result → verdict → Kafka + signed webhook', () => {
       trace_id: result.trace_id,
       alt_text: [
         { media_id: 'm1', text: 'A red bicycle leaning against a brick wall by a canal', decorative: false },
+        { media_id: 'v1', text: 'Video of a horse', decorative: false },
       ],
     });
     expect(verdict.actions).toEqual([
@@ -175,9 +190,23 @@ describe('result → verdict → Kafka + signed webhook', () => {
     expect(kafka).toHaveLength(1);
     expect(JSON.parse(kafka[0]!.value!.toString())).toEqual(verdict);
 
-    const stored = await db.selectFrom('media').selectAll().where('post_id', '=', result.post_id).execute();
+    const stored = await db
+      .selectFrom('media')
+      .selectAll()
+      .where('post_id', '=', result.post_id)
+      .orderBy('media_id')
+      .execute();
     expect(stored).toMatchObject([
-      { media_id: 'm1', kind: 'image', status: 'ok', sha256: result.media[0]!.sha256 },
+      { media_id: 'a1', kind: 'audio', alt_text: null },
+      {
+        media_id: 'm1',
+        kind: 'image',
+        status: 'ok',
+        sha256: result.media[0]!.sha256,
+        alt_text: 'A red bicycle leaning against a brick wall by a canal',
+        alt_decorative: false,
+      },
+      { media_id: 'v1', kind: 'video', alt_text: 'Video of a horse', alt_decorative: false },
     ]);
     const experts = await db
       .selectFrom('expert_outputs')
