@@ -7,13 +7,13 @@
  *
  * One module for the demo (infra/stack/demo-driver.ts), the full-pipeline test (test/e2e) and the
  * pipeline benchmark (test/bench): a process can be killed (SIGKILL for crash tests), restarted with other
- * settings, and its peak resident memory read from /proc.
+ * settings, and its peak resident memory read from /proc (ServiceProcess of @vigil/platform/testing).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort, ServiceProcess } from '@vigil/platform/testing';
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -54,140 +54,6 @@ export interface PipelineOptions {
   readonly mediaCacheUrl?: string;
   /** LOG_LEVEL of every process (default `warn`). */
   readonly logLevel?: string;
-}
-
-/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  await new Promise((r) => server.close(r));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
-
-/** Thrown when a service process exits or stays unready while starting; `log` is the end of its log. */
-export class ServiceStartError extends Error {
-  constructor(
-    readonly service: ServiceName,
-    reason: string,
-    readonly log: string,
-  ) {
-    super(`${service} ${reason}; end of its log:\n${log}`);
-    this.name = 'ServiceStartError';
-  }
-}
-
-/** One service process: start, readiness, signals, peak memory. */
-export class ServiceProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-  /** The environment this process starts with (its documented variables only). */
-  get environment(): Readonly<Record<string, string>> {
-    return this.env;
-  }
-  /** Largest VmHWM (peak resident set, KiB) seen across this service's processes (restarts included). */
-  private peakKiB = 0;
-
-  constructor(
-    readonly name: ServiceName,
-    readonly port: number,
-    private env: Record<string, string>,
-    private readonly logFile: string,
-  ) {}
-
-  /** `http://127.0.0.1:<port>`. */
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  /** Whether the process runs now. */
-  get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /**
-   * Starts the process (with `extraEnv` merged into its environment for this and later starts) and waits
-   * until `/readyz` answers 200.
-   * @throws ServiceStartError when it exits first or is not ready within `timeoutMs`.
-   */
-  async start(extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
-    if (this.running) throw new Error(`${this.name} already runs`);
-    this.env = { ...this.env, ...extraEnv };
-    const entry = join(ROOT, ENTRY[this.name]);
-    if (!existsSync(entry))
-      throw new ServiceStartError(this.name, `is not built (${entry}; npm run build)`, '');
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [entry], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env, HTTP_PORT: String(this.port), HTTP_HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-    this.child = child;
-    this.exited = new Promise((r) => child.once('exit', () => r()));
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (!this.running) throw new ServiceStartError(this.name, `exited (${child.exitCode})`, this.logTail());
-      const ok = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(2_000) })
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) return;
-      if (Date.now() > deadline) throw new ServiceStartError(this.name, 'not ready in time', this.logTail());
-      this.samplePeak();
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-
-  /** Sends `signal` (SIGKILL: a crash, no shutdown hooks) and waits for the process to end. */
-  async kill(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<void> {
-    if (!this.running) return;
-    this.samplePeak();
-    this.child!.kill(signal);
-    const timer = setTimeout(() => this.child?.kill('SIGKILL'), timeoutMs);
-    await this.exited;
-    clearTimeout(timer);
-  }
-
-  /**
-   * Peak resident memory of this service in MiB: the largest VmHWM read from /proc while it ran
-   * (read again now when running). 0 where /proc is missing.
-   */
-  peakRssMiB(): number {
-    this.samplePeak();
-    return this.peakKiB / 1024;
-  }
-
-  /** Reads VmHWM (peak RSS) of the running process into `peakKiB`. */
-  samplePeak(): void {
-    this.peakKiB = Math.max(this.peakKiB, this.processPeakRssMiB() * 1024);
-  }
-
-  /** Peak resident memory (VmHWM) of the process running now, MiB; 0 when none runs or /proc is missing. */
-  processPeakRssMiB(): number {
-    const pid = this.child?.pid;
-    if (pid === undefined || !this.running) return 0;
-    try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return match ? Number(match[1]) / 1024 : 0;
-    } catch {
-      return 0; // The process ended between the check and the read.
-    }
-  }
-
-  /** The last `lines` lines of the log file. */
-  logTail(lines = 30): string {
-    try {
-      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  }
 }
 
 /** The environment of each process, from the options. */
@@ -235,9 +101,29 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
   return base;
 }
 
+/**
+ * Runs the moderation operator CLI (`services/moderation/dist/cli/moderation-cli.js`) with `env` over the
+ * parent's environment (its KAFKA_*, DATABASE_URL, DATABASE_SCHEMA), as an operator would; `stdin` is
+ * written to its standard input. Returns its stdout.
+ * @throws the execFile error (with stderr) when it exits non-zero.
+ */
+export async function moderationCli(
+  env: Readonly<Record<string, string>>,
+  args: string[],
+  stdin?: string,
+): Promise<string> {
+  const cli = join(ROOT, 'services', 'moderation', 'dist', 'cli', 'moderation-cli.js');
+  const run = promisify(execFile)(process.execPath, [cli, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  run.child.stdin!.end(stdin ?? '');
+  return (await run).stdout;
+}
+
 /** The running pipeline: one ServiceProcess per service. */
 export class Pipeline {
-  private constructor(readonly services: Record<ServiceName, ServiceProcess>) {}
+  private constructor(readonly services: Record<ServiceName, ServiceProcess<ServiceName>>) {}
 
   /**
    * Starts every service in order (moderation API first: it applies the migrations) and waits for each
@@ -247,10 +133,17 @@ export class Pipeline {
   static async start(options: PipelineOptions): Promise<Pipeline> {
     mkdirSync(options.logDir, { recursive: true });
     const env = serviceEnv(options);
-    const services = {} as Record<ServiceName, ServiceProcess>;
+    const services = {} as Record<ServiceName, ServiceProcess<ServiceName>>;
     for (const name of SERVICE_NAMES) {
       const port = options.ports?.[name] ?? (await freePort());
-      services[name] = new ServiceProcess(name, port, env[name], join(options.logDir, `${name}.log`));
+      services[name] = new ServiceProcess({
+        name,
+        entry: join(ROOT, ENTRY[name]),
+        cwd: ROOT,
+        port,
+        env: env[name],
+        logFile: join(options.logDir, `${name}.log`),
+      });
     }
     const pipeline = new Pipeline(services);
     try {
@@ -273,13 +166,7 @@ export class Pipeline {
    * @throws the execFile error (with stderr) when it exits non-zero.
    */
   async moderationCli(args: string[], stdin?: string): Promise<string> {
-    const cli = join(ROOT, 'services', 'moderation', 'dist', 'cli', 'moderation-cli.js');
-    const run = promisify(execFile)(process.execPath, [cli, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.services['moderation-api'].environment },
-    });
-    run.child.stdin!.end(stdin ?? '');
-    return (await run).stdout;
+    return moderationCli(this.services['moderation-api'].environment, args, stdin);
   }
 
   /** Peak RSS per service, MiB. */

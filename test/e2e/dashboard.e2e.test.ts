@@ -8,13 +8,11 @@
  * Screenshots of the queue and item views go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also
  * refreshes docs/dashboard-item.png for the README).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import {
   CATEGORY_IDS,
   encodeInternal,
@@ -32,15 +30,15 @@ import {
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import axe from 'axe-core';
 import { uniqueName } from '@vigil/kafka/testing';
+import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moderationCli, ROOT } from '../../infra/stack/pipeline';
 
-const ROOT = resolve(__dirname, '..', '..');
 const SERVICE = join(ROOT, 'services', 'moderation', 'dist', 'main.js');
-const CLI = join(ROOT, 'services', 'moderation', 'dist', 'cli', 'moderation-cli.js');
 const DASHBOARD = join(ROOT, 'services', 'dashboard', 'dist');
 const PHOTO = join(ROOT, '.data', 'photos', 'coffee.png');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'dashboard');
@@ -54,7 +52,7 @@ const PASSWORD = 'e2e moderator passphrase';
 const prefix = `${uniqueName('dash')}.`;
 const schema = `dashboard_e2e_${randomBytes(4).toString('hex')}`;
 const settings = { brokers: BROKERS.split(','), clientId: 'dashboard-e2e' };
-let service: ChildProcess;
+let service: ServiceProcess;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -63,30 +61,7 @@ let platform: Server;
 let platformUrl: string;
 const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function eventually<T>(
-  check: () => Promise<T | undefined | null | false>,
-  what: string,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const env = () => ({
-  ...process.env,
   KAFKA_BROKERS: BROKERS,
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
@@ -94,13 +69,7 @@ const env = () => ({
 });
 
 /** Runs the moderation CLI as an operator would (the compiled one); returns stdout. */
-async function cli(args: string[], stdin?: string): Promise<string> {
-  const child = promisify(execFile)(process.execPath, [CLI, ...args], { env: env(), cwd: ROOT });
-  if (stdin !== undefined) {
-    child.child.stdin!.end(stdin);
-  }
-  return (await child).stdout;
-}
+const cli = (args: string[], stdin?: string): Promise<string> => moderationCli(env(), args, stdin);
 
 /** A classifier result for the post: scores (caption-attributed unless media says otherwise). */
 function result(
@@ -195,15 +164,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => platform.listen(0, '127.0.0.1', r));
   platformUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}`;
 
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(join(ARTIFACTS, 'moderation.log'));
-  service = spawn(process.execPath, [SERVICE], {
+  service = new ServiceProcess({
+    name: 'moderation',
+    entry: SERVICE,
     cwd: ROOT,
+    port: await freePort(),
     env: {
       ...env(),
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
       RESULTS_GROUP_ID: uniqueName('e2e-results'),
       MEDIA_GROUP_ID: uniqueName('e2e-media'),
       WEBHOOK_EGRESS_ALLOW: '127.0.0.1',
@@ -213,11 +180,10 @@ beforeAll(async () => {
       SESSION_COOKIE_SECURE: 'false',
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logFile: join(ARTIFACTS, 'moderation.log'),
   });
-  service.stdout!.pipe(log);
-  service.stderr!.pipe(log);
-  await eventually(async () => (await fetch(`${baseUrl}/readyz`)).ok, 'the moderation service to be ready');
+  baseUrl = service.url;
+  await service.start();
 
   db = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
   await db.connect();
@@ -226,11 +192,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await page?.context().close();
   await browser?.close();
-  if (service && service.exitCode === null) {
-    const exited = new Promise((r) => service.once('exit', r));
-    service.kill('SIGTERM');
-    await exited;
-  }
+  await service?.kill('SIGTERM');
   await new Promise((r) => platform?.close(r));
   if (db) {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

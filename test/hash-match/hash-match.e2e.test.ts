@@ -8,14 +8,12 @@
  * as shown matches. The verdict must be `remove` by `hash_match.remove` naming the bank, and no image
  * expert may have run on the image (each is recorded skipped with `hash_match`).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import {
   postKey,
   TOPICS,
@@ -26,11 +24,12 @@ import {
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { uniqueName } from '@vigil/kafka/testing';
+import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moderationCli, ROOT } from '../../infra/stack/pipeline';
 
-const ROOT = resolve(__dirname, '..', '..');
 const PDQ_DATA = resolve(ROOT, '..', 'shared', 'data', 'pdq');
 const REFERENCE = 'reg-test-input/dih/bridge-1-original.jpg';
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'hash-match');
@@ -42,32 +41,13 @@ const BANK = 'e2e-known-content';
 const prefix = `${uniqueName('hashmatch')}.`;
 const schema = `hash_match_e2e_${randomBytes(4).toString('hex')}`;
 const settings = { brokers: BROKERS.split(','), clientId: 'hash-match-e2e' };
-const services: ChildProcess[] = [];
+const services: ServiceProcess[] = [];
 let db: pg.Client;
 let platform: Server;
 let platformUrl: string;
 let referenceHash: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const baseEnv = () => ({
-  ...process.env,
   KAFKA_BROKERS: BROKERS,
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
@@ -77,39 +57,22 @@ const baseEnv = () => ({
 
 /** Starts a service as built (`dist/main.js`, `npm run build`) and waits for its `/readyz`. */
 async function startService(name: string, env: Record<string, string>): Promise<void> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'services', name, 'dist', 'main.js')], {
+  const service = new ServiceProcess({
+    name,
+    entry: join(ROOT, 'services', name, 'dist', 'main.js'),
     cwd: ROOT,
-    env: { ...baseEnv(), ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
+    port: await freePort(),
+    env: { ...baseEnv(), ...env },
+    logFile: join(ARTIFACTS, `${name}.log`),
   });
-  const log = createWriteStream(join(ARTIFACTS, `${name}.log`));
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  services.push(child);
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
-  await eventually(async () => {
-    if (exited !== null) throw new Error(`${name} exited with ${exited}; see ${ARTIFACTS}/${name}.log`);
-    return (await fetch(`http://127.0.0.1:${port}/readyz`)).ok;
-  }, `${name} /readyz`).catch((error: Error) => {
-    throw exited !== null ? new Error(`${name} exited with ${exited}; see ${ARTIFACTS}/${name}.log`) : error;
-  });
+  services.push(service);
+  await service.start();
 }
 
 /** The moderation CLI, as an operator runs it; returns stdout. */
-async function cli(...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [join(ROOT, 'services', 'moderation', 'dist', 'cli', 'moderation-cli.js'), ...args],
-    { cwd: ROOT, env: baseEnv() },
-  );
-  return stdout;
-}
+const cli = (...args: string[]): Promise<string> => moderationCli(baseEnv(), args);
 
 beforeAll(async () => {
-  for (const name of ['ingest', 'classifier', 'moderation'])
-    if (!existsSync(join(ROOT, 'services', name, 'dist', 'main.js')))
-      throw new Error(`missing the ${name} build: run \`npm run build\``);
   mkdirSync(ARTIFACTS, { recursive: true });
   referenceHash = readFileSync(join(PDQ_DATA, 'expected.csv'), 'utf8')
     .split('\n')
@@ -164,10 +127,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const child of services) child.kill('SIGTERM');
-  await Promise.all(
-    services.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))),
-  );
+  await Promise.all(services.map((s) => s.kill('SIGTERM')));
   await new Promise((r) => platform?.close(r));
   await db?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await db?.end();
@@ -192,13 +152,17 @@ describe('a post with known content', () => {
     ]);
     await producer.disconnect();
 
-    const row = await eventually(async () => {
-      const { rows } = await db.query<{ payload: VerdictV1 }>(
-        `SELECT payload FROM verdicts WHERE tenant_id = $1 AND post_id = $2 AND source = 'model'`,
-        [TENANT, post.post_id],
-      );
-      return rows[0];
-    }, 'the model verdict');
+    const row = await eventually(
+      async () => {
+        const { rows } = await db.query<{ payload: VerdictV1 }>(
+          `SELECT payload FROM verdicts WHERE tenant_id = $1 AND post_id = $2 AND source = 'model'`,
+          [TENANT, post.post_id],
+        );
+        return rows[0];
+      },
+      'the model verdict',
+      120_000,
+    );
     const verdict = row.payload;
     const { rows: hashRows } = await db.query<{ hash_id: string }>(
       'SELECT hash_id::text FROM bank_hashes WHERE hash = $1',

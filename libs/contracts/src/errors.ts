@@ -34,6 +34,8 @@ export const DEAD_LETTER_CODES = [
   'POST_SCHEMA_INVALID',
   'POST_UNKNOWN_VERSION',
   'MESSAGE_UNDECODABLE',
+  'RESULT_DATA_INVALID',
+  'RESULT_CONSTRAINT_VIOLATION',
 ] as const;
 export type DeadLetterCode = (typeof DEAD_LETTER_CODES)[number];
 

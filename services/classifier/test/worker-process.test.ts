@@ -2,8 +2,10 @@
  * The built worker (`dist/main.js`) as a child process, as production runs it: start-up refusal of an
  * unusable execution provider, and at-least-once delivery across a SIGKILL in the middle of a batch.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   decodeInternal,
   encodeInternal,
@@ -15,78 +17,51 @@ import {
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
+import { freePort, ServiceProcess } from '@vigil/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeModelOf } from '../src/classifier-runtime';
 import { cudaUnavailableReason } from '../src/execution-provider';
 import { BUNDLE_DIR, photoMedia, request, ROOT, TopicCollector } from './support';
 
 let broker: TestBroker;
-const children: ChildProcess[] = [];
+let logDir: string;
+const children: ServiceProcess[] = [];
 const prefix = `${uniqueName('restart')}.`;
 const groupId = uniqueName('classifier');
 const settings = () => ({ brokers: broker.brokers, clientId: 'worker-process-test' });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as { port: number };
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
-function spawnWorker(env: Record<string, string>): {
-  child: ChildProcess;
-  stderr: () => string;
-  port: number;
-} {
-  const port = Number(env.HTTP_PORT);
-  const child = spawn(process.execPath, ['services/classifier/dist/main.js'], {
+/** A worker process over this test's broker and topics, `env` on top; not started yet. */
+async function worker(env: Record<string, string>): Promise<ServiceProcess> {
+  const service = new ServiceProcess({
+    name: 'classifier',
+    entry: join(ROOT, 'services', 'classifier', 'dist', 'main.js'),
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    port: await freePort(),
     env: {
-      ...process.env,
       KAFKA_BROKERS: broker.brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       VIGIL_BUNDLE_DIR: BUNDLE_DIR,
-      HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       // No hash banks here (the test environment's DATABASE_URL has no bank tables in `public`).
       DATABASE_URL: '',
       ...env,
     },
+    logFile: join(logDir, `worker-${children.length}.log`),
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  children.push(child);
-  return { child, stderr: () => stderr, port };
+  children.push(service);
+  return service;
 }
 
 /** Starts a worker in this test's group; resolves once /readyz answers 200 (models loaded, consumer running). */
-async function startWorker(): Promise<ChildProcess> {
-  const { child, stderr, port } = spawnWorker({
+async function startWorker(): Promise<ServiceProcess> {
+  const service = await worker({
     CLASSIFIER_GROUP_ID: groupId,
     CLASSIFIER_SESSION_TIMEOUT_MS: '6000',
     CLASSIFIER_MAX_BATCH_SIZE: '2',
     VIGIL_EXECUTION_PROVIDER: 'cpu',
-    HTTP_PORT: String(await freePort()),
   });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`worker exited ${child.exitCode}: ${stderr().slice(-2000)}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`worker not ready after 60 s: ${stderr().slice(-2000)}`);
-}
-
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await exited;
+  await service.start({}, 60_000);
+  return service;
 }
 
 beforeAll(async () => {
@@ -97,11 +72,12 @@ beforeAll(async () => {
     timeout: 300_000,
   });
   broker = await startTestBroker();
+  logDir = mkdtempSync(join(tmpdir(), 'vigil-worker-process-'));
   await new TopicAdmin(settings()).ensureTopics(topicsWithPrefix(prefix));
 }, 420_000);
 
 afterAll(async () => {
-  for (const child of children) await stopChild(child, 'SIGKILL');
+  for (const child of children) await child.kill('SIGKILL');
   await new TopicAdmin(settings()).deleteTopics(topicsWithPrefix(prefix).map((t) => t.name));
   await broker?.stop();
 });
@@ -110,12 +86,10 @@ describe('classifier worker process', () => {
   it('VIGIL_EXECUTION_PROVIDER=cuda on a machine without CUDA exits at start naming the cause', async () => {
     const reason = await cudaUnavailableReason(probeModelOf(BUNDLE_DIR));
     if (reason === undefined) return; // a CUDA host: nothing to refuse
-    const { child, stderr } = spawnWorker({
-      VIGIL_EXECUTION_PROVIDER: 'cuda',
-      CLASSIFIER_GROUP_ID: uniqueName('cuda'),
-      HTTP_PORT: String(await freePort()),
-    });
-    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    const child = await worker({ VIGIL_EXECUTION_PROVIDER: 'cuda', CLASSIFIER_GROUP_ID: uniqueName('cuda') });
+    child.spawn();
+    const code = await child.exit();
+    const stderr = () => child.log();
     expect(code).toBe(78); // EX_CONFIG, before anything connects or loads
     expect(stderr()).toContain(
       'classifier: invalid configuration: VIGIL_EXECUTION_PROVIDER: the CUDA execution provider cannot be used:',
@@ -152,13 +126,13 @@ describe('classifier worker process', () => {
     try {
       const first = await startWorker();
       await collector.waitUntil(() => collector.records.length >= 1, 120_000);
-      await stopChild(first, 'SIGKILL'); // no shutdown hooks: whatever was not committed is redelivered
+      await first.kill('SIGKILL'); // no shutdown hooks: whatever was not committed is redelivered
       const beforeCrash = ids().size;
       expect(beforeCrash).toBeLessThan(expected.size); // killed mid-way, not after the fact
 
       const second = await startWorker();
       await collector.waitUntil(() => ids().size === expected.size, 180_000);
-      await stopChild(second, 'SIGTERM');
+      await second.kill('SIGTERM');
     } finally {
       await collector.stop();
     }

@@ -4,9 +4,8 @@
  * exactly once or as duplicates that carry the same idempotency key.
  * Runs the built service (`dist/`) as a child process, as production does.
  */
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -18,6 +17,7 @@ import {
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
+import { freePort, ServiceProcess } from '@vigil/platform/testing';
 import { makeMediaFixtures, startMediaServer, type MediaServer } from '@vigil/media/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TopicCollector, writeTestBundle } from './support';
@@ -29,27 +29,19 @@ let broker: TestBroker;
 let server: MediaServer;
 let workDir: string;
 let bundleDir: string;
-const children: ChildProcess[] = [];
+const children: ServiceProcess[] = [];
 const prefix = `${uniqueName('redeliver')}.`;
 const groupId = uniqueName('ingest');
 const settings = () => ({ brokers: broker.brokers, clientId: 'redelivery-test' });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as { port: number };
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
 /** Starts `node services/ingest/dist/main.js` in this test's group; resolves once /readyz answers 200. */
-async function startIngest(): Promise<ChildProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['services/ingest/dist/main.js'], {
+async function startIngest(): Promise<ServiceProcess> {
+  const service = new ServiceProcess({
+    name: 'ingest',
+    entry: join(ROOT, 'services', 'ingest', 'dist', 'main.js'),
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    port: await freePort(),
     env: {
-      ...process.env,
       KAFKA_BROKERS: broker.brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       INGEST_GROUP_ID: groupId,
@@ -58,31 +50,13 @@ async function startIngest(): Promise<ChildProcess> {
       VIGIL_BUNDLE_DIR: bundleDir,
       INGEST_MEDIA_ALLOW: '127.0.0.1',
       INGEST_TMP_DIR: workDir,
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
     },
+    logFile: join(workDir, `ingest-${children.length}.log`),
   });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  children.push(child);
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`ingest exited ${child.exitCode}: ${stderr.slice(-2000)}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`ingest not ready after 60 s: ${stderr.slice(-2000)}`);
-}
-
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await exited;
+  children.push(service);
+  await service.start({}, 60_000);
+  return service;
 }
 
 beforeAll(async () => {
@@ -100,7 +74,7 @@ beforeAll(async () => {
 }, 420_000);
 
 afterAll(async () => {
-  for (const child of children) await stopChild(child, 'SIGKILL');
+  for (const child of children) await child.kill('SIGKILL');
   await server?.close();
   await new TopicAdmin(settings()).deleteTopics(Object.values(TOPICS).map((t) => topicName(t, prefix)));
   rmSync(workDir, { recursive: true, force: true });
@@ -140,13 +114,13 @@ describe('redelivery after a crash', () => {
     try {
       const first = await startIngest();
       await collector.waitFor(() => true, 3, 120_000);
-      await stopChild(first, 'SIGKILL');
+      await first.kill('SIGKILL');
       const beforeCrash = new Set(ids()).size;
       expect(beforeCrash).toBeLessThan(expected.size); // killed mid-way, not after the fact
 
       const second = await startIngest();
       await collector.waitUntil(() => new Set(ids()).size === expected.size, 120_000);
-      await stopChild(second, 'SIGTERM');
+      await second.kill('SIGTERM');
     } finally {
       await collector.stop();
     }

@@ -336,6 +336,69 @@ describe('result → verdict → Kafka + signed webhook', () => {
     expect(dead!.headers[DLQ_HEADERS.errorCode]).toBe('MESSAGE_UNDECODABLE');
     expect(dead!.value!.toString()).toBe('definitely not msgpack+lz4');
   });
+
+  it('dead-letters a result the database rejects and records the next one on the same partition', async () => {
+    const postId = uniqueName('post').replace('.', '-');
+    const base = makeResult({ postId });
+    // Two runs of one expert violate expert_outputs' primary key (SQLSTATE 23505).
+    const duplicateKey = makeResult({ postId }, { experts: [base.experts[0]!, base.experts[0]!] });
+    // A NUL byte is valid in a result but not in PostgreSQL text (SQLSTATE 22021).
+    const invalidText = makeResult(
+      { postId, revision: 1 },
+      { caption: { text: 'bad \u0000 byte', lang: 'en', lang_confidence: 0.9 } },
+    );
+    const next = makeResult({ postId, revision: 2 }); // same key, so same partition, published after both
+    await publish(duplicateKey, invalidText, next);
+    await eventually(async () => (await verdictRows(postId)).length === 1, 30_000);
+
+    expect((await verdictRows(postId))[0]).toMatchObject({ revision: 2 });
+    const stored = await db.selectFrom('posts').select('revision').where('post_id', '=', postId).execute();
+    expect(stored).toEqual([{ revision: 2 }]); // nothing partial of the rejected ones
+    const dead = await recordsForKey(
+      settings(),
+      topicName(TOPICS.inferenceResultsDlq, prefix),
+      postKey('acme', postId),
+    );
+    expect(dead.map((r) => r.headers[DLQ_HEADERS.errorCode])).toEqual([
+      'RESULT_CONSTRAINT_VIOLATION',
+      'RESULT_DATA_INVALID',
+    ]);
+    expect(dead[0]!.headers[DLQ_HEADERS.errorMessage]).toMatch(
+      /^SQLSTATE 23505 \(table expert_outputs, constraint expert_outputs_pkey\)/,
+    );
+    expect(dead[1]!.headers[DLQ_HEADERS.errorMessage]).toMatch(/^SQLSTATE 22021: /);
+    expect(dead[0]!.value!.equals(encodeInternal(duplicateKey))).toBe(true); // the original bytes
+    expect(dead[0]!.headers[DLQ_HEADERS.originTopic]).toBe(topicName(TOPICS.inferenceResults, prefix));
+    expect(dead[0]!.headers['vigil-schema']).toBe('inference-result.v1');
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toContain('vigil_moderation_dead_letters_total{code="RESULT_CONSTRAINT_VIOLATION"} 1');
+    expect(metrics).toContain('vigil_moderation_dead_letters_total{code="RESULT_DATA_INVALID"} 1');
+  });
+
+  it('retries a result while the database fails transiently, then records it', async () => {
+    const retries = async () => {
+      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      return Number(/^vigil_moderation_record_retries_total (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await retries();
+    const result = makeResult({});
+    // A missing table (SQLSTATE 42P01, as mid-migration) is not a data problem: the record must wait, not be lost.
+    await sql`ALTER TABLE ${sql.id(schema, 'expert_outputs')} RENAME TO expert_outputs_away`.execute(db);
+    try {
+      await publish(result);
+      await eventually(async () => (await retries()) >= before + 2, 30_000); // failed, retried, failed again
+      expect(await verdictRows(result.post_id)).toHaveLength(0);
+    } finally {
+      await sql`ALTER TABLE ${sql.id(schema, 'expert_outputs_away')} RENAME TO expert_outputs`.execute(db);
+    }
+    await eventually(async () => (await verdictRows(result.post_id)).length === 1, 60_000);
+    const dead = await recordsForKey(
+      settings(),
+      topicName(TOPICS.inferenceResultsDlq, prefix),
+      postKey(result.tenant_id, result.post_id),
+    );
+    expect(dead).toHaveLength(0);
+  });
 });
 
 describe('lookup API', () => {

@@ -24,7 +24,10 @@ export class ResultRecorder {
     private readonly policies: PolicySet,
   ) {}
 
-  /** @throws database errors (the caller retries the record; nothing partial is committed). */
+  /**
+   * @throws pg.DatabaseError (nothing partial is committed): `permanentRecordFailure` tells the caller
+   * whether to dead-letter the record (SQLSTATE class 22/23) or retry it (anything else).
+   */
   async record(result: InferenceResult, startedAt = Date.now()): Promise<RecordOutcome> {
     const policy = this.policies.forTenant(result.tenant_id);
     const decision = evaluatePolicy(policy, policyInputFromResult(result));

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import {
   decodeInternal,
+  type DeadLetterCode,
   InferenceResultSchema,
   MessageDecodeError,
   TOPICS,
@@ -16,13 +17,17 @@ import { MetricsRegistry, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { OutboxSignal } from '../workers/outbox-signal';
+import { permanentRecordFailure } from './record-failure';
 import { ResultRecorder } from './result-recorder';
 
 /**
  * The results consumer-group member: reads `vigil.inference.results.v1`, records each result (verdict +
- * outbox in one transaction) and commits the offset after the commit. Undecodable records go to
- * `vigil.inference.results.v1.dlq` with `MESSAGE_UNDECODABLE`; a database error fails the batch, which
- * is retried from the last committed offset (recording is idempotent).
+ * outbox in one transaction) and commits the offset after the commit. Records that can never be recorded
+ * go to `vigil.inference.results.v1.dlq` and their offset is committed, so they never block the partition:
+ * undecodable ones with `MESSAGE_UNDECODABLE`, results the database rejects as data with
+ * `RESULT_DATA_INVALID` (SQLSTATE class 22) or `RESULT_CONSTRAINT_VIOLATION` (class 23). Any other
+ * error (connection lost, serialization failure, deadlock, pool timeout) fails the batch, which is
+ * retried from the last committed offset with the consumer's backoff (recording is idempotent).
  */
 @Injectable()
 export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,6 +35,7 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly verdicts;
   private readonly duplicates;
   private readonly deadLetters;
+  private readonly retries;
   private readonly latency;
 
   constructor(
@@ -49,6 +55,10 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
     this.deadLetters = metrics.counter('vigil_moderation_dead_letters_total', 'Results sent to the DLQ', [
       'code',
     ]);
+    this.retries = metrics.counter(
+      'vigil_moderation_record_retries_total',
+      'Results whose recording failed transiently (retried from the last committed offset)',
+    );
     this.latency = metrics.histogram('vigil_moderation_record_seconds', 'Result decoded → verdict committed');
   }
 
@@ -82,17 +92,21 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
       result = decodeInternal(InferenceResultSchema, record.value ?? Buffer.alloc(0));
     } catch (error) {
       if (!(error instanceof MessageDecodeError)) throw error;
-      this.log.warn({ code: error.code, partition: record.partition, offset: record.offset }, error.message);
-      await publishDeadLetter(
-        this.producer,
-        record,
-        { code: error.code, message: error.message },
-        topicName(TOPICS.inferenceResultsDlq, this.config.KAFKA_TOPIC_PREFIX),
-      );
-      this.deadLetters.inc({ code: error.code });
+      await this.deadLetter(record, { code: error.code, message: error.message });
       return;
     }
-    const outcome = await this.recorder.record(result, started);
+    let outcome;
+    try {
+      outcome = await this.recorder.record(result, started);
+    } catch (error) {
+      const permanent = permanentRecordFailure(error);
+      if (permanent === null) {
+        this.retries.inc();
+        throw error;
+      }
+      await this.deadLetter(record, permanent, { request_id: result.request_id });
+      return;
+    }
     if (outcome.outcome === 'duplicate') {
       this.duplicates.inc();
       this.log.debug({ request_id: result.request_id }, 'duplicate result ignored');
@@ -101,6 +115,28 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
     this.verdicts.inc({ action: outcome.verdict.actions[0]!.action });
     this.latency.observe((Date.now() - started) / 1000);
     this.signal.notify();
+  }
+
+  /**
+   * Publishes the original record to `vigil.inference.results.v1.dlq` with the reason in `vigil-error-*`
+   * headers, counts and logs it; resolves after the broker's ack, so the caller's return commits the offset.
+   */
+  private async deadLetter(
+    record: IncomingRecord,
+    reason: { readonly code: DeadLetterCode; readonly message: string },
+    context: Record<string, unknown> = {},
+  ): Promise<void> {
+    this.log.warn(
+      { ...context, code: reason.code, partition: record.partition, offset: record.offset },
+      `result dead-lettered: ${reason.message}`,
+    );
+    await publishDeadLetter(
+      this.producer,
+      record,
+      reason,
+      topicName(TOPICS.inferenceResultsDlq, this.config.KAFKA_TOPIC_PREFIX),
+    );
+    this.deadLetters.inc({ code: reason.code });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
