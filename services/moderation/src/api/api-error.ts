@@ -53,3 +53,6 @@ export class ApiError extends HttpException {
     super({ statusCode: status, code, message }, status);
   }
 }
+
+/** A 400 `REQUEST_INVALID` error for a body, query or path parameter that failed validation. */
+export const requestInvalid = (message: string): ApiError => new ApiError(400, 'REQUEST_INVALID', message);

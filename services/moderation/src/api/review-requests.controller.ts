@@ -4,12 +4,10 @@ import { ExternalId } from '@vigil/contracts';
 import { DATABASE, type Db } from '../database/database';
 import { openPlatformTask, type PlatformTaskOutcome } from '../review/platform-tasks';
 import { AppealRequest, ReportRequest } from '../review/schemas';
-import { ApiError } from './api-error';
+import { requestInvalid } from './api-error';
 import { ApiErrorDto, parseWith } from './dto';
 import { schemaRef } from './schema-ref';
 import { RequireScope, TenantAuthGuard, type AuthenticatedRequest } from './tenant-auth.guard';
-
-const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
 
 interface StatusResponse {
   status(code: number): void;
@@ -44,11 +42,11 @@ export class ReviewRequestsController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: StatusResponse,
   ): Promise<PlatformTaskOutcome> {
-    const input = parseWith(AppealRequest, body, invalid);
+    const input = parseWith(AppealRequest, body, requestInvalid);
     return this.respond(res, {
       kind: 'appeal',
       tenantId: tenant,
-      postId: parseWith(ExternalId, post, invalid),
+      postId: parseWith(ExternalId, post, requestInvalid),
       revision: input.revision,
       externalRef: input.appeal_id,
       statement: input.statement,
@@ -70,11 +68,11 @@ export class ReviewRequestsController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: StatusResponse,
   ): Promise<PlatformTaskOutcome> {
-    const input = parseWith(ReportRequest, body, invalid);
+    const input = parseWith(ReportRequest, body, requestInvalid);
     return this.respond(res, {
       kind: 'report',
       tenantId: tenant,
-      postId: parseWith(ExternalId, post, invalid),
+      postId: parseWith(ExternalId, post, requestInvalid),
       revision: input.revision,
       externalRef: input.report_id,
       statement: input.statement,

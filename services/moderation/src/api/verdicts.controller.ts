@@ -3,11 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiT
 import type { VerdictV1 } from '@vigil/contracts';
 import { DATABASE, type Db } from '../database/database';
 import { CursorError, latestVerdict, verdictFeed, type VerdictPage } from '../verdicts/verdict-queries';
-import { ApiError } from './api-error';
+import { ApiError, requestInvalid } from './api-error';
 import { ApiErrorDto, FeedQuery, parseWith, RevisionQuery, VerdictPageDto } from './dto';
 import { RequireScope, TenantAuthGuard } from './tenant-auth.guard';
-
-const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
 
 /** Lookup API for platforms that missed a delivery. */
 @ApiTags('verdicts')
@@ -30,7 +28,7 @@ export class VerdictsController {
     @Param('post') post: string,
     @Query() query: Record<string, unknown>,
   ): Promise<VerdictV1> {
-    const { revision } = parseWith(RevisionQuery, query, invalid);
+    const { revision } = parseWith(RevisionQuery, query, requestInvalid);
     const verdict = await latestVerdict(this.db, tenant, post, revision);
     if (!verdict) {
       const which = revision === undefined ? 'any revision' : `revision ${revision}`;
@@ -56,7 +54,7 @@ export class VerdictsController {
   @ApiOkResponse({ type: VerdictPageDto })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, CURSOR_INVALID' })
   async feed(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>): Promise<VerdictPage> {
-    const { since, limit } = parseWith(FeedQuery, query, invalid);
+    const { since, limit } = parseWith(FeedQuery, query, requestInvalid);
     try {
       return await verdictFeed(this.db, tenant, since, limit);
     } catch (error) {

@@ -23,6 +23,9 @@ export interface ModeratorRequest {
   moderator: ModeratorPrincipal;
 }
 
+/** The audit-log actor of a moderator's request: `moderator:<id>`. */
+export const moderatorActor = (req: ModeratorRequest): string => `moderator:${req.moderator.moderatorId}`;
+
 /** The value of one cookie in a `Cookie` header (RFC 6265 syntax), or undefined. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {

@@ -13,10 +13,10 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
+import { ApiError, requestInvalid } from '../api/api-error';
 import { ApiErrorDto, parseWith } from '../api/dto';
 import { schemaRef } from '../api/schema-ref';
-import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
+import { moderatorActor, ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { DATABASE, type Db } from '../database/database';
 import { QueueStore } from '../review/queues';
 import { HashBankStore } from './bank-store';
@@ -30,9 +30,6 @@ import {
   UpdateBankHashRequest,
   UpdateBankRequest,
 } from './schemas';
-
-const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
-const actorOf = (req: ModeratorRequest) => `moderator:${req.moderator.moderatorId}`;
 
 /**
  * Hash-bank administration (admin role): create banks, enable or disable them, add, import and remove
@@ -60,7 +57,7 @@ export class HashBanksController {
   @ApiResponse({ status: 201, schema: schemaRef('HashBank') })
   @ApiResponse({ status: 409, type: ApiErrorDto, description: 'BANK_EXISTS' })
   create(@Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(CreateBankRequest, body, invalid);
+    const input = parseWith(CreateBankRequest, body, requestInvalid);
     return this.banks.createBank({
       name: input.name,
       signalType: input.signal_type,
@@ -68,7 +65,7 @@ export class HashBanksController {
       source: input.source,
       description: input.description,
       enabled: input.enabled,
-      actor: actorOf(req),
+      actor: moderatorActor(req),
     });
   }
 
@@ -85,15 +82,15 @@ export class HashBanksController {
   @ApiOkResponse({ schema: schemaRef('HashBank') })
   @ApiResponse({ status: 404, type: ApiErrorDto, description: 'BANK_NOT_FOUND' })
   update(@Param('bank') bank: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
-    const change = parseWith(UpdateBankRequest, body, invalid);
-    return this.banks.updateBank(bank, change, actorOf(req));
+    const change = parseWith(UpdateBankRequest, body, requestInvalid);
+    return this.banks.updateBank(bank, change, moderatorActor(req));
   }
 
   @Get('banks/:bank/hashes')
   @ApiOperation({ summary: 'Entries of a bank in id order (page with `after` = the last hash_id)' })
   @ApiOkResponse({ schema: schemaRef('BankHashList') })
   async hashes(@Param('bank') bank: string, @Query() query: unknown) {
-    const q = parseWith(BankHashListQuery, query, invalid);
+    const q = parseWith(BankHashListQuery, query, requestInvalid);
     return { hashes: await this.banks.hashes(bank, q) };
   }
 
@@ -104,8 +101,8 @@ export class HashBanksController {
   @ApiOkResponse({ schema: schemaRef('ImportReport') })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, BANK_SIGNAL_MISMATCH' })
   add(@Param('bank') bank: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
-    const { hashes } = parseWith(AddHashesRequest, body, invalid);
-    return this.banks.addHashes(bank, hashes, actorOf(req));
+    const { hashes } = parseWith(AddHashesRequest, body, requestInvalid);
+    return this.banks.addHashes(bank, hashes, moderatorActor(req));
   }
 
   @Post('banks/:bank/import')
@@ -117,11 +114,11 @@ export class HashBanksController {
   @ApiOkResponse({ schema: schemaRef('ImportReport') })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'BANK_FILE_INVALID' })
   import(@Param('bank') bank: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(ImportBankFileRequest, body, invalid);
+    const input = parseWith(ImportBankFileRequest, body, requestInvalid);
     return this.banks.importFile(bank, input.content, {
       fileName: input.file_name,
       externalId: input.external_id,
-      actor: actorOf(req),
+      actor: moderatorActor(req),
     });
   }
 
@@ -131,11 +128,11 @@ export class HashBanksController {
   @ApiBody({ schema: schemaRef('RemoveHashesRequest') })
   @ApiOkResponse({ schema: { type: 'object', properties: { removed: { type: 'integer' } } } })
   async remove(@Param('bank') bank: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(RemoveHashesRequest, body, invalid);
+    const input = parseWith(RemoveHashesRequest, body, requestInvalid);
     const removed = await this.banks.removeHashes(
       bank,
       { hashIds: input.hash_ids, hashes: input.hashes },
-      actorOf(req),
+      moderatorActor(req),
     );
     return { removed };
   }
@@ -146,8 +143,8 @@ export class HashBanksController {
   @ApiOkResponse({ description: 'updated' })
   @ApiResponse({ status: 404, type: ApiErrorDto, description: 'BANK_HASH_NOT_FOUND' })
   async updateHash(@Param('hash') hashId: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
-    const { enabled } = parseWith(UpdateBankHashRequest, body, invalid);
-    await this.banks.setHashEnabled(hashId, enabled, actorOf(req));
+    const { enabled } = parseWith(UpdateBankHashRequest, body, requestInvalid);
+    await this.banks.setHashEnabled(hashId, enabled, moderatorActor(req));
     return { hash_id: hashId, enabled };
   }
 }
@@ -190,7 +187,7 @@ export class HashMatchReviewController {
       ? await this.queues.task(this.db, queue, taskId, req.moderator.moderatorId)
       : undefined;
     if (!task) throw new ApiError(404, 'TASK_NOT_FOUND', `no task ${taskId} in queue ${queueId}`);
-    const input = parseWith(HashMatchReviewRequest, body, invalid);
+    const input = parseWith(HashMatchReviewRequest, body, requestInvalid);
     return this.banks.reviewMatch({
       tenantId: task.tenant_id,
       postId: task.post_id,

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
+import { ApiError, requestInvalid } from '../api/api-error';
 import { ApiErrorDto, parseWith } from '../api/dto';
 import { schemaRef } from '../api/schema-ref';
-import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
+import { moderatorActor, ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { ModeratorStore } from '../auth/moderators';
 import { DATABASE, type Db } from '../database/database';
 import { QueueStore } from './queues';
@@ -15,9 +15,6 @@ import {
   UpdateModeratorRequest,
   UpdateQueueRequest,
 } from './schemas';
-
-const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
-const actorOf = (req: ModeratorRequest) => `moderator:${req.moderator.moderatorId}`;
 
 /** Administration (admin role only): moderator accounts, roles and queue membership, queues, the audit log. */
 @ApiTags('review: admin')
@@ -46,14 +43,14 @@ export class AdminController {
   @ApiResponse({ status: 201, schema: schemaRef('Moderator') })
   @ApiResponse({ status: 409, type: ApiErrorDto, description: 'MODERATOR_EXISTS' })
   createModerator(@Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(CreateModeratorRequest, body, invalid);
+    const input = parseWith(CreateModeratorRequest, body, requestInvalid);
     return this.moderators.create({
       username: input.username,
       displayName: input.display_name,
       role: input.role,
       password: input.password,
       queues: input.queues,
-      actor: actorOf(req),
+      actor: moderatorActor(req),
     });
   }
 
@@ -64,7 +61,7 @@ export class AdminController {
   @ApiResponse({ status: 404, type: ApiErrorDto, description: 'MODERATOR_NOT_FOUND' })
   updateModerator(@Param('moderator') id: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
     if (!z.uuid().safeParse(id).success) throw new ApiError(404, 'MODERATOR_NOT_FOUND', `no moderator ${id}`);
-    const change = parseWith(UpdateModeratorRequest, body, invalid);
+    const change = parseWith(UpdateModeratorRequest, body, requestInvalid);
     return this.moderators.update(
       id,
       {
@@ -74,7 +71,7 @@ export class AdminController {
         disabled: change.disabled,
         password: change.password,
       },
-      actorOf(req),
+      moderatorActor(req),
     );
   }
 
@@ -84,8 +81,8 @@ export class AdminController {
   @ApiResponse({ status: 201, description: 'created' })
   @ApiResponse({ status: 409, type: ApiErrorDto, description: 'QUEUE_EXISTS' })
   async createQueue(@Body() body: unknown, @Req() req: ModeratorRequest): Promise<{ queue_id: string }> {
-    const input = parseWith(QueueRequest, body, invalid);
-    const queue = await this.queues.create(input, actorOf(req));
+    const input = parseWith(QueueRequest, body, requestInvalid);
+    const queue = await this.queues.create(input, moderatorActor(req));
     return { queue_id: queue.queue_id };
   }
 
@@ -98,8 +95,8 @@ export class AdminController {
     @Body() body: unknown,
     @Req() req: ModeratorRequest,
   ): Promise<{ queue_id: string }> {
-    const change = parseWith(UpdateQueueRequest, body, invalid);
-    const queue = await this.queues.update(queueId, change, actorOf(req));
+    const change = parseWith(UpdateQueueRequest, body, requestInvalid);
+    const queue = await this.queues.update(queueId, change, moderatorActor(req));
     return { queue_id: queue.queue_id };
   }
 
@@ -107,7 +104,7 @@ export class AdminController {
   @ApiOperation({ summary: 'Audit log, newest first (filter by subject; page with before_id)' })
   @ApiOkResponse({ schema: schemaRef('AuditPage') })
   async auditLog(@Query() query: unknown) {
-    const q = parseWith(AuditQuery, query, invalid);
+    const q = parseWith(AuditQuery, query, requestInvalid);
     let select = this.db.selectFrom('audit_log').selectAll();
     if (q.subject_type) select = select.where('subject_type', '=', q.subject_type);
     if (q.subject_id) select = select.where('subject_id', '=', q.subject_id);

@@ -30,7 +30,7 @@ import {
   TAXONOMY,
 } from '@vigil/contracts';
 import { z } from 'zod';
-import { ApiError } from '../api/api-error';
+import { ApiError, requestInvalid } from '../api/api-error';
 import { ApiErrorDto, parseWith } from '../api/dto';
 import { schemaRef } from '../api/schema-ref';
 import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
@@ -42,7 +42,6 @@ import { SavedFilters } from './saved-filters';
 import { ClaimRequest, DecisionRequest, SavedFilterRequest, TaskListQuery } from './schemas';
 import { taskDetail } from './task-detail';
 
-const invalid = (message: string) => new ApiError(400, 'REQUEST_INVALID', message);
 const TaskId = z.uuid();
 
 function taskIdOf(id: string): string {
@@ -114,7 +113,7 @@ export class ReviewController {
   @ApiOkResponse({ schema: schemaRef('TaskList') })
   async tasks(@Param('queue') queueId: string, @Query() query: unknown, @Req() req: ModeratorRequest) {
     const queue = await this.queues.forModerator(queueId, req.moderator);
-    const { limit, filter } = parseWith(TaskListQuery, query, invalid);
+    const { limit, filter } = parseWith(TaskListQuery, query, requestInvalid);
     return { tasks: await this.queues.tasks(queue, filter, limit, req.moderator.moderatorId) };
   }
 
@@ -128,7 +127,7 @@ export class ReviewController {
   @ApiOkResponse({ schema: schemaRef('ClaimResponse') })
   async claimNext(@Param('queue') queueId: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
     const queue = await this.queues.forModerator(queueId, req.moderator);
-    const { filter } = parseWith(ClaimRequest, body ?? {}, invalid);
+    const { filter } = parseWith(ClaimRequest, body ?? {}, requestInvalid);
     return { task: await this.claims.claimNext(queue, filter ?? {}, req.moderator.moderatorId) };
   }
 
@@ -189,7 +188,7 @@ export class ReviewController {
     @Req() req: ModeratorRequest,
   ) {
     const queue = await this.queues.forModerator(queueId, req.moderator);
-    const request = parseWith(DecisionRequest, body, invalid);
+    const request = parseWith(DecisionRequest, body, requestInvalid);
     return this.decisions.decide(queue, taskIdOf(taskId), req.moderator, request);
   }
 
@@ -206,7 +205,7 @@ export class ReviewController {
   @ApiBody({ schema: schemaRef('SavedFilterRequest') })
   @ApiOkResponse({ schema: schemaRef('SavedFilter') })
   async saveFilter(@Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(SavedFilterRequest, body, invalid);
+    const input = parseWith(SavedFilterRequest, body, requestInvalid);
     await this.queues.forModerator(input.queue_id, req.moderator);
     return this.savedFilters.save(req.moderator.moderatorId, input);
   }
