@@ -241,8 +241,8 @@ async function main(): Promise<void> {
       `\ndemo: ${platform.verdicts.filter((v) => keys.has(keyOf(v.verdict))).length} verdicts on vigil.verdicts.v1, ` +
         `${hooks.length} webhooks received (${hooks.filter((w) => w.via.verified).length} signatures verified)`,
     );
+    if (once) return; // everything stops next: a dashboard URL and login would lead nowhere
     console.log(`demo: dashboard ${pipeline.apiUrl}/dashboard/  login: demo / ${password}`);
-    if (once) return;
     console.log('demo: services keep running; Ctrl-C stops everything.');
     await new Promise(() => undefined);
   } catch (error) {
