@@ -540,20 +540,16 @@ export class HashBankStore {
   }
 }
 
-function bankOut(r: {
-  bank_id: string;
-  name: string;
-  source: string;
-  signal_type: SignalType;
-  action: string;
-  enabled: boolean;
-  description: string | null;
-  created_at: Date;
-  created_by: string;
-  updated_at: Date;
-  active_hashes: string | null;
-  disabled_hashes: string | null;
-}): Bank {
+/** A bank row as the query returns it (timestamps as Date, counts as bigint strings) → the API shape. */
+function bankOut(
+  r: Omit<Bank, 'created_at' | 'updated_at' | 'active_hashes' | 'disabled_hashes'> & {
+    created_at: Date;
+    updated_at: Date;
+    active_hashes: string | null;
+    disabled_hashes: string | null;
+  },
+): Bank {
+  // Field by field: the row has more columns (e.g. the writing transaction) than the API shows.
   return {
     bank_id: r.bank_id,
     name: r.name,
