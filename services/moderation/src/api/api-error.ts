@@ -15,6 +15,7 @@ export type ApiErrorCode =
   // moderator sessions and roles (review API)
   | 'AUTH_LOGIN_FAILED'
   | 'AUTH_LOGIN_LOCKED'
+  | 'AUTH_BUSY'
   | 'AUTH_SESSION_MISSING'
   | 'AUTH_SESSION_INVALID'
   | 'AUTH_CSRF_HEADER_MISSING'
