@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '../api/api-error';
 
 /** Limits of the login endpoint (moderation config `LOGIN_*`). */
