@@ -12,6 +12,7 @@ import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { PlatformModule, ReadinessRegistry } from '@vigil/platform';
 import { PolicySet } from '@vigil/policy';
 import { TenantAuthGuard } from './api/tenant-auth.guard';
+import { ApiTokensController } from './api/api-tokens.controller';
 import { VerdictsController } from './api/verdicts.controller';
 import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { MODERATION_CONFIG, type ModerationConfig } from './config';
@@ -102,7 +103,7 @@ export class ModerationModule {
       module: ModerationModule,
       imports: [PlatformModule.forRoot({ service: 'moderation', logLevel: config.LOG_LEVEL })],
       controllers: roles.has('api')
-        ? [VerdictsController, WebhookEndpointsController, ...review.controllers]
+        ? [VerdictsController, WebhookEndpointsController, ApiTokensController, ...review.controllers]
         : [],
       providers,
     };

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'CURSOR_INVALID'
   | 'VERDICT_NOT_FOUND'
   | 'WEBHOOK_ENDPOINT_NOT_FOUND'
+  | 'API_TOKEN_NOT_FOUND'
   | 'WEBHOOK_URL_INVALID'
   | 'WEBHOOK_URL_FORBIDDEN'
   // moderator sessions and roles (review API)
