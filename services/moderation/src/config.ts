@@ -78,6 +78,12 @@ export const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER: duration('5d'),
   /** How long the previous secret stays valid after a rotation (both sign meanwhile). */
   WEBHOOK_SECRET_OVERLAP: duration('24h'),
+  /**
+   * Keyring that encrypts webhook signing secrets at rest (AES-256-GCM): `id:<32 bytes base64>[,id:…]`;
+   * the first key seals, all open. Empty = stored in plain text (a warning at start-up). Make a key with
+   * `openssl rand -base64 32`; rotation: docs/operations (webhook-secrets reseal).
+   */
+  WEBHOOK_SECRET_KEYS: z.string().default(''),
   /** Concurrent deliveries per endpoint for endpoints created without their own limit. */
   WEBHOOK_ENDPOINT_CONCURRENCY: env.positiveInt(4),
   /** Concurrent deliveries per dispatcher instance, all endpoints together. */
