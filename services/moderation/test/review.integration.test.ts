@@ -158,7 +158,7 @@ describe('moderator authentication and roles', () => {
     );
   });
 
-  it('needs the CSRF header on changes and refuses bad passwords, then locks the account', async () => {
+  it('needs the CSRF header on changes and refuses bad passwords, then throttles that username from that address', async () => {
     const noHeader = await moderator.call('/review/queues/roles/claim', {
       method: 'POST',
       body: {},
