@@ -29,11 +29,15 @@ function unitHash(seed: number, key: string): number {
 }
 
 /**
- * Assigns train/dev/test by a hash of each case's split group (`family ?? template`), never by row, so every
- * case of a template — and its augmented copies — lands in one split and test phrasings are unseen in
- * training. Deterministic for a seed; shares are of groups, not of cases. Cases whose functionality is in
- * `holdOutFunctionalities` all go to test. Returns new objects; the input is not changed.
- * Throws RangeError when dev + test is outside 0..1.
+ * Assigns train/dev/test by split group (`family ?? template`), never by row, so every case of a template — its
+ * translations, derived variants and augmented copies — lands in one split and test phrasings are unseen in
+ * training. Stratified by functionality: within each `source` + `functionality`, the groups not yet placed are
+ * ordered by a seeded hash and cut by systematic sampling (a hashed offset, then every group at position
+ * (i + offset) / n goes to test below `test`, dev below `test + dev`), so even a functionality with a handful of
+ * templates gets its share of test templates instead of a coin flip per template. Functionalities are visited
+ * smallest first; a group shared by several keeps the split it got first. Cases whose functionality is in
+ * `holdOutFunctionalities` all go to test. Deterministic for a seed; returns new objects.
+ * Throws RangeError when dev or test is negative or dev + test > 1.
  */
 export function assignSplits(cases: readonly TextCase[], options: SplitOptions = {}): TextCase[] {
   const dev = options.dev ?? DEFAULT_SPLIT.dev;
@@ -43,16 +47,31 @@ export function assignSplits(cases: readonly TextCase[], options: SplitOptions =
     throw new RangeError(`split shares must be ≥ 0 with dev + test ≤ 1, got dev ${dev}, test ${test}`);
   }
   const heldOut = new Set(options.holdOutFunctionalities ?? []);
-  const memo = new Map<string, TextSplit>();
-  return cases.map((c) => {
-    if (heldOut.has(c.functionality)) return { ...c, split: 'test' };
-    const group = splitGroup(c);
-    let split = memo.get(group);
-    if (split === undefined) {
-      const u = unitHash(seed, group);
-      split = u < test ? 'test' : u < test + dev ? 'dev' : 'train';
-      memo.set(group, split);
-    }
-    return { ...c, split };
-  });
+  const groupsByStratum = new Map<string, Set<string>>();
+  for (const c of cases) {
+    if (heldOut.has(c.functionality)) continue;
+    const stratum = `${c.source}\u0000${c.functionality}`;
+    const groups = groupsByStratum.get(stratum) ?? new Set<string>();
+    groups.add(splitGroup(c));
+    groupsByStratum.set(stratum, groups);
+  }
+  const splitOf = new Map<string, TextSplit>();
+  const strata = [...groupsByStratum.entries()].sort(
+    ([a, ga], [b, gb]) => ga.size - gb.size || (a < b ? -1 : 1),
+  );
+  for (const [stratum, groups] of strata) {
+    const open = [...groups]
+      .filter((g) => !splitOf.has(g))
+      .map((g) => ({ g, h: unitHash(seed, g) }))
+      .sort((a, b) => a.h - b.h);
+    const offset = unitHash(seed, `offset:${stratum}`);
+    open.forEach(({ g }, i) => {
+      const u = (i + offset) / open.length;
+      splitOf.set(g, u < test ? 'test' : u < test + dev ? 'dev' : 'train');
+    });
+  }
+  return cases.map((c) => ({
+    ...c,
+    split: heldOut.has(c.functionality) ? 'test' : (splitOf.get(splitGroup(c)) ?? 'train'),
+  }));
 }
