@@ -132,7 +132,17 @@ describe('public set loaders', () => {
     });
   });
 
-  it('throws a typed error for a missing file', () => {
+  it('reads the folder from VIGIL_TEXT_DATA when none is passed, and throws typed errors', () => {
+    const saved = process.env.VIGIL_TEXT_DATA;
+    try {
+      process.env.VIGIL_TEXT_DATA = dataDir;
+      expect(loadDavidson()).toHaveLength(3);
+      delete process.env.VIGIL_TEXT_DATA;
+      expect(() => loadDavidson()).toThrow(/VIGIL_TEXT_DATA/);
+    } finally {
+      if (saved === undefined) delete process.env.VIGIL_TEXT_DATA;
+      else process.env.VIGIL_TEXT_DATA = saved;
+    }
     expect(() => loadDavidson(join(dataDir, 'nowhere'))).toThrow(TextDataError);
   });
 });
