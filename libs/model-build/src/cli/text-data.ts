@@ -73,7 +73,8 @@ loadTextCorpus({ dataDir: valueOf('--data'), include })
       console.log(`\n${table('hard negatives by source × language', hard)}`);
       console.log(`\n${table('evasion copies by source × language', evasion)}`);
     }
-    console.log(`\ndata:text: ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // On stderr, so `--json` output stays parseable.
+    console.error(`\ndata:text: ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   })
   .catch((error: Error) => {
     console.error(`data:text: failed: ${error.stack ?? error.message}`);
