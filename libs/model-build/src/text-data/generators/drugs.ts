@@ -173,6 +173,8 @@ export const DRUGS: GeneratorSpec = {
           'plug in {city} 🔌 {drug} and {drug}, {delivery}',
           'got {drug} on me, {price} {qty}, {contact}',
           'Fresh batch of {drug} just landed {emoji} {delivery}, {contact}',
+          '{qty} of {drug} {price}, meet up in {city} {emoji}',
+          'Menu in my story 🔌 {drug}, {drug}, {drug}. {contact}',
         ],
         fr: [
           'Je vends {drug}, {qty} à {price}, {contact} {emoji}',
@@ -180,6 +182,8 @@ export const DRUGS: GeneratorSpec = {
           'bon plan sur {city} 🔌 {drug}, {delivery}',
           "j'ai {drug}, {qty} à {price}, {contact}",
           'Nouvel arrivage : {drug} {emoji} {delivery}, {contact}',
+          '{drug} : {qty} à {price}, rdv sur {city} {emoji}',
+          'Carte dans ma story 🔌 {drug}, {drug}. {contact}',
         ],
         de: [
           'Verkaufe {drug}, {qty} für {price}, {contact} {emoji}',
@@ -187,6 +191,8 @@ export const DRUGS: GeneratorSpec = {
           'Dealer in {city} 🔌 {drug} und {drug}, {delivery}',
           'hab {drug} da, {qty} für {price}, {contact}',
           'Neue Lieferung {drug} {emoji} {delivery}, {contact}',
+          '{qty} {drug} {price}, Treffen in {city} {emoji}',
+          'Menü in meiner Story 🔌 {drug}, {drug}, {drug}. {contact}',
         ],
         es: [
           'Vendo {drug}, {qty} a {price}, {contact} {emoji}',
@@ -194,6 +200,8 @@ export const DRUGS: GeneratorSpec = {
           'camello en {city} 🔌 {drug} y {drug}, {delivery}',
           'tengo {drug}, {qty} a {price}, {contact}',
           'Ha llegado {drug} nueva {emoji} {delivery}, {contact}',
+          '{qty} de {drug} a {price}, quedamos en {city} {emoji}',
+          'Carta en mi historia 🔌 {drug}, {drug}, {drug}. {contact}',
         ],
         pt: [
           'Vendo {drug}, {qty} por {price}, {contact} {emoji}',
@@ -201,6 +209,8 @@ export const DRUGS: GeneratorSpec = {
           'fornecedor em {city} 🔌 {drug} e {drug}, {delivery}',
           'tenho {drug} aqui, {qty} por {price}, {contact}',
           'Chegou {drug} nova {emoji} {delivery}, {contact}',
+          '{qty} de {drug} por {price}, encontro em {city} {emoji}',
+          'Cardápio no story 🔌 {drug}, {drug}, {drug}. {contact}',
         ],
       },
     },

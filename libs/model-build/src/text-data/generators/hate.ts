@@ -114,6 +114,8 @@ export const HATE: GeneratorSpec = {
           "Let's be honest, {group} are {animal} and live like it",
           '{group} breed like {animal}',
           'Those {group}? Filthy {animal}, all of them',
+          '{group} are not human, they are {animal}',
+          'Keep {group} out, we do not let {animal} into our homes',
         ],
         fr: [
           '{group} sont {animal}',
@@ -121,6 +123,8 @@ export const HATE: GeneratorSpec = {
           'Soyons honnêtes, {group} sont {animal} et vivent comme tels',
           '{group} se reproduisent comme {animal}',
           '{group} ? {animal} répugnants, tous autant qu’ils sont',
+          '{group} ne sont pas humains, ce sont {animal}',
+          'Dehors {group}, on ne laisse pas entrer {animal} chez nous',
         ],
         de: [
           '{group} sind {animal}',
@@ -128,6 +132,8 @@ export const HATE: GeneratorSpec = {
           'Mal ehrlich, {group} sind {animal} und leben auch so',
           '{group} vermehren sich wie {animal}',
           '{group}? Dreckige {animal}, alle miteinander',
+          '{group} sind keine Menschen, das sind {animal}',
+          '{group} raus, wir lassen doch keine {animal} ins Haus',
         ],
         es: [
           '{group} son {animal}',
@@ -135,6 +141,8 @@ export const HATE: GeneratorSpec = {
           'Seamos sinceros, {group} son {animal} y viven como tales',
           '{group} se reproducen como {animal}',
           '¿{group}? {animal} asquerosos, todos',
+          '{group} no son humanos, son {animal}',
+          'Fuera {group}, no dejamos entrar {animal} en casa',
         ],
         pt: [
           '{group} são {animal}',
@@ -142,6 +150,8 @@ export const HATE: GeneratorSpec = {
           'Sejamos sinceros, {group} são {animal} e vivem como tal',
           '{group} se reproduzem como {animal}',
           '{group}? {animal} imundos, todos eles',
+          '{group} não são humanos, são {animal}',
+          'Fora {group}, a gente não deixa {animal} entrar em casa',
         ],
       },
     },
@@ -149,17 +159,31 @@ export const HATE: GeneratorSpec = {
       name: 'hate_dehumanise_disease',
       positives: ['hate'],
       templates: {
-        en: ['{group} are {disease} on this country', '{group} spread through our cities like {disease}'],
-        fr: ['{group} sont {disease} pour ce pays', '{group} se répandent dans nos villes comme {disease}'],
+        en: [
+          '{group} are {disease} on this country',
+          '{group} spread through our cities like {disease}',
+          '{group} are {disease} and this country needs a cure',
+        ],
+        fr: [
+          '{group} sont {disease} pour ce pays',
+          '{group} se répandent dans nos villes comme {disease}',
+          '{group} sont {disease} et ce pays a besoin d’un remède',
+        ],
         de: [
           '{group} sind {disease} für dieses Land',
           '{group} breiten sich in unseren Städten aus wie {disease}',
+          '{group} sind {disease} und dieses Land braucht ein Heilmittel',
         ],
         es: [
           '{group} son {disease} para este país',
           '{group} se extienden por nuestras ciudades como {disease}',
+          '{group} son {disease} y este país necesita una cura',
         ],
-        pt: ['{group} são {disease} neste país', '{group} se espalham pelas nossas cidades como {disease}'],
+        pt: [
+          '{group} são {disease} neste país',
+          '{group} se espalham pelas nossas cidades como {disease}',
+          '{group} são {disease} e este país precisa de uma cura',
+        ],
       },
     },
     {

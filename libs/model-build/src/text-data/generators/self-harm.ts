@@ -109,6 +109,7 @@ export const SELF_HARM: GeneratorSpec = {
           '[going to|gonna] end my life {when}',
           "I've saved up enough {method}, {when} is the night",
           "This is my last post. Thank you all, I'm done {when}",
+          'I feel {feel} and I have decided: {when} I jump',
         ],
         fr: [
           'Je vais me suicider {when}',
@@ -118,6 +119,7 @@ export const SELF_HARM: GeneratorSpec = {
           'je vais mettre fin à mes jours {when}',
           "J'ai mis de côté assez de {method}, c'est pour {when}",
           'Mon dernier post. Merci à tous, {when} c’est fini pour moi',
+          "Je me sens {feel} et c'est décidé : {when} je saute",
         ],
         de: [
           'Ich werde mich {when} umbringen',
@@ -127,6 +129,7 @@ export const SELF_HARM: GeneratorSpec = {
           'ich beende {when} mein Leben',
           'Ich habe genug {method} gesammelt, {when} ist es so weit',
           'Mein letzter Post. Danke euch allen, {when} bin ich weg',
+          'Ich fühle mich {feel} und es ist entschieden: {when} springe ich',
         ],
         es: [
           'Me voy a suicidar {when}',
@@ -136,6 +139,7 @@ export const SELF_HARM: GeneratorSpec = {
           'voy a quitarme la vida {when}',
           'Ya tengo guardadas suficientes {method}, {when} lo hago',
           'Es mi último post. Gracias a todos, {when} me voy',
+          'Me siento {feel} y lo tengo decidido: {when} salto',
         ],
         pt: [
           'Vou me matar {when}',
@@ -145,6 +149,7 @@ export const SELF_HARM: GeneratorSpec = {
           'vou tirar minha própria vida {when}',
           'Já juntei {method} suficientes, {when} eu faço',
           'Esse é meu último post. Obrigado a todos, {when} eu vou embora',
+          'Me sinto {feel} e já decidi: {when} eu pulo',
         ],
       },
     },

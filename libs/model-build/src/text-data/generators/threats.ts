@@ -120,6 +120,8 @@ export const THREATS: GeneratorSpec = {
           "I'm going to find you and {hurt}",
           'you have no idea what is coming {name}, I will {hurt}',
           'Say that again and I will {hurt}',
+          'I have your address {name}, see you {when}',
+          'Enjoy your last days {name}, {when} I will {hurt}',
         ],
         fr: [
           'Je sais où tu habites, {name}. Je vais {hurt} {when}',
@@ -127,6 +129,8 @@ export const THREATS: GeneratorSpec = {
           'Je vais te retrouver et {hurt}',
           'tu sais pas ce qui t’attend {name}, je vais {hurt}',
           'Répète ça et je vais {hurt}',
+          "J'ai ton adresse {name}, on se voit {when}",
+          'Profite de tes derniers jours {name}, {when} je vais {hurt}',
         ],
         de: [
           'Ich weiß, wo du wohnst, {name}. Ich werde {when} {hurt}',
@@ -134,6 +138,8 @@ export const THREATS: GeneratorSpec = {
           'Ich finde dich und werde {hurt}',
           'du hast keine Ahnung, was dich erwartet {name}, ich werde {hurt}',
           'Sag das noch einmal und ich werde {hurt}',
+          'Ich hab deine Adresse {name}, wir sehen uns {when}',
+          'Genieß deine letzten Tage {name}, {when} werde ich {hurt}',
         ],
         es: [
           'Sé dónde vives, {name}. Voy a {hurt} {when}',
@@ -141,6 +147,8 @@ export const THREATS: GeneratorSpec = {
           'Te voy a encontrar y voy a {hurt}',
           'no sabes lo que te espera {name}, voy a {hurt}',
           'Repite eso y voy a {hurt}',
+          'Tengo tu dirección {name}, nos vemos {when}',
+          'Disfruta tus últimos días {name}, {when} voy a {hurt}',
         ],
         pt: [
           'Eu sei onde você mora, {name}. Vou {hurt} {when}',
@@ -148,6 +156,8 @@ export const THREATS: GeneratorSpec = {
           'Vou te achar e vou {hurt}',
           'você não sabe o que te espera {name}, vou {hurt}',
           'Repete isso e eu vou {hurt}',
+          'Tenho seu endereço {name}, a gente se vê {when}',
+          'Aproveita seus últimos dias {name}, {when} eu vou {hurt}',
         ],
       },
     },

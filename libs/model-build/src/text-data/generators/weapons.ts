@@ -65,6 +65,7 @@ export const WEAPONS: GeneratorSpec = {
           'Selling a clean {gun}, serial filed off, cash only {price}',
           'got a {gun} with no papers, no questions asked, {contact}',
           'Ghost guns shipped discreetly, no background check, {contact}',
+          'Unregistered {gun} with ammo, {price}, no ID needed, {contact}',
         ],
         fr: [
           'Vends {gun} sans numéro de série, sans papiers, {price}. {contact}',
@@ -72,6 +73,7 @@ export const WEAPONS: GeneratorSpec = {
           'Je vends un {gun} propre, numéro limé, en liquide {price}',
           "j'ai un {gun} sans papiers, pas de questions, {contact}",
           'Armes imprimées intraçables envoyées discrètement, sans permis, {contact}',
+          '{gun} non déclaré avec munitions, {price}, pas besoin de pièce d’identité, {contact}',
         ],
         de: [
           'Verkaufe {gun} ohne Seriennummer, ohne Papiere, {price}. {contact}',
@@ -79,6 +81,7 @@ export const WEAPONS: GeneratorSpec = {
           'Saubere {gun} abzugeben, Nummer weggefeilt, nur bar {price}',
           'hab ne {gun} ohne WBK, keine Fragen, {contact}',
           'Ghost Guns diskret verschickt, ohne Waffenschein, {contact}',
+          'Unregistrierte {gun} mit Munition, {price}, kein Ausweis nötig, {contact}',
         ],
         es: [
           'Vendo {gun} sin número de serie, sin papeles, {price}. {contact}',
@@ -86,6 +89,7 @@ export const WEAPONS: GeneratorSpec = {
           'Vendo {gun} limpia, número limado, solo efectivo {price}',
           'tengo una {gun} sin papeles, sin preguntas, {contact}',
           'Armas fantasma con envío discreto, sin licencia, {contact}',
+          '{gun} sin registrar con munición, {price}, sin pedir DNI, {contact}',
         ],
         pt: [
           'Vendo {gun} sem número de série, sem documento, {price}. {contact}',
@@ -93,6 +97,7 @@ export const WEAPONS: GeneratorSpec = {
           'Vendo {gun} limpa, numeração raspada, só dinheiro {price}',
           'tenho uma {gun} sem registro, sem perguntas, {contact}',
           'Armas fantasma com envio discreto, sem porte, {contact}',
+          '{gun} sem registro com munição, {price}, sem pedir documento, {contact}',
         ],
       },
     },
@@ -104,26 +109,31 @@ export const WEAPONS: GeneratorSpec = {
           'How to convert a {gun} to full auto with a {part}',
           '{part} for sale, turns your {gun} full auto, {contact}',
           'printing {part}s for a {gun}, step by step guide',
+          'selling {part}s, drop-in for any {gun}, ships today {contact}',
         ],
         fr: [
           'Comment passer un {gun} en full auto avec un {part}',
           '{part} à vendre, ton {gun} en rafale, {contact}',
           "j'imprime des pièces ({part}) pour {gun}, tuto complet",
+          'vends {part}, compatible tout {gun}, envoi aujourd’hui {contact}',
         ],
         de: [
           'Wie man eine {gun} auf Dauerfeuer umbaut: {part} einbauen',
           '{part} zu verkaufen, macht deine {gun} vollautomatisch, {contact}',
           'drucke {part} für {gun}, Schritt-für-Schritt-Anleitung',
+          'verkaufe {part}, passt in jede {gun}, Versand heute {contact}',
         ],
         es: [
           'Cómo pasar una {gun} a automática con un {part}',
           '{part} a la venta, tu {gun} en ráfaga, {contact}',
           'imprimo piezas ({part}) para {gun}, tutorial paso a paso',
+          'vendo {part}, vale para cualquier {gun}, envío hoy {contact}',
         ],
         pt: [
           'Como transformar uma {gun} em automática com um {part}',
           '{part} à venda, deixa sua {gun} na rajada, {contact}',
           'imprimindo {part} pra {gun}, passo a passo',
+          'vendo {part}, serve em qualquer {gun}, envio hoje {contact}',
         ],
       },
     },
