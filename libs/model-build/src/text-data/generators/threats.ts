@@ -167,27 +167,27 @@ export const THREATS: GeneratorSpec = {
       templates: {
         en: [
           'If you post that again, {name}, I will {hurt}',
-          "Don't show up at school {when} or I'll {hurt}",
+          "Don't show up at school tomorrow or I'll {hurt}",
           'One more word about my family and I {hurt}, I swear',
         ],
         fr: [
           'Si tu reposte ça, {name}, je vais {hurt}',
-          'Viens pas au lycée {when} sinon je vais {hurt}',
+          'Viens pas au lycée demain sinon je vais {hurt}',
           'Encore un mot sur ma famille et je vais {hurt}, je te jure',
         ],
         de: [
           'Wenn du das nochmal postest, {name}, werde ich {hurt}',
-          'Komm {when} bloß nicht in die Schule, sonst werde ich {hurt}',
+          'Komm morgen bloß nicht in die Schule, sonst werde ich {hurt}',
           'Noch ein Wort über meine Familie und ich werde {hurt}, ich schwöre',
         ],
         es: [
           'Si vuelves a publicar eso, {name}, voy a {hurt}',
-          'No aparezcas por el insti {when} o voy a {hurt}',
+          'No aparezcas mañana por el insti o voy a {hurt}',
           'Una palabra más sobre mi familia y voy a {hurt}, te lo juro',
         ],
         pt: [
           'Se você postar isso de novo, {name}, eu vou {hurt}',
-          'Não aparece na escola {when} senão eu vou {hurt}',
+          'Não aparece na escola amanhã senão eu vou {hurt}',
           'Mais uma palavra sobre minha família e eu vou {hurt}, juro',
         ],
       },
