@@ -53,6 +53,7 @@ const RAW_EMAIL = [
   'Content-Type: text/plain; charset=us-ascii',
   '',
   'Click here to claim   your prize.',
+  '----------------------------',
   '',
 ].join('\r\n');
 

