@@ -67,6 +67,9 @@ function unitHash(seed: number, key: string): number {
  */
 const GOLDEN = 0.6180339887498949;
 
+/** A stratum with this many split groups or more always gets at least one test and one dev group. */
+export const MIN_GROUPS_FOR_ALL_SPLITS = 4;
+
 /** The stratum of a case: its source and label signature (positive categories, hard negative or not). */
 function stratumOf(c: TextCase): string {
   const positives = Object.entries(c.labels)
@@ -79,11 +82,13 @@ function stratumOf(c: TextCase): string {
 /**
  * Assigns train/dev/test by split group (`family ?? template`), never by row, so every case of a template — its
  * translations, derived variants and augmented copies — lands in one split and test phrasings are unseen in
- * training. Groups that share a text (`duplicateKey`) are merged first, so no text is in two splits. Stratified: within each stratum (source + positive categories + hard-negative flag) the groups not
- * yet placed are ordered by functionality, then by a seeded hash, and the i-th gets position
- * u = frac(offset + i·φ⁻¹) (a hashed offset, golden-ratio steps): test below `test`, dev below `test + dev`,
- * else train. So every kind of case gets its share of test templates spread over its functionalities,
- * instead of a coin flip per template. Strata are visited smallest first; a group shared by several keeps the split it got first. Cases
+ * training. Groups that share a text (`duplicateKey`) are merged first, so no text is in two splits.
+ * Stratified: within each stratum (source + positive categories + hard-negative flag), the groups not yet placed
+ * are ordered by functionality, then by a seeded hash; the i-th gets position frac(offset + i·φ⁻¹) (golden-ratio
+ * steps from a hashed offset), and the round(n·test) lowest positions go to test, the next round(n·dev) to dev
+ * (at least one each once a stratum has MIN_GROUPS_FOR_ALL_SPLITS groups), the rest to train. So every kind of
+ * case gets its share of test templates, spread over its functionalities, instead of a coin flip per template.
+ * Strata are visited smallest first; a group shared by several keeps the split it got first. Cases
  * whose functionality is in `holdOutFunctionalities` all go to test. Deterministic for a seed; returns new
  * objects. Throws RangeError when dev or test is negative or dev + test > 1.
  */
@@ -116,10 +121,21 @@ export function assignSplits(cases: readonly TextCase[], options: SplitOptions =
         a.functionality < b.functionality ? -1 : a.functionality > b.functionality ? 1 : a.h - b.h,
       );
     const offset = unitHash(seed, `offset:${stratum}`);
-    open.forEach(({ g }, i) => {
-      const u = (offset + i * GOLDEN) % 1;
-      splitOf.set(g, u < test ? 'test' : u < test + dev ? 'dev' : 'train');
-    });
+    // Exact counts (at least one test and one dev group once a stratum has MIN_GROUPS_FOR_ALL_SPLITS), given
+    // to the groups with the lowest golden-ratio positions, which are spread evenly over the ordering.
+    const quota = (share: number): number =>
+      Math.max(
+        open.length >= MIN_GROUPS_FOR_ALL_SPLITS && share > 0 ? 1 : 0,
+        Math.round(open.length * share),
+      );
+    const nTest = quota(test);
+    const nDev = Math.min(quota(dev), open.length - nTest);
+    open
+      .map(({ g }, i) => ({ g, u: (offset + i * GOLDEN) % 1 }))
+      .sort((a, b) => a.u - b.u)
+      .forEach(({ g }, rank) =>
+        splitOf.set(g, rank < nTest ? 'test' : rank < nTest + nDev ? 'dev' : 'train'),
+      );
   }
   return cases.map((c) => ({
     ...c,
