@@ -238,6 +238,19 @@ describe('splits', () => {
     expect([...splitsOfText].filter(([, splits]) => splits.size > 1)).toEqual([]);
   });
 
+  it('give every generated category templates in dev and test, in every language', () => {
+    const cases = assignSplits(all);
+    const missing: string[] = [];
+    for (const lang of GENERATED_LANGS)
+      for (const id of CATEGORY_IDS)
+        for (const split of ['dev', 'test'] as const) {
+          const positives = cases.filter((c) => c.lang === lang && c.labels[id] === 1);
+          if (positives.length > 0 && !positives.some((c) => c.split === split))
+            missing.push(`${id} ${lang} ${split}`);
+        }
+    expect(missing).toEqual([]);
+  });
+
   it('hold out whole functionalities to test', () => {
     const cases = assignSplits(all, { holdOutFunctionalities: ['hardneg_hyperbole'] });
     const held = cases.filter((c) => c.functionality === 'hardneg_hyperbole');
