@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /** Log in with a local account; sets the session cookie */
         post: operations["SessionController_login"];
-        /** Log out (ends the session server-side) */
+        /** Log out: ends the session server-side and gives the moderator's claimed tasks back */
         delete: operations["SessionController_logout"];
         options?: never;
         head?: never;

@@ -128,10 +128,10 @@ export class SessionController {
   @UseGuards(ModeratorGuard)
   @RequireRole('viewer')
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Log out (ends the session server-side)' })
+  @ApiOperation({ summary: "Log out: ends the session server-side and gives the moderator's claimed tasks back" })
   @ApiNoContentResponse()
   async logout(@Req() req: ModeratorRequest, @Res({ passthrough: true }) res: CookieResponse): Promise<void> {
-    await this.sessions.revoke(req.moderator.sessionHash);
+    await this.sessions.revoke(req.moderator.sessionHash, { releaseClaims: true });
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 }
