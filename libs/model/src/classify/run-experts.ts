@@ -127,7 +127,7 @@ function applyOutput(
       batch.mediaLines.set(mediaKey!, [...(batch.mediaLines.get(mediaKey!) ?? []), ...out.lines]);
   } else {
     const channel = kind === 'caption' ? 'caption' : kind === 'ocr_text' ? 'image_text' : 'speech';
-    if (kind !== 'audio') batch.assess(i, channel, expert.emits.categories);
+    batch.assess(i, channel, expert.emits.categories);
     if (kind === 'caption' && out.language) s.caption = out.language;
     if (out.speech && medium) {
       s.speech.set(medium.media_id, out.speech);
@@ -137,6 +137,8 @@ function applyOutput(
     if (out.features && source) addToken(ctx, batch, kind, item, out, source);
   }
   for (const [category, score] of Object.entries(out.scores ?? {}) as [CategoryId, number][]) {
+    // Only what it declares it emits.
+    if (!expert.emits.categories.includes(category)) continue;
     const prev = s.direct.get(category);
     if (prev && prev.score >= score) continue;
     const modality =
