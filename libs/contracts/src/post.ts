@@ -34,8 +34,9 @@ const storable = (schema: z.ZodString) =>
 
 /** Tenant ids: 1–64 chars of letters, digits, `.`, `_`, `-` (they appear in keys, URLs and metrics labels). */
 export const TenantId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'tenant_id: 1-64 of [A-Za-z0-9._-]');
-/** Post and media ids: 1–256 printable chars, no `:` (the key separator). */
+/** Post and media ids: 1–256 printable chars (no control characters), no `:` (the key separator). */
 export const ExternalId = storable(
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what the id must not hold
   z.string().regex(/^[^\s:\u0000-\u001f\u007f]{1,256}$/, 'id: 1-256 printable characters, no ":" or spaces'),
 );
 

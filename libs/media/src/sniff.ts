@@ -31,9 +31,11 @@ const DEMUXERS: Readonly<Record<string, string>> = {
   'audio/mp4': 'mov',
   'video/webm': 'matroska',
   'video/x-matroska': 'matroska',
+  'video/matroska': 'matroska',
   'video/mpeg': 'mpeg',
   'video/mp2t': 'mpegts',
   'video/x-msvideo': 'avi',
+  'video/vnd.avi': 'avi',
   'video/x-flv': 'flv',
   'video/ogg': 'ogg',
   'audio/ogg': 'ogg',
@@ -82,7 +84,8 @@ export function id3PayloadOffset(bytes: Uint8Array): number {
 /**
  * Types Vigil decodes, by sniffed MIME type. Images are the formats sharp's prebuilt libvips reads
  * (HEIC is missing from it; SVG and PDF are left out on purpose: they are documents that can reference
- * other resources). Video and audio are the common containers Debian's ffmpeg demuxes.
+ * other resources). Video and audio are the common containers Debian's ffmpeg demuxes, under the names
+ * file-type 21 gives them (`video/matroska`, `video/vnd.avi`) and the older `x-` names.
  */
 const FAMILIES: Readonly<Record<string, MediaFamily>> = {
   'image/jpeg': 'image',
@@ -97,10 +100,12 @@ const FAMILIES: Readonly<Record<string, MediaFamily>> = {
   'video/quicktime': 'video',
   'video/webm': 'video',
   'video/x-matroska': 'video',
+  'video/matroska': 'video',
   'video/3gpp': 'video',
   'video/mpeg': 'video',
   'video/mp2t': 'video',
   'video/x-msvideo': 'video',
+  'video/vnd.avi': 'video',
   'video/x-flv': 'video',
   'video/ogg': 'video',
   'audio/mpeg': 'audio',
