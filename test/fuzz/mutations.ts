@@ -70,7 +70,7 @@ const MEDIA_MUTATIONS: Readonly<Record<string, MediaMutation>> = {
     const out = Buffer.from(bytes);
     const start = rng.int(out.length);
     const length = 1 + rng.int(Math.max(1, out.length >> 2));
-    out.fill(0, start, start + length);
+    out.fill(0, start, Math.min(out.length, start + length));
     return { name: `zeroed ${length} bytes at ${start}`, bytes: out };
   },
   'header splice': (bytes, rng, ctx) => {
