@@ -16,11 +16,20 @@ export const MEDIA_ERROR_CODES = [
   'MEDIA_CORRUPT',
   'MEDIA_DECODE_TIMEOUT',
   'MEDIA_CHECKSUM_MISMATCH',
+  /** Only part of the medium could be read; it was still analysed (`status: ok`), the message says what was lost. */
+  'MEDIA_PARTIALLY_DECODED',
+  /** An unexpected failure (a bug) while handling this medium; the post still gets its verdict. */
+  'MEDIA_INTERNAL',
 ] as const;
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
 
 /** Post-level problems that still yield a verdict (the post is valid JSON and schema). */
-export const POST_ERROR_CODES = ['POST_TEXT_TOO_LONG', 'POST_TOO_MANY_MEDIA'] as const;
+export const POST_ERROR_CODES = [
+  'POST_TEXT_TOO_LONG',
+  'POST_TOO_MANY_MEDIA',
+  /** The caption held characters PostgreSQL and JSON consumers cannot store (NUL, lone surrogates); they were replaced. */
+  'POST_TEXT_SANITIZED',
+] as const;
 export type PostErrorCode = (typeof POST_ERROR_CODES)[number];
 
 /** Failures inside the classifier, per expert or for the whole request. */

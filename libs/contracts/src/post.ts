@@ -9,12 +9,36 @@ import { z } from 'zod';
  */
 export const POST_SCHEMA_VERSION = 1;
 
+/**
+ * Most media one post may carry. Larger posts are schema-invalid and dead-lettered before any work
+ * (a post with thousands of media would be thousands of fetches, decodes and database rows). Ingest
+ * analyses at most `INGEST_MAX_MEDIA` of them (default 8, at most this), and says so in the verdict.
+ */
+export const MAX_MEDIA_PER_POST = 32;
+
+/** Lone UTF-16 surrogates: JSON can carry them (`"\ud800"`), UTF-8 and PostgreSQL cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * True when PostgreSQL can store `s` in a `text` or `jsonb` column: no NUL (U+0000) and no lone
+ * surrogate (PostgreSQL docs §8.3 "the character with code zero cannot be stored"; §8.14 jsonb rejects
+ * `\u0000`). Every identifier and label of a post must pass; the caption is cleaned by ingest instead.
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+}
+
+/** A string PostgreSQL can store (see {@link isStorableText}). */
+const storable = (schema: z.ZodString) =>
+  schema.refine(isStorableText, 'contains NUL (U+0000) or a lone surrogate, which cannot be stored');
+
 /** Tenant ids: 1–64 chars of letters, digits, `.`, `_`, `-` (they appear in keys, URLs and metrics labels). */
 export const TenantId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'tenant_id: 1-64 of [A-Za-z0-9._-]');
-/** Post and media ids: 1–256 printable chars, no `:` (the key separator). */
-export const ExternalId = z
-  .string()
-  .regex(/^[^\s:]{1,256}$/, 'id: 1-256 printable characters, no ":" or spaces');
+/** Post and media ids: 1–256 printable chars (no control characters), no `:` (the key separator). */
+export const ExternalId = storable(
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what the id must not hold
+  z.string().regex(/^[^\s:\u0000-\u001f\u007f]{1,256}$/, 'id: 1-256 printable characters, no ":" or spaces'),
+);
 
 export const MEDIA_KINDS = ['image', 'gif', 'video', 'audio'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
@@ -37,7 +61,7 @@ export const PostMediaSchema = z
     kind: z.enum(MEDIA_KINDS),
     source: MediaSourceSchema,
     /** What the platform believes the type is; Vigil sniffs the bytes and trusts those instead. */
-    mime: z.string().max(128).optional(),
+    mime: storable(z.string().max(128)).optional(),
     /** Hex SHA-256 of the bytes, when the platform knows it; a mismatch is MEDIA_CHECKSUM_MISMATCH. */
     sha256: z
       .string()
@@ -56,22 +80,32 @@ export const PostV1Schema = z
     revision: z.int().min(0),
     created_at: z.iso.datetime({ offset: true }),
     /** Opaque author id. Never logged raw. */
-    author: z.string().min(1).max(256),
-    /** Caption, any language. */
+    author: storable(z.string().min(1).max(256)),
+    /**
+     * Caption, any language. NUL and lone surrogates are accepted here and replaced by ingest
+     * (POST_TEXT_SANITIZED in the verdict), so such a post still gets its verdict.
+     */
     text: z.string().default(''),
     /** BCP 47 language hint from the platform (e.g. `en`, `pt-BR`). */
     lang: z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
       .optional(),
-    media: z.array(PostMediaSchema).default([]),
+    media: z
+      .array(PostMediaSchema)
+      .max(MAX_MEDIA_PER_POST)
+      .default([])
+      .describe(
+        `At most ${MAX_MEDIA_PER_POST} media (more: the post is dead-lettered as POST_SCHEMA_INVALID); ` +
+          'ingest analyses the first INGEST_MAX_MEDIA (default 8) and reports the rest as POST_TOO_MANY_MEDIA.',
+      ),
     /** Where and how the verdict is delivered back. */
     callback: z
       .object({
         /** Id of a registered webhook endpoint of this tenant; none → Kafka only. */
-        endpoint_id: z.string().max(128).optional(),
+        endpoint_id: storable(z.string().max(128)).optional(),
         /** Echoed in the verdict so the platform can match it to its own request. */
-        correlation_id: z.string().max(256).optional(),
+        correlation_id: storable(z.string().max(256)).optional(),
       })
       .strict()
       .optional(),

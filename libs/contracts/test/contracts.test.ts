@@ -6,6 +6,8 @@ import {
   decodeInternal,
   encodeInternal,
   InferenceRequestSchema,
+  isStorableText,
+  MAX_MEDIA_PER_POST,
   MessageDecodeError,
   PostV1Schema,
   publishedJsonSchemas,
@@ -49,8 +51,25 @@ describe('PostV1', () => {
       { media: [{ media_id: 'm', kind: 'image', source: { url: 'https://x', inline: 'AA==' } }] },
     ],
     ['unknown field', { extra: true }],
+    ['33 media (over MAX_MEDIA_PER_POST)', { media: Array(MAX_MEDIA_PER_POST + 1).fill(validPost.media[0]) }],
+    ['NUL in the post id', { post_id: 'p\u0000' }],
+    ['a control character in a media id', { media: [{ ...validPost.media[0], media_id: 'm\u0007' }] }],
+    ['a lone surrogate in the author', { author: 'u\ud800' }],
+    ['NUL in the correlation id', { callback: { correlation_id: 'c\u0000' } }],
   ])('rejects %s', (_name, change) => {
     expect(PostV1Schema.safeParse({ ...validPost, ...change }).success).toBe(false);
+  });
+
+  it('accepts MAX_MEDIA_PER_POST media, a caption with NUL (ingest cleans it) and emoji in the author', () => {
+    const post = PostV1Schema.parse({
+      ...validPost,
+      media: Array(MAX_MEDIA_PER_POST).fill(validPost.media[0]),
+      text: 'a\u0000b',
+      author: 'u🙂',
+    });
+    expect(post.media).toHaveLength(32);
+    expect(isStorableText(post.text)).toBe(false);
+    expect(isStorableText(post.author)).toBe(true);
   });
 });
 

@@ -172,8 +172,12 @@ async function main(): Promise<void> {
         throughput([clip], async (file) => {
           const dir = mkdtempSync(join(work, 'av-'));
           try {
-            return (await decodeAv(file, dir, specs, DEFAULT_MEDIA_LIMITS, { wantFrames: true })).frames
-              .length;
+            return (
+              await decodeAv(file, dir, specs, DEFAULT_MEDIA_LIMITS, {
+                wantFrames: true,
+                demuxer: 'mov',
+              })
+            ).frames.length;
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }

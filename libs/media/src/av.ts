@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { MediaError } from './errors';
 import { frameVariants, intermediateScale } from './image';
 import type { MediaLimits } from './limits';
+import { ACCEPTED_DEMUXERS } from './sniff';
 
 export type AvLimits = Pick<
   MediaLimits,
@@ -28,6 +29,11 @@ export interface ProbeResult {
 
 export interface DecodedAv {
   readonly durationMs: number;
+  /**
+   * Set when only part of the medium could be read (sampled frames missing beside others that decoded,
+   * or ffmpeg reported decode errors): what was lost, for the medium's MEDIA_PARTIALLY_DECODED warning.
+   */
+  readonly partial?: string;
   /** Video display size; absent for audio-only media. */
   readonly width?: number;
   readonly height?: number;
@@ -49,6 +55,29 @@ interface FfprobeJson {
     tags?: { rotate?: string };
     side_data_list?: Array<{ rotation?: number }>;
   }>;
+}
+
+/**
+ * Input options that pin ffmpeg/ffprobe to one local file read by the sniffed demuxer: `-f` (no probing),
+ * `-protocol_whitelist file` (no network, no pipe/concat/subfile tricks) and `-format_whitelist` of the
+ * accepted containers (libavformat refuses any other demuxer, including nested ones such as HLS).
+ * @param demuxer ffmpeg demuxer name from the sniffer (`SniffedType.demuxer`).
+ * @throws MediaError MEDIA_UNSUPPORTED_TYPE when `demuxer` is not an accepted container.
+ */
+export function pinnedInputOptions(demuxer: string): string[] {
+  if (!ACCEPTED_DEMUXERS.includes(demuxer)) {
+    throw new MediaError('MEDIA_UNSUPPORTED_TYPE', `no accepted ffmpeg demuxer named ${demuxer}`);
+  }
+  return [
+    ...['-f', demuxer],
+    ...['-protocol_whitelist', 'file'],
+    ...['-format_whitelist', ACCEPTED_DEMUXERS.join(',')],
+  ];
+}
+
+/** The `file:` URL of a local path, so a name with `:` or `|` is never read as another protocol. */
+function fileUrl(path: string): string {
+  return `file:${path}`;
 }
 
 /** Time left before `deadline`, ms. @throws MediaError MEDIA_DECODE_TIMEOUT when none is left. */
@@ -81,14 +110,16 @@ function runFfprobe(args: string[], timeoutMs: number): Promise<string> {
 }
 
 /**
- * Probes a media file: container, duration and the first video/audio stream. When the container states
- * no duration (e.g. a WebM recorded by a browser), it is read from the last packet timestamp, which
- * demuxes the file but decodes nothing.
- * @throws MediaError MEDIA_CORRUPT (unreadable, no stream) or MEDIA_DECODE_TIMEOUT.
+ * Probes a media file with the sniffed demuxer (see {@link pinnedInputOptions}): container, duration and
+ * the first video/audio stream. When the container states no duration (e.g. a WebM recorded by a
+ * browser), it is read from the largest packet timestamp, which demuxes the file but decodes nothing.
+ * @throws MediaError MEDIA_CORRUPT (unreadable, no stream), MEDIA_UNSUPPORTED_TYPE (demuxer not
+ *   accepted) or MEDIA_DECODE_TIMEOUT.
  */
-export async function probeMedia(file: string, timeoutMs: number): Promise<ProbeResult> {
+export async function probeMedia(file: string, demuxer: string, timeoutMs: number): Promise<ProbeResult> {
+  const input = [...pinnedInputOptions(demuxer), '-i', fileUrl(file)];
   const json = JSON.parse(
-    await runFfprobe(['-print_format', 'json', '-show_format', '-show_streams', file], timeoutMs),
+    await runFfprobe(['-print_format', 'json', '-show_format', '-show_streams', ...input], timeoutMs),
   ) as FfprobeJson;
   const streams = json.streams ?? [];
   const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
@@ -97,10 +128,10 @@ export async function probeMedia(file: string, timeoutMs: number): Promise<Probe
   let seconds = Number(json.format?.duration ?? v?.duration ?? a?.duration);
   if (!Number.isFinite(seconds)) {
     const times = await runFfprobe(
-      ['-select_streams', v ? 'v:0' : 'a:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
+      ['-select_streams', v ? 'v:0' : 'a:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', ...input],
       timeoutMs,
     );
-    seconds = Math.max(0, ...times.split('\n').map(Number).filter(Number.isFinite));
+    seconds = lastTimestamp(times);
   }
   let video: ProbeResult['video'];
   if (v?.width && v.height) {
@@ -127,6 +158,19 @@ export async function probeMedia(file: string, timeoutMs: number): Promise<Probe
   };
 }
 
+/**
+ * Largest finite number among the lines of ffprobe's packet listing, seconds (0 when none). A loop, not
+ * `Math.max(...lines)`: a file can hold hundreds of thousands of packets, more arguments than the stack takes.
+ */
+export function lastTimestamp(lines: string): number {
+  let max = 0;
+  for (const line of lines.split('\n')) {
+    const t = Number(line);
+    if (line !== '' && Number.isFinite(t) && t > max) max = t;
+  }
+  return max;
+}
+
 /** Uniform frame times, ms: about one per second, at most `max`, each in the middle of its slice. */
 export function sampleTimesMs(durationMs: number, max: number): number[] {
   const k = Math.max(1, Math.min(max, Math.ceil(durationMs / 1000)));
@@ -137,10 +181,12 @@ export function sampleTimesMs(durationMs: number, max: number): number[] {
  * Runs one ffmpeg process (fluent-ffmpeg) and kills it with SIGKILL when `timeoutMs` passes; resolves or
  * rejects only after the process has exited, so the caller can delete its files safely.
  */
-function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<void> {
+function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let timedOut = false;
     let stderrTail = '';
+    // ffmpeg runs with `-v error`: every stderr line is an error it recovered from (or the fatal one).
+    const errorLines: string[] = [];
     const timer = setTimeout(() => {
       timedOut = true;
       command.kill('SIGKILL');
@@ -152,6 +198,7 @@ function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<vo
       })
       .on('stderr', (line: string) => {
         stderrTail = line;
+        if (errorLines.length < 100) errorLines.push(line);
       })
       .on('error', (error: Error) => {
         clearTimeout(timer);
@@ -163,34 +210,40 @@ function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<vo
       })
       .on('end', () => {
         clearTimeout(timer);
-        resolve();
+        resolve(errorLines);
       })
       .run();
   });
 }
 
 /**
- * Decodes a video or audio file that is already on disk (a temp file the caller deletes):
+ * Decodes a video or audio file that is already on disk (a temp file the caller deletes), read only
+ * with `options.demuxer` (the sniffed container, see {@link pinnedInputOptions}):
  * 1. ffprobe: streams and duration; over `maxDurationMs` → MEDIA_TOO_LONG before anything is decoded,
  *    frames over `maxPixels` → MEDIA_TOO_MANY_PIXELS.
  * 2. one ffmpeg process: up to `maxVideoFrames` frames at uniform times (`-ss` before each input: fast seek
  *    to the keyframe, then exact decode to the time), rotated for display and scaled to the smallest size
  *    every variant can come from, as raw RGB24; plus the first audio track as 16 kHz mono s16le PCM.
- * 3. sharp: one RGB uint8 HWC variant per resize spec for each frame.
+ *    When no sampled time yields a frame (a one-frame video: its only frame starts before the first
+ *    sample time), the first decodable frame is taken instead.
+ * 3. sharp: one RGB uint8 HWC variant per resize spec for each frame; PDQ of each decoded frame.
  *
- * `wantFrames: false` (audio media, or a video posted as audio) skips the frames.
+ * `wantFrames: false` (audio media, or a video posted as audio) skips the frames. Sampled frames that
+ * are missing beside others, or decode errors ffmpeg recovered from, set `partial`.
  * The whole call shares one `decodeTimeoutMs` budget; ffprobe and ffmpeg are killed when it runs out.
- * @throws MediaError MEDIA_TOO_LONG, MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT or MEDIA_DECODE_TIMEOUT.
+ * @throws MediaError MEDIA_TOO_LONG, MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT, MEDIA_UNSUPPORTED_TYPE or
+ *   MEDIA_DECODE_TIMEOUT.
  */
 export async function decodeAv(
   file: string,
   workDir: string,
   specs: readonly ResizeSpec[],
   limits: AvLimits,
-  options: { wantFrames: boolean },
+  options: { wantFrames: boolean; demuxer: string },
 ): Promise<DecodedAv> {
   const deadline = Date.now() + limits.decodeTimeoutMs;
-  const probe = await probeMedia(file, remaining(deadline, limits.decodeTimeoutMs));
+  const left = () => remaining(deadline, limits.decodeTimeoutMs);
+  const probe = await probeMedia(file, options.demuxer, left());
   if (probe.durationMs > limits.maxDurationMs) {
     throw new MediaError(
       'MEDIA_TOO_LONG',
@@ -208,6 +261,7 @@ export async function decodeAv(
     throw new MediaError('MEDIA_UNSUPPORTED_TYPE', 'a video without sound cannot be decoded as audio');
   }
 
+  const input = pinnedInputOptions(options.demuxer);
   const times = video ? sampleTimesMs(probe.durationMs, limits.maxVideoFrames) : [];
   // Without image variants the frames are still decoded for PDQ, at up to 512 px on the long side.
   const scale = video
@@ -221,19 +275,19 @@ export async function decodeAv(
         height: Math.max(2, Math.ceil(video.height * scale)),
       }
     : { width: 0, height: 0 };
-  const command = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin');
-  times.forEach((t) => command.input(file).inputOptions(['-ss', (t / 1000).toFixed(3)]));
-  times.forEach((_, i) =>
+  const frameOutput = (command: ffmpeg.FfmpegCommand, input: number, name: string) =>
     command
-      .output(join(workDir, `frame-${i}.rgb`))
+      .output(join(workDir, name))
       .outputOptions([
-        ...['-map', `${i}:v:0`, '-frames:v', '1', '-an'],
+        ...['-map', `${input}:v:0`, '-frames:v', '1', '-an'],
         ...['-vf', `scale=${out.width}:${out.height}:flags=area`, '-pix_fmt', 'rgb24', '-f', 'rawvideo'],
-      ]),
-  );
+      ]);
+  const command = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin').addOption('-v error');
+  times.forEach((t) => command.input(fileUrl(file)).inputOptions([...input, '-ss', (t / 1000).toFixed(3)]));
+  times.forEach((_, i) => frameOutput(command, i, `frame-${i}.rgb`));
   const pcmFile = join(workDir, 'audio.pcm');
   if (probe.audio) {
-    command.input(file);
+    command.input(fileUrl(file)).inputOptions(input);
     command
       .output(pcmFile)
       .outputOptions([
@@ -241,16 +295,31 @@ export async function decodeAv(
         ...['-c:a', 'pcm_s16le', '-f', 's16le', '-t', String(limits.maxDurationMs / 1000)],
       ]);
   }
-  await runFfmpeg(command, remaining(deadline, limits.decodeTimeoutMs));
+  const decodeErrors = await runFfmpeg(command, left());
 
-  const frames: Frame[] = [];
   const frameBytes = out.width * out.height * 3;
+  const readFrame = async (name: string) => {
+    const raw = await readFile(join(workDir, name)).catch(() => Buffer.alloc(0));
+    // A seek past the last decodable frame yields an empty file.
+    return raw.length === frameBytes ? raw : undefined;
+  };
+  const raws: Array<{ t: number; raw: Buffer }> = [];
   for (const [i, t] of times.entries()) {
-    const raw = await readFile(join(workDir, `frame-${i}.rgb`));
-    // A seek past the last decodable frame yields an empty file; keep the frames that exist.
-    if (raw.length !== frameBytes) continue;
+    const raw = await readFrame(`frame-${i}.rgb`);
+    if (raw) raws.push({ t, raw });
+  }
+  if (video && raws.length === 0) {
+    // No sample time reached a frame (e.g. a one-frame video): take the first frame that decodes.
+    const first = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin').addOption('-v error');
+    frameOutput(first.input(fileUrl(file)).inputOptions(input), 0, 'frame-first.rgb');
+    decodeErrors.push(...(await runFfmpeg(first, left())).slice(0, 100 - decodeErrors.length));
+    const raw = await readFrame('frame-first.rgb');
+    if (raw) raws.push({ t: 0, raw });
+  }
+  const frames: Frame[] = [];
+  for (const { t, raw } of raws) {
     const pipeline = sharp(raw, { raw: { width: out.width, height: out.height, channels: 3 } });
-    const variants = await frameVariants(pipeline, out, specs, remaining(deadline, limits.decodeTimeoutMs));
+    const { variants } = await frameVariants(pipeline, out, specs, left());
     // PDQ of the sampled frame at the decoded size (PDQ reduces every input to 64×64 first).
     const pdq = pdqHashRgb(raw, out.width, out.height);
     frames.push({ timestamp_ms: t, width: video!.width, height: video!.height, variants, pdq });
@@ -269,5 +338,34 @@ export async function decodeAv(
       duration_ms: (samples / AUDIO_SAMPLE_RATE) * 1000,
     };
   }
-  return { durationMs: probe.durationMs, width: video?.width, height: video?.height, frames, audio };
+  const partial = partialDecode(
+    video ? times.length - Math.min(times.length, frames.length) : 0,
+    times.length,
+    decodeErrors,
+  );
+  return {
+    durationMs: probe.durationMs,
+    width: video?.width,
+    height: video?.height,
+    frames,
+    ...(audio ? { audio } : {}),
+    ...(partial ? { partial } : {}),
+  };
+}
+
+/** What was lost while decoding, or undefined when nothing was: missing sampled frames, decode errors. */
+function partialDecode(
+  missing: number,
+  sampled: number,
+  decodeErrors: readonly string[],
+): string | undefined {
+  const parts: string[] = [];
+  if (missing > 0 && missing < sampled)
+    parts.push(`${missing} of ${sampled} sampled frames could not be decoded`);
+  if (decodeErrors.length > 0) {
+    parts.push(
+      `ffmpeg reported ${decodeErrors.length} decode error(s), first: ${decodeErrors[0]!.slice(0, 200)}`,
+    );
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }

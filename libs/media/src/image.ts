@@ -1,5 +1,12 @@
 import { resizeKey, type Frame, type RawImage, type ResizeSpec } from '@vigil/contracts';
-import { hashImage, PdqError, pdqHashPixels, type Channels } from '@vigil/pdq';
+import {
+  applyExifOrientation,
+  hashImage,
+  PdqError,
+  pdqHashPixels,
+  pdqHashRgb,
+  type Channels,
+} from '@vigil/pdq';
 import sharp, { type ResizeOptions, type Sharp } from 'sharp';
 import { MediaError } from './errors';
 import type { MediaLimits } from './limits';
@@ -15,6 +22,22 @@ export interface DecodedVisual {
   readonly durationMs?: number;
   readonly frames: Frame[];
 }
+
+/**
+ * Largest frame, pixels, whose PDQ is computed from a full-resolution decode (the reference hash bit for
+ * bit, Meta's expected.csv). Larger frames are hashed from the bounded decode the variants come from,
+ * at least {@link PDQ_DOWNSAMPLE_SIDE} px on the long side, so a 7071×7071 JPEG never decodes at full size.
+ * 2048² keeps a full decode at 12 MiB of RGB.
+ */
+export const PDQ_FULL_DECODE_MAX_PIXELS = 2048 * 2048;
+
+/**
+ * Long side, px, of the downscaled image PDQ hashes for large frames: Meta's PDQ CLI squashes every image
+ * over 512 px to 512 before hashing ("the Jarosz filter is prohibitively expensive for larger images",
+ * threatexchange pdq/cpp/io/pdqio.cpp `DOWNSAMPLE_DIMS`); its hashes are 0–10 bits from full-size ones,
+ * well inside the match threshold (31).
+ */
+export const PDQ_DOWNSAMPLE_SIDE = 512;
 
 /** Letterbox / flatten colour when a spec does not name one: white, like a page behind a transparent image. */
 const WHITE = { r: 255, g: 255, b: 255 };
@@ -61,6 +84,10 @@ export function intermediateScale(width: number, height: number, specs: readonly
  * variants of a larger frame it is decoded once, downscaled to the smallest size every variant can come
  * from (for JPEG and WebP libvips then shrinks on load), and each variant is resized from that raw
  * intermediate; a frame already smaller than that goes straight from the input to each variant.
+ *
+ * With `hashLongSide`, a frame longer than that is always decoded through the intermediate, made at
+ * least `hashLongSide` px on its long side, and returned as `hashSource` (`[h, w, 3]` uint8 RGB, as
+ * shown) so PDQ hashes the same bounded decode; a smaller frame returns no `hashSource`.
  * @throws MediaError MEDIA_CORRUPT, MEDIA_TOO_MANY_PIXELS or MEDIA_DECODE_TIMEOUT.
  */
 export async function frameVariants(
@@ -68,9 +95,14 @@ export async function frameVariants(
   size: { width: number; height: number },
   specs: readonly ResizeSpec[],
   timeoutMs: number,
-): Promise<Record<string, RawImage>> {
+  hashLongSide?: number,
+): Promise<{ variants: Record<string, RawImage>; hashSource?: RawImage }> {
   const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
-  const scale = intermediateScale(size.width, size.height, specs);
+  const hashScale = hashLongSide ? Math.min(1, hashLongSide / Math.max(size.width, size.height)) : 1;
+  const forHash = hashScale < 1;
+  const scale = forHash
+    ? Math.max(hashScale, intermediateScale(size.width, size.height, specs))
+    : intermediateScale(size.width, size.height, specs);
   const base = pipeline
     .timeout({ seconds })
     .autoOrient()
@@ -82,10 +114,10 @@ export async function frameVariants(
     variants[resizeKey(spec)] = { width: info.width, height: info.height, data };
   };
   try {
-    if (specs.length === 0) {
+    if (specs.length === 0 && !forHash) {
       // No variant asked for (a bundle without image experts): still decode, so corrupt input is caught.
       await base.resize(1, 1).raw().toBuffer();
-    } else if (scale >= 1 || specs.length === 1) {
+    } else if (!forHash && (scale >= 1 || specs.length === 1)) {
       // Nothing to gain from a shared intermediate (small frame, or one variant): each variant from the input.
       for (const spec of specs) await variant(spec, base.clone());
     } else {
@@ -99,8 +131,9 @@ export async function frameVariants(
         .toBuffer({ resolveWithObject: true });
       const raw = { width: info.width, height: info.height, channels: info.channels };
       for (const spec of specs) await variant(spec, sharp(data, { raw }).timeout({ seconds }));
+      if (forHash) return { variants, hashSource: { width: info.width, height: info.height, data } };
     }
-    return variants;
+    return { variants };
   } catch (error) {
     throw sharpError(error);
   }
@@ -148,10 +181,20 @@ export async function decodeImage(
     return ms;
   };
 
+  const hashFromDecode = meta.width * frameHeight > PDQ_FULL_DECODE_MAX_PIXELS;
+  const hashSide = hashFromDecode ? PDQ_DOWNSAMPLE_SIDE : undefined;
   if (pages <= 1) {
     const size = meta.autoOrient ?? { width: meta.width, height: meta.height };
-    const variants = await frameVariants(sharp(bytes, options), size, specs, remaining());
-    const hashes = await stillImagePdq(bytes, limits.maxPixels);
+    const { variants, hashSource } = await frameVariants(
+      sharp(bytes, options),
+      size,
+      specs,
+      remaining(),
+      hashSide,
+    );
+    const hashes = hashSource
+      ? downscaledPdq(hashSource, meta.orientation ?? 1)
+      : await stillImagePdq(bytes, limits.maxPixels);
     return { ...size, frames: [{ timestamp_ms: 0, ...size, variants, ...hashes }] };
   }
 
@@ -160,13 +203,16 @@ export async function decodeImage(
   const size = { width: meta.width, height: frameHeight };
   const frames: Frame[] = [];
   for (const page of sampleIndices(pages, limits.maxAnimationFrames)) {
-    const variants = await frameVariants(
+    const { variants, hashSource } = await frameVariants(
       sharp(bytes, { ...options, page, pages: 1 }),
       size,
       specs,
       remaining(),
+      hashSide,
     );
-    const pdq = await pagePdq(sharp(bytes, { ...options, page, pages: 1 }));
+    const pdq = hashSource
+      ? pdqHashRgb(hashSource.data, hashSource.width, hashSource.height)
+      : await pagePdq(sharp(bytes, { ...options, page, pages: 1 }));
     frames.push({ timestamp_ms: startOf(page), ...size, variants, pdq });
   }
   return { ...size, durationMs: startOf(pages), frames };
@@ -193,6 +239,24 @@ export async function stillImagePdq(
       throw new MediaError(error.code as 'MEDIA_CORRUPT', error.message, { cause: error });
     throw error;
   }
+}
+
+/** EXIF orientation that undoes orientation `o` (6 and 8 are each other's inverse; the rest undo themselves). */
+const INVERSE_ORIENTATION: Readonly<Record<number, number>> = { 6: 8, 8: 6 };
+
+/**
+ * PDQ of a large still image from its bounded decode (`shown`: oriented `[h, w, 3]` RGB), and of the
+ * stored pixel grid (orientation undone on the same pixels) when EXIF `orientation` is not 1; see
+ * {@link PDQ_DOWNSAMPLE_SIDE} for why a downscaled image hashes within a few bits of the full one.
+ */
+function downscaledPdq(shown: RawImage, orientation: number): Pick<Frame, 'pdq' | 'pdq_unoriented'> {
+  const pdq = pdqHashRgb(shown.data, shown.width, shown.height);
+  if (orientation <= 1 || orientation > 8) return { pdq };
+  const stored = applyExifOrientation(
+    { data: shown.data, width: shown.width, height: shown.height, channels: 3 },
+    INVERSE_ORIENTATION[orientation] ?? orientation,
+  );
+  return { pdq, pdq_unoriented: pdqHashRgb(stored.data, stored.width, stored.height) };
 }
 
 /** PDQ of one animation page, decoded at full size (alpha is ignored by the hash, not composited). */

@@ -30,14 +30,29 @@ export interface ProcessedMedia {
   readonly decodeMs: number;
 }
 
-type Decoded = Pick<MediaPayload, 'frames' | 'audio' | 'duration_ms'>;
+type Decoded = Pick<MediaPayload, 'frames' | 'audio' | 'duration_ms'> & { partial?: string };
+
+/**
+ * System error codes that mean "this machine, right now" rather than "this medium": the record is
+ * retried (Node's `err.code`, from errno). Everything else unexpected is the medium's MEDIA_INTERNAL.
+ */
+const TRANSIENT_SYSTEM_ERRORS = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN', 'EDQUOT', 'EIO']);
+
+/** True for a failure of the machine (disk full, out of file descriptors) that a retry may not meet. */
+export function isTransientSystemError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_SYSTEM_ERRORS.has(code);
+}
 
 /**
  * Turns one medium of a post into the inference request's `MediaPayload`: fetch (or inline) → checksum →
  * sniff the real type → decode in a pool slot. A medium that fails with a typed MediaError becomes a
  * payload with `status: 'error'` and the code, keeping whatever was learnt (bytes, sha256, mime), so the
- * post still flows on. Anything else (a bug, a full disk) propagates, so the record is retried rather
- * than answered wrongly.
+ * post still flows on. Any other exception (a bug in a decoder, a RangeError) does the same with
+ * MEDIA_INTERNAL: one crafted file must never crash the consumer or block its partition. Only failures
+ * of the machine itself ({@link isTransientSystemError}: disk full, no file descriptors) propagate, so
+ * the record is retried rather than answered wrongly. A medium only partly readable stays `ok` and
+ * carries a MEDIA_PARTIALLY_DECODED `error` naming what was lost.
  *
  * The decode path follows the sniffed bytes, not the declared kind: a "gif" that is really an MP4 (as
  * many platforms serve GIFs) is decoded as video; a video posted as `audio` yields only its sound.
@@ -75,13 +90,21 @@ export class MediaProcessor {
           decodeMs = performance.now() - started;
         }
       });
+      const { partial, ...payload } = decoded;
+      const warning = partial
+        ? { error: { code: 'MEDIA_PARTIALLY_DECODED' as const, message: partial, media_id: media.media_id } }
+        : {};
       return {
-        payload: { ...this.known(media, fetched, type), status: 'ok', ...decoded },
+        payload: { ...this.known(media, fetched, type), status: 'ok', ...payload, ...warning },
         fetchMs: fetched.ms,
         decodeMs,
       };
-    } catch (error) {
-      if (!(error instanceof MediaError)) throw error;
+    } catch (caught) {
+      if (isTransientSystemError(caught)) throw caught;
+      const error =
+        caught instanceof MediaError
+          ? caught
+          : new MediaError('MEDIA_INTERNAL', `unexpected ${describe(caught)}`, { cause: caught });
       return {
         payload: {
           ...this.known(media, fetched, type),
@@ -124,10 +147,22 @@ export class MediaProcessor {
       await writeFile(file, bytes);
       const av = await decodeAv(file, dir, specs, limits, {
         wantFrames: type.family === 'video' && kind !== 'audio',
+        demuxer: type.demuxer ?? '',
       });
-      return { frames: av.frames, duration_ms: av.durationMs, ...(av.audio ? { audio: av.audio } : {}) };
+      return {
+        frames: av.frames,
+        duration_ms: av.durationMs,
+        ...(av.audio ? { audio: av.audio } : {}),
+        ...(av.partial ? { partial: av.partial } : {}),
+      };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** `RangeError: Maximum call stack size exceeded`, cut to 300 characters, for an error message. */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 300);
 }

@@ -55,7 +55,7 @@ describe('decode timeout', () => {
       work,
       [{ fit: 'fill', width: 32, height: 32 }],
       { ...DEFAULT_MEDIA_LIMITS, decodeTimeoutMs: 3_000 },
-      { wantFrames: true },
+      { wantFrames: true, demuxer: 'matroska' },
     ).catch((e: unknown) => e);
 
     expect(isMediaError(error, 'MEDIA_DECODE_TIMEOUT'), String(error)).toBe(true);
@@ -72,7 +72,7 @@ describe('decode timeout', () => {
       dir,
       [],
       { ...DEFAULT_MEDIA_LIMITS, decodeTimeoutMs: 500 },
-      { wantFrames: true },
+      { wantFrames: true, demuxer: 'mov' },
     ).catch((e: unknown) => e);
     expect(isMediaError(error, 'MEDIA_DECODE_TIMEOUT'), String(error)).toBe(true);
     expect(processesMentioning(fifo)).toEqual([]);

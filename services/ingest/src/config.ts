@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { TOPICS } from '@vigil/contracts';
+import { MAX_MEDIA_PER_POST, TOPICS } from '@vigil/contracts';
 import type { MediaLimits } from '@vigil/media';
 import { env, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
@@ -57,8 +57,11 @@ export const envSchema = z.object({
   INGEST_VIDEO_FRAMES: env.positiveInt(8),
   INGEST_ANIMATION_FRAMES: env.positiveInt(8),
   INGEST_DECODE_TIMEOUT_MS: env.positiveInt(30_000),
-  /** Media handled per post; the rest get POST_TOO_MANY_MEDIA. */
-  INGEST_MAX_MEDIA: env.positiveInt(8),
+  /**
+   * Media analysed per post (at most the contract's MAX_MEDIA_PER_POST, 32); the rest are neither fetched
+   * nor forwarded, and POST_TOO_MANY_MEDIA counts them. Posts over MAX_MEDIA_PER_POST are dead-lettered.
+   */
+  INGEST_MAX_MEDIA: z.coerce.number().int().min(1).max(MAX_MEDIA_PER_POST).default(8),
   /** Caption length in Unicode code points; longer captions are cut (POST_TEXT_TOO_LONG). */
   INGEST_TEXT_MAX_CHARS: env.positiveInt(10_000),
   /** Largest encoded inference request; bigger ones drop frames, then media (MEDIA_TOO_LARGE). */

@@ -1,4 +1,10 @@
-import { POST_SCHEMA_VERSION, PostV1Schema, type DeadLetterCode, type PostV1 } from '@vigil/contracts';
+import {
+  isStorableText,
+  POST_SCHEMA_VERSION,
+  PostV1Schema,
+  type DeadLetterCode,
+  type PostV1,
+} from '@vigil/contracts';
 
 /** Why a record cannot become a post: a DLQ code and a message for the `vigil-error-message` header. */
 export interface PostRejection {
@@ -60,4 +66,19 @@ export function truncateCaption(text: string, maxChars: number): { caption: stri
   let end = 0;
   for (let n = 0; n < maxChars && end < text.length; n++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
   return { caption: text.slice(0, end), truncated: end < text.length };
+}
+
+/**
+ * Makes a caption storable in PostgreSQL `text`/`jsonb` and UTF-8 (see `isStorableText` in
+ * @vigil/contracts): NUL characters are removed (like other invisible characters they must not split a
+ * word the text expert should read) and lone surrogates become U+FFFD, as a UTF-8 encoder would write them
+ * (`String.prototype.toWellFormed`). Ingest reports a change as POST_TEXT_SANITIZED.
+ * @returns the caption and whether anything was changed.
+ */
+export function storableCaption(text: string): { caption: string; sanitized: boolean } {
+  if (isStorableText(text)) return { caption: text, sanitized: false };
+  const caption = text
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return { caption, sanitized: true };
 }

@@ -16,7 +16,7 @@ import { MediaProcessor } from '@vigil/media';
 import { MetricsRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { INGEST_CONFIG, type IngestConfig } from './config';
-import { parsePost, truncateCaption } from './post-parser';
+import { parsePost, storableCaption, truncateCaption } from './post-parser';
 import { encodeWithinLimit } from './request-size';
 import { traceContext } from './trace';
 
@@ -31,7 +31,8 @@ export const INFERENCE_REQUEST_SCHEMA = 'inference-request.v1';
  * - Not UTF-8, not JSON, unknown `schema_version`, schema-invalid → `vigil.posts.v1.dlq` with the code
  *   and origin in headers; the offset moves on.
  * - A valid post always yields a request, even when every medium failed: each failed medium carries its
- *   MEDIA_* error, post-level problems (caption cut, too many media) are in `errors`.
+ *   MEDIA_* error, post-level problems (caption cleaned or cut, too many media) are in `errors`. Media
+ *   beyond `INGEST_MAX_MEDIA` are neither fetched nor forwarded; POST_TOO_MANY_MEDIA counts them.
  */
 @Injectable()
 export class PostPipeline {
@@ -108,28 +109,30 @@ export class PostPipeline {
   ): Promise<InferenceRequest> {
     const errors: ErrorDetail[] = [];
     const maxChars = this.config.INGEST_TEXT_MAX_CHARS;
-    const { caption, truncated } = truncateCaption(post.text, maxChars);
+    const storable = storableCaption(post.text);
+    if (storable.sanitized) {
+      errors.push({
+        code: 'POST_TEXT_SANITIZED',
+        message: 'NUL characters removed and lone surrogates replaced by U+FFFD in the caption',
+      });
+    }
+    const { caption, truncated } = truncateCaption(storable.caption, maxChars);
     if (truncated) {
       errors.push({ code: 'POST_TEXT_TOO_LONG', message: `caption cut to ${maxChars} characters` });
     }
     const accepted = post.media.slice(0, this.config.INGEST_MAX_MEDIA);
-    const skipped = post.media.slice(accepted.length);
-    const tooMany = `${post.media.length} media, at most ${this.config.INGEST_MAX_MEDIA} are analysed`;
-    if (skipped.length > 0) errors.push({ code: 'POST_TOO_MANY_MEDIA', message: tooMany });
+    const skipped = post.media.length - accepted.length;
+    if (skipped > 0) {
+      errors.push({
+        code: 'POST_TOO_MANY_MEDIA',
+        message: `${post.media.length} media: the first ${accepted.length} were analysed, ${skipped} were not`,
+      });
+    }
 
     const mediaStarted = performance.now();
     const processed = await Promise.all(accepted.map((m) => this.processor.process(m)));
     const mediaMs = performance.now() - mediaStarted;
-    const media: MediaPayload[] = [
-      ...processed.map((p) => p.payload),
-      ...skipped.map((m): MediaPayload => ({
-        media_id: m.media_id,
-        kind: m.kind,
-        status: 'error',
-        error: { code: 'POST_TOO_MANY_MEDIA', message: tooMany, media_id: m.media_id },
-        frames: [],
-      })),
-    ];
+    const media: MediaPayload[] = processed.map((p) => p.payload);
     return {
       schema_version: INFERENCE_SCHEMA_VERSION,
       request_id: requestId(post.tenant_id, post.post_id, post.revision),

@@ -7,6 +7,7 @@ import {
   decodeInternal,
   InferenceRequestSchema,
   INTERNAL_CONTENT_TYPE,
+  MAX_MEDIA_PER_POST,
   SCHEMA_HEADER,
   TOPICS,
   topicName,
@@ -231,7 +232,7 @@ describe('ingest: posts → inference requests', () => {
     ]);
   });
 
-  it('analyses at most INGEST_MAX_MEDIA media and marks the rest; a full decode pool pauses fetching', async () => {
+  it('analyses at most INGEST_MAX_MEDIA media and forwards none of the rest; a full decode pool pauses fetching', async () => {
     // Inline media skip the network, so all of them reach the single decode slot at once: 1 runs, 5 wait.
     const inline = fixtures['alpha.png']!.toString('base64');
     const media = Array.from({ length: MAX_MEDIA + 2 }, (_, i) => ({
@@ -240,14 +241,24 @@ describe('ingest: posts → inference requests', () => {
       source: { inline },
     }));
     const { request } = await roundTrip(post(uniqueName('many'), { media }));
-    expect(request.media.map((m) => m.status)).toEqual([...Array(MAX_MEDIA).fill('ok'), 'error', 'error']);
-    expect(request.media.at(-1)!.error?.code).toBe('POST_TOO_MANY_MEDIA');
-    expect(request.errors.map((e) => e.code)).toEqual(['POST_TOO_MANY_MEDIA']);
+    expect(request.media.map((m) => m.status)).toEqual(Array(MAX_MEDIA).fill('ok'));
+    expect(request.errors).toEqual([
+      {
+        code: 'POST_TOO_MANY_MEDIA',
+        message: `${MAX_MEDIA + 2} media: the first ${MAX_MEDIA} were analysed, 2 were not`,
+      },
+    ]);
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
     expect(Number(/vigil_ingest_fetch_pauses_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     // Fetching resumed: the next post still comes through.
     const after = await roundTrip(post(uniqueName('after-pause')));
     expect(after.request.text.caption).toBe('hello');
+  });
+
+  it('a caption with NUL and a lone surrogate is cleaned and flagged, not lost', async () => {
+    const { request } = await roundTrip(post(uniqueName('nul'), { text: 'ki\u0000ll \ud800me' }));
+    expect(request.text.caption).toBe('kill \ufffdme');
+    expect(request.errors.map((e) => e.code)).toEqual(['POST_TEXT_SANITIZED']);
   });
 
   it('keeps revisions of one post in order, each with its own idempotency key', async () => {
@@ -267,6 +278,25 @@ describe('ingest: malformed posts go to the DLQ and the partition moves on', () 
     [
       'schema-invalid (no author, bad tenant)',
       Buffer.from(JSON.stringify({ ...post('x'), author: undefined, tenant_id: 'a b' })),
+      'POST_SCHEMA_INVALID',
+    ],
+    [
+      `${MAX_MEDIA_PER_POST + 1} media (over the contract's cap)`,
+      Buffer.from(
+        JSON.stringify({
+          ...post('x'),
+          media: Array.from({ length: MAX_MEDIA_PER_POST + 1 }, (_, i) => ({
+            media_id: `m${i}`,
+            kind: 'image',
+            source: { url: 'https://cdn.example.com/a.jpg' },
+          })),
+        }),
+      ),
+      'POST_SCHEMA_INVALID',
+    ],
+    [
+      'NUL in the post id',
+      Buffer.from(JSON.stringify({ ...post('x'), post_id: 'p\u0000' })),
       'POST_SCHEMA_INVALID',
     ],
     [

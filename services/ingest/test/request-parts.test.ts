@@ -6,7 +6,7 @@ import {
   type MediaPayload,
 } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
-import { parsePost, truncateCaption } from '../src/post-parser';
+import { parsePost, storableCaption, truncateCaption } from '../src/post-parser';
 import { encodeWithinLimit } from '../src/request-size';
 import { traceContext } from '../src/trace';
 
@@ -15,6 +15,16 @@ describe('truncateCaption', () => {
     expect(truncateCaption('héllo', 10)).toEqual({ caption: 'héllo', truncated: false });
     expect(truncateCaption('ab🙂🙂🙂', 3)).toEqual({ caption: 'ab🙂', truncated: true });
     expect(truncateCaption('🙂🙂', 2)).toEqual({ caption: '🙂🙂', truncated: false });
+  });
+});
+
+describe('storableCaption', () => {
+  it('removes NUL, replaces lone surrogates, keeps pairs and says whether it changed anything', () => {
+    expect(storableCaption('plain 🙂')).toEqual({ caption: 'plain 🙂', sanitized: false });
+    expect(storableCaption('a\u0000b\ud800c\udc00d🙂')).toEqual({
+      caption: 'ab\ufffdc\ufffdd🙂',
+      sanitized: true,
+    });
   });
 });
 

@@ -78,7 +78,8 @@ export function assembleResults(
       .reduce((a, [, r]) => a + r.ms, 0);
     const mediaErrors = req.media.flatMap((m) => (m.error ? [{ ...m.error, media_id: m.media_id }] : []));
     const errors = [...req.errors, ...mediaErrors, ...s.errors];
-    const allMediaFailed = req.media.length > 0 && mediaErrors.length === req.media.length;
+    // A medium that is `ok` with an error (MEDIA_PARTIALLY_DECODED) was still assessed.
+    const allMediaFailed = req.media.length > 0 && req.media.every((m) => m.status === 'error');
     const anyAssessed = scored !== undefined && !(allMediaFailed && req.text.caption.trim() === '');
     return {
       schema_version: INFERENCE_SCHEMA_VERSION,

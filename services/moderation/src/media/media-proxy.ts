@@ -1,4 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createEgressAgent, EgressForbiddenError } from '@vigil/platform';
 import { interceptors, request, type Dispatcher } from 'undici';
 import { ApiError } from '../api/api-error';
@@ -8,7 +14,8 @@ import type { Db } from '../database/database';
 const DISPLAYABLE = /^(image|video|audio)\//;
 
 export interface MediaBytes {
-  readonly bytes: Buffer;
+  /** Length of the medium, bytes. */
+  readonly size: number;
   /** Sniffed from the bytes (file-type), never taken from the source's headers. */
   readonly mime: string;
   /**
@@ -16,6 +23,8 @@ export interface MediaBytes {
    * was stored. False means the platform changed the file at its URL since.
    */
   readonly sameAsScored: boolean | null;
+  /** Streams bytes `start..end` (inclusive) of the medium, from the spool file or the inline bytes. */
+  read(start: number, end: number): Readable;
 }
 
 export interface MediaProxySettings {
@@ -23,9 +32,17 @@ export interface MediaProxySettings {
   readonly timeoutMs: number;
   /** Private hosts/CIDRs media URLs may reach (the SSRF guard refuses other private addresses). */
   readonly egressAllow: readonly string[];
-  /** Bytes kept in the in-memory cache (recently viewed media; video range requests). */
+  /** Bytes of fetched media kept on disk (recently viewed media; video range requests). */
   readonly cacheBytes?: number;
   readonly cacheTtlMs?: number;
+  /** Parent of the spool folder for fetched media; default the OS temp dir. */
+  readonly spoolDir?: string;
+}
+
+interface Spooled {
+  readonly media: MediaBytes;
+  readonly file?: string;
+  readonly at: number;
 }
 
 /**
@@ -33,12 +50,17 @@ export interface MediaProxySettings {
  * where the platform published them: the post's URL, fetched through the SSRF egress guard (the same one
  * ingest and webhooks use) with a size cap, a timeout and at most 3 redirects, or the post's inline
  * bytes kept by the `media` role. The type is sniffed from the bytes and only images, video and audio
- * pass. A small in-memory cache serves repeated views and video range requests.
+ * pass.
+ *
+ * Fetched bytes are never held in memory: they stream to a spool file (hashed and counted on the way,
+ * cut at `maxBytes`) and are served from it as a stream, so a request costs a few 64 KiB chunks whatever
+ * the medium's size. The spool doubles as a small disk cache for repeated views and video range requests.
  */
 export class MediaProxy {
   private readonly dispatcher: Dispatcher;
-  private readonly cache = new Map<string, { media: MediaBytes; at: number }>();
+  private readonly cache = new Map<string, Spooled>();
   private cached = 0;
+  private readonly spool: string;
 
   constructor(
     private readonly db: Db,
@@ -49,10 +71,11 @@ export class MediaProxy {
       {},
       { timeout: settings.timeoutMs },
     ).compose(interceptors.redirect({ maxRedirections: 3 }));
+    this.spool = mkdtempSync(join(settings.spoolDir ?? tmpdir(), 'vigil-media-proxy-'));
   }
 
   /**
-   * The bytes of one medium of one post revision.
+   * One medium of one post revision, ready to stream.
    * @throws ApiError 404 MEDIA_NOT_FOUND (no source recorded), 502 MEDIA_UNAVAILABLE (the source failed,
    *   was too large, is not image/video/audio, or points at a forbidden address).
    */
@@ -60,6 +83,7 @@ export class MediaProxy {
     const key = JSON.stringify([tenantId, postId, revision, mediaId]);
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < (this.settings.cacheTtlMs ?? 300_000)) return hit.media;
+    if (hit) this.forget(key, hit);
 
     const row = await this.db
       .selectFrom('media_sources as s')
@@ -79,23 +103,37 @@ export class MediaProxy {
     if (!row || (!row.url && !row.inline)) {
       throw new ApiError(404, 'MEDIA_NOT_FOUND', `no source for medium ${mediaId}`);
     }
-    const bytes = row.inline ?? (await this.fetch(row.url!));
-    const { fileTypeFromBuffer } = await import('file-type');
-    const type = await fileTypeFromBuffer(bytes);
-    if (!type || !DISPLAYABLE.test(type.mime)) {
-      throw new ApiError(
-        502,
-        'MEDIA_UNAVAILABLE',
-        `the source is not an image, video or audio file (${type?.mime ?? 'unknown type'})`,
-      );
+    const { fileTypeFromBuffer, fileTypeFromFile } = await import('file-type');
+    const same = (sha256: string) => (row.sha256 ? row.sha256 === sha256 : null);
+    if (row.inline) {
+      const inline = row.inline;
+      const media: MediaBytes = {
+        size: inline.length,
+        mime: displayable((await fileTypeFromBuffer(inline))?.mime),
+        sameAsScored: same(createHash('sha256').update(inline).digest('hex')),
+        read: (start, end) => Readable.from([inline.subarray(start, end + 1)]),
+      };
+      return media;
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const media = { bytes, mime: type.mime, sameAsScored: row.sha256 ? row.sha256 === sha256 : null };
-    this.remember(key, media);
-    return media;
+    const spooled = await this.fetchToSpool(row.url!);
+    try {
+      const mime = displayable((await fileTypeFromFile(spooled.file))?.mime);
+      const media: MediaBytes = {
+        size: spooled.size,
+        mime,
+        sameAsScored: same(spooled.sha256),
+        read: (start, end) => createReadStream(spooled.file, { start, end }),
+      };
+      this.remember(key, { media, file: spooled.file, at: Date.now() });
+      return media;
+    } catch (error) {
+      await rm(spooled.file, { force: true });
+      throw error;
+    }
   }
 
-  private async fetch(url: string): Promise<Buffer> {
+  /** Streams `url` into a new spool file, hashing and counting; the file is removed on any failure. */
+  private async fetchToSpool(url: string): Promise<{ file: string; size: number; sha256: string }> {
     const fail = (message: string) => new ApiError(502, 'MEDIA_UNAVAILABLE', message);
     let res: Dispatcher.ResponseData;
     try {
@@ -115,40 +153,68 @@ export class MediaProxy {
       await res.body.dump();
       throw fail(`the media source answered ${res.statusCode}`);
     }
-    const length = Number(res.headers['content-length'] ?? 0);
-    if (length > this.settings.maxBytes) {
+    const { maxBytes } = this.settings;
+    const tooLarge = () => fail(`the medium is larger than ${maxBytes} bytes`);
+    if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
       await res.body.dump();
-      throw fail(`the medium is larger than ${this.settings.maxBytes} bytes`);
+      throw tooLarge();
     }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of res.body) {
-      total += (chunk as Buffer).length;
-      if (total > this.settings.maxBytes) {
-        res.body.destroy();
-        throw fail(`the medium is larger than ${this.settings.maxBytes} bytes`);
-      }
-      chunks.push(chunk as Buffer);
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxBytes) return done(tooLarge());
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const file = join(this.spool, randomUUID());
+    try {
+      await pipeline(res.body, counted, createWriteStream(file));
+    } catch (error) {
+      await rm(file, { force: true });
+      if (error instanceof ApiError) throw error;
+      throw fail(`the media source failed while sending: ${(error as Error).message}`);
     }
-    return Buffer.concat(chunks);
+    return { file, size, sha256: hash.digest('hex') };
   }
 
-  private remember(key: string, media: MediaBytes): void {
+  private remember(key: string, entry: Spooled): void {
     const limit = this.settings.cacheBytes ?? 128 * 1024 * 1024;
-    if (media.bytes.length > limit / 4) return;
-    this.cache.set(key, { media, at: Date.now() });
-    this.cached += media.bytes.length;
+    this.cache.set(key, entry);
+    this.cached += entry.media.size;
     for (const [k, v] of this.cache) {
       if (this.cached <= limit) break;
-      this.cache.delete(k);
-      this.cached -= v.media.bytes.length;
+      this.forget(k, v);
     }
   }
 
-  /** Closes the connection pool (Nest calls it at shutdown). */
+  /** Drops a cache entry and its spool file (streams already open keep reading it: unlink semantics). */
+  private forget(key: string, entry: Spooled): void {
+    this.cache.delete(key);
+    this.cached -= entry.media.size;
+    if (entry.file) void rm(entry.file, { force: true });
+  }
+
+  /** Closes the connection pool and removes the spool (Nest calls it at shutdown). */
   async onApplicationShutdown(): Promise<void> {
     await this.dispatcher.close();
+    rmSync(this.spool, { recursive: true, force: true });
   }
+}
+
+/**
+ * The sniffed MIME type when the dashboard may display it.
+ * @throws ApiError 502 MEDIA_UNAVAILABLE for anything but image, video or audio.
+ */
+function displayable(mime: string | undefined): string {
+  if (mime && DISPLAYABLE.test(mime)) return mime;
+  throw new ApiError(
+    502,
+    'MEDIA_UNAVAILABLE',
+    `the source is not an image, video or audio file (${mime ?? 'unknown type'})`,
+  );
 }
 
 /**

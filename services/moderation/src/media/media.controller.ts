@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../api/api-error';
@@ -6,12 +8,6 @@ import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/mode
 import { QueueStore } from '../review/queues';
 import { MediaProxy, parseRange } from './media-proxy';
 
-interface BytesResponse {
-  status(code: number): BytesResponse;
-  setHeader(name: string, value: string | number): void;
-  end(body?: Buffer): void;
-}
-
 /** Response header saying whether the bytes served are the ones the model scored. */
 export const MEDIA_MATCH_HEADER = 'vigil-media-match';
 
@@ -19,6 +15,7 @@ export const MEDIA_MATCH_HEADER = 'vigil-media-match';
  * Media bytes for the item view, through the media proxy. Non-admins get only media of posts with a
  * task in one of their queues. Served with a sandboxing CSP, `nosniff` and a sniffed type, so a hostile
  * file cannot run as a page on the dashboard's origin. Supports single byte ranges (video seeking).
+ * The bytes are streamed from the proxy's spool, never buffered whole.
  */
 @ApiTags('review')
 @ApiCookieAuth()
@@ -42,7 +39,7 @@ export class MediaController {
     @Param('revision') revision: string,
     @Param('media') mediaId: string,
     @Req() req: ModeratorRequest,
-    @Res() res: BytesResponse,
+    @Res() res: ServerResponse,
   ): Promise<void> {
     const rev = Number(revision);
     const visible =
@@ -51,7 +48,7 @@ export class MediaController {
       (req.moderator.role === 'admin' || (await this.queues.postVisible(tenant, post, req.moderator.queues)));
     if (!visible) throw new ApiError(404, 'MEDIA_NOT_FOUND', `no medium ${mediaId} you can see`);
     const media = await this.proxy.load(tenant, post, rev, mediaId);
-    const size = media.bytes.length;
+    const size = media.size;
     const range = parseRange(req.headers.range as string | undefined, size);
     res.setHeader('content-type', media.mime);
     res.setHeader('accept-ranges', 'bytes');
@@ -65,12 +62,15 @@ export class MediaController {
     );
     if (range === null) {
       res.setHeader('content-range', `bytes */${size}`);
-      res.status(416).end();
+      res.statusCode = 416;
+      res.end();
       return;
     }
     const [start, end] = range ?? [0, size - 1];
     if (range) res.setHeader('content-range', `bytes ${start}-${end}/${size}`);
     res.setHeader('content-length', end - start + 1);
-    res.status(range ? 206 : 200).end(media.bytes.subarray(start, end + 1));
+    res.statusCode = range ? 206 : 200;
+    // A viewer that leaves mid-video closes the socket: nothing to answer then.
+    await pipeline(media.read(start, end), res).catch(() => res.destroy());
   }
 }
