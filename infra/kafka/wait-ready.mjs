@@ -1,7 +1,8 @@
 // Waits until a Kafka broker answers a kafkajs admin client (connect, list topics, ≥ 1 broker).
 // Usage: node wait-ready.mjs HOST:PORT [deadline seconds = 60] [broker log to tail on failure]
 // Exits 0 when ready; 1 with the log's last 40 lines when the deadline passes.
-// Method: ../../../shared/reference/kafka-local.md ("Readiness from Node").
+// Method: a fresh kafkajs admin with no retries and a short connection timeout per poll: connect, list
+// topics, describe the cluster (≥ 1 broker), disconnect; until the deadline.
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

@@ -12,6 +12,16 @@ source infra/stack/lib.sh
 ONCE=()
 [ "${1:-}" = "--once" ] && ONCE=(--once)
 
+cat <<EOF
+demo: Vigil end to end on this machine. It will
+  check the system packages (infra/prerequisites/packages.txt) and install npm dependencies if missing,
+  start PostgreSQL if installed (else an embedded PGlite) and a Kafka broker on 127.0.0.1:${VIGIL_KAFKA_PORT:-9092},
+  build the services and the model bundle, then start ingest, classifier, moderation and the dashboard
+  (http://127.0.0.1:${VIGIL_DEMO_PORT:-3002}/dashboard/) and publish the sample posts.
+  It writes under $ROOT: .models/ (model bundle), .data/ (photos, sample set), .run/ (service logs),
+  ${VIGIL_KAFKA_RUN_DIR:-infra/kafka/.run}/ (broker data and log), services/*/dist/ (builds).
+EOF
+
 prepare_local_run
 trap stop_local_broker EXIT
 # The driver stops the services itself on Ctrl-C (and after the table with --once).

@@ -4,6 +4,12 @@
 # is bundled. npm 11 blocks it anyway (package.json allowScripts: false); the variable covers npm 10.
 export ONNXRUNTIME_NODE_INSTALL=${ONNXRUNTIME_NODE_INSTALL:-skip}
 
+# System prerequisites for `demo` or `test` (infra/prerequisites/packages.txt): installs what is missing
+# as root on Debian/Ubuntu, otherwise prints what to install and fails.
+ensure_prerequisites() {
+  bash infra/prerequisites/ensure.sh "$1"
+}
+
 # Runs `npm ci` when node_modules is missing or older than package-lock.json.
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -27,6 +33,7 @@ ensure_native_kernels() {
 # the service builds, the photos and the model bundle. Call `stop_local_broker` on exit: it stops the
 # broker only when this run started it.
 prepare_local_run() {
+  ensure_prerequisites demo || return 1
   ensure_node_modules || return 1
   if [ -z "${DATABASE_URL:-}" ]; then
     bash infra/postgres/ensure.sh || echo "stack: no local PostgreSQL; the embedded PGlite will serve the database"

@@ -8,6 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 source infra/stack/lib.sh
 
+ensure_prerequisites test || exit 1
 ensure_node_modules || exit 1
 ensure_native_kernels || exit 1
 bash infra/postgres/ensure.sh || exit 1

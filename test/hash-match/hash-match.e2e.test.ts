@@ -30,7 +30,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderationCli, ROOT } from '../../infra/stack/pipeline';
 
-const PDQ_DATA = resolve(ROOT, '..', 'shared', 'data', 'pdq');
+/** Meta's PDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
+const PDQ_DATA = resolve(ROOT, 'kernels', 'pdq', 'test', 'fixtures');
 const REFERENCE = 'reg-test-input/dih/bridge-1-original.jpg';
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'hash-match');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';

@@ -24,7 +24,8 @@ import {
 } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const DATA = join(ROOT, '..', 'shared', 'data', 'pdq');
+/** Reference images: the committed fixtures, or the full corpus named by VIGIL_PDQ_REFERENCE. */
+const DATA = process.env.VIGIL_PDQ_REFERENCE ?? join(ROOT, 'kernels', 'pdq', 'test', 'fixtures');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const SIZES = (arg('sizes') ?? '1000000,10000000').split(',').map(Number);
 const PLANTED = 1000;

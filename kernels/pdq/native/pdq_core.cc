@@ -1,4 +1,4 @@
-// PDQ hashing core; see pdq_core.h and ../shared/data/pdq/FACTS.md §1–2 for each step's source.
+// PDQ hashing core; see pdq_core.h for its source; each step's comment states the reference's rule.
 #include "pdq_core.h"
 
 #include <algorithm>
@@ -161,7 +161,7 @@ Hash256 bitsFromDct(const float b[256]) {
   return h;
 }
 
-// Dihedral variant v of the 16x16 DCT output (FACTS.md §2): optional transpose, then negation of the
+// Dihedral variant v of the 16x16 DCT output (pdqDihedralHash256esFromFloatLuma, pdqhashing.cpp): optional transpose, then negation of the
 // coefficients whose (original) index parity says so.
 void dihedral(const float a[256], int v, float out[256]) {
   for (int i = 0; i < 16; i++) {

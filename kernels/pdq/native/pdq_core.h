@@ -1,5 +1,5 @@
 // PDQ perceptual hash (Meta ThreatExchange, pdq/README.md and hashing/pdqhashing.cpp at
-// baefb4ed), written from ../shared/data/pdq/FACTS.md. Every float step is float32 in the
+// baefb4ed), written from that description and code. Every float step is float32 in the
 // reference order; build with -ffp-contract=off and without -ffast-math so results are bit-exact.
 #pragma once
 

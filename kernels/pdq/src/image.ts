@@ -11,8 +11,8 @@ export interface ImageHash extends PdqHash {
   height: number;
   /**
    * Hash of the stored pixel grid, without EXIF orientation: what Meta's reference tools (and so most
-   * shared hash lists) compute, since ImageMagick's PNM conversion and Java ImageIO do not auto-orient
-   * (FACTS.md §5.3). Present only when `orientation` is not 1; match both against banks.
+   * shared hash lists) compute, since ImageMagick's PNM conversion and Java ImageIO do not auto-orient.
+   * Present only when `orientation` is not 1; match both against banks.
    */
   stored?: PdqHash;
 }

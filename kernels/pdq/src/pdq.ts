@@ -11,7 +11,7 @@ export interface PdqHash {
 
 /** The 8 dihedral variants in the reference's order (`pdq-photo-hasher --pdqdih`). rotate90 is 90°
  * clockwise; flipx mirrors top↔bottom, flipy left↔right; flipplus1 is the transpose, flipminus1 the
- * anti-diagonal transpose (FACTS.md §2). */
+ * anti-diagonal transpose (pdqhashing.cpp). */
 export const DIHEDRAL_VARIANTS = [
   'original',
   'rotate90',

@@ -1,7 +1,7 @@
 /**
  * TypeScript reference implementation of PDQ, step for step the same as native/pdq_core.cc (and so
  * as Meta's C++ reference, pdq/cpp/hashing/pdqhashing.cpp and downscaling/downscaling.cpp at
- * ThreatExchange baefb4ed; each step is described with its source in ../shared/data/pdq/FACTS.md §1–2).
+ * ThreatExchange baefb4ed; each step's comment states the reference's rule).
  * Every float operation is rounded to float32 with Math.fround in the reference's order, which gives
  * bit-identical results: a float32 +, −, ×, ÷ computed in double and rounded once is correctly rounded.
  * Used by the parity tests and as the fallback when the native addon is unavailable.
@@ -227,7 +227,7 @@ function setBits(b: Float32Array, out: Uint8Array, offset: number): void {
   }
 }
 
-// Dihedral variant v of the DCT output (FACTS.md §2): whether it transposes, and which original
+// Dihedral variant v of the DCT output (pdqDihedralHash256esFromFloatLuma, pdqhashing.cpp): whether it transposes, and which original
 // coefficients (i, j) it negates.
 const DIHEDRAL: { transpose: boolean; negate: (i: number, j: number) => boolean }[] = [
   { transpose: false, negate: () => false }, // original

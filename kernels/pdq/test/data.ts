@@ -1,11 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 
 /** The repository root (kernels/pdq/test → ../../..). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-/** PDQ reference vectors, `../shared/data/pdq` from the repo root (see its MANIFEST.md and FACTS.md). */
-export const PDQ_DATA = join(REPO_ROOT, '..', 'shared', 'data', 'pdq');
+/** The committed PDQ/vPDQ reference fixtures (Meta ThreatExchange; fixtures/SOURCE.md, fixtures/LICENSE). */
+export const PDQ_FIXTURES = join(__dirname, 'fixtures');
+
+/**
+ * Where the reference vectors are read from: the committed fixtures, or the full corpus laid out the same
+ * way when `VIGIL_PDQ_REFERENCE` names it (`npm run test:reference`).
+ * @throws Error when `VIGIL_PDQ_REFERENCE` names a folder without `expected.csv`.
+ */
+export const PDQ_DATA = referenceData(process.env.VIGIL_PDQ_REFERENCE);
+
+function referenceData(dir: string | undefined): string {
+  if (!dir) return PDQ_FIXTURES;
+  if (!existsSync(join(dir, 'expected.csv')))
+    throw new Error(`VIGIL_PDQ_REFERENCE=${dir} has no expected.csv: point it at the PDQ reference corpus`);
+  return resolve(dir);
+}
+
 /** Real photos extracted by infra/data/photos.sh (Debian python3-skimage). */
 export const PHOTOS = join(REPO_ROOT, '.data', 'photos');
 

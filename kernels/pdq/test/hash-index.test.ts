@@ -12,10 +12,10 @@ import {
   hashToHex,
   parseBankFile,
 } from '../src';
-import { PDQ_DATA } from './data';
+import { PDQ_FIXTURES } from './data';
 
 const list = (f: string) =>
-  parseBankFile(readFileSync(join(PDQ_DATA, 'reg-test-input', 'hash-lists', f), 'utf8')).entries.map(
+  parseBankFile(readFileSync(join(PDQ_FIXTURES, 'reg-test-input', 'hash-lists', f), 'utf8')).entries.map(
     (e) => e.hash,
   );
 const haystack = list('haystack.txt');

@@ -1,6 +1,7 @@
 /**
- * Reference vectors (../shared/data/pdq/expected.csv and expected_dihedral.csv: Meta's C++ PDQ core
- * on full-resolution pixels, see MANIFEST.md) and native ↔ TypeScript parity.
+ * Reference vectors (expected.csv and expected_dihedral.csv: Meta's C++ PDQ core on full-resolution
+ * pixels, see fixtures/SOURCE.md) and native ↔ TypeScript parity. `npm test` reads the committed
+ * fixtures (19 images); `npm run test:reference` the full corpus (40 images) named by VIGIL_PDQ_REFERENCE.
  *
  * Parity is not optional: unless VIGIL_PDQ_NATIVE=0 says the TypeScript fallback is intended, a missing
  * addon fails these tests rather than letting both sides silently run TypeScript.
@@ -18,7 +19,10 @@ import {
 } from '../src';
 import { nativePdq } from '../src/native';
 import { DCT_MATRIX } from '../src/reference';
-import { csvRows, readData } from './data';
+import { PDQ_DATA, PDQ_FIXTURES, csvRows, readData } from './data';
+
+/** Images in the data set read: the committed fixtures or the full reference corpus. */
+const IMAGES = PDQ_DATA === PDQ_FIXTURES ? 19 : 40;
 
 const expected = csvRows('expected.csv').map(([file, hash, quality]) => ({
   file: file!,
@@ -31,7 +35,7 @@ const dihedral = csvRows('expected_dihedral.csv').filter((r) => r[1] === 'fullsi
  * The one decoder-dependent vector. I16.png is a 16-bit greyscale PNG. expected.csv's value comes from
  * the reference CLI path (ImageMagick → 16-bit PGM → CImg), which ends up hashing each sample's LOW byte
  * (equivalently the byte-swapped 16-bit value: the 8-bit-scaled swapped value gives the same bits);
- * python-threatexchange (PIL) clips to 255 instead and gets `de2ef0e9…` (quality 36, FACTS.md §5.2).
+ * python-threatexchange (PIL) clips to 255 instead and gets `de2ef0e9…` (quality 36).
  * Vigil's decoder scales 16 → 8 bits, the correct reading of the image, which is 130 bits from the
  * CLI's value and from PIL's. The test below proves the gap is decoding only: fed the reference's
  * reading of the same samples, the kernel gives expected.csv's hash at distance 0.
@@ -44,8 +48,8 @@ describe('PDQ reference vectors (expected.csv)', () => {
     else expect(pdqBackend()).toEqual({ native: true });
   });
 
-  it('holds the 40 images the manifest lists', () => {
-    expect(expected).toHaveLength(40);
+  it(`holds the ${IMAGES} images of the data set`, () => {
+    expect(expected).toHaveLength(IMAGES);
   });
 
   it.each(expected.filter((e) => e.file !== DECODER_DEPENDENT))(
@@ -80,7 +84,7 @@ describe('PDQ reference vectors (expected.csv)', () => {
 });
 
 describe('PDQ dihedral variants (expected_dihedral.csv, full size)', () => {
-  it('covers all 40 images', () => expect(dihedral).toHaveLength(40));
+  it(`covers all ${IMAGES} images`, () => expect(dihedral).toHaveLength(IMAGES));
 
   it.each(
     dihedral

@@ -1,8 +1,8 @@
 /**
  * The moderation taxonomy: every category Vigil scores, defined once, with stable ids.
  * Names follow OpenAI's moderation categories where they overlap (`sexual/minors`, `self-harm/intent`…)
- * and Azure Content Safety's practice of a severity scale per category; see
- * ../../../../shared/reference/standards.md. Ids never change meaning; new ones are only added.
+ * and Azure Content Safety's practice of a severity scale per category (hate, sexual, violence, self-harm at severity 0–7).
+ * Ids never change meaning; new ones are only added.
  */
 
 /** Severity 0 (none) .. 3 (high), shared by every category. Azure uses 0–7; Vigil folds it to four steps. */

@@ -17,8 +17,8 @@ import {
 } from '../src/testing';
 
 const PHOTOS = resolve(__dirname, '..', '..', '..', '.data', 'photos');
-/** Meta's PDQ reference vectors (see kernels/pdq/test/data.ts). */
-const PDQ_DATA = resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'pdq');
+/** Meta's PDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
+const PDQ_DATA = resolve(__dirname, '..', '..', '..', 'kernels', 'pdq', 'test', 'fixtures');
 const SPECS = [
   { fit: 'fill' as const, width: 224, height: 224 },
   { fit: 'inside' as const, width: 960, height: 960 },
@@ -131,7 +131,7 @@ describe('images', () => {
   it('PDQ of a reference image is the reference hash (Meta pdq expected.csv), no EXIF → no second hash', async () => {
     const [file, hash, quality] = readFileSync(join(PDQ_DATA, 'expected.csv'), 'utf8')
       .split('\n')
-      .find((l) => l.startsWith('bridge-mods/blur-a-little.jpg'))!
+      .find((l) => l.startsWith('reg-test-input/dih/bridge-1-original.jpg,'))!
       .split(',');
     const visual = await decodeImage(readFileSync(join(PDQ_DATA, file!)), SPECS, LIMITS);
     expect(visual.frames[0]!.pdq).toEqual({ hash, quality: Number(quality) });

@@ -2,8 +2,8 @@ import type { FrameInput } from './image';
 
 /**
  * Alt-text composer: one sentence of at most 125 characters describing an image from the experts'
- * outputs, following common accessibility practice (WCAG 1.1.1 technique notes; see
- * ../../../shared/reference/standards.md): no "image of"/"picture of" opening, say whether it is a photo
+ * outputs, following common accessibility practice (WCAG 1.1.1 and its technique notes; WCAG sets no
+ * length, 125 characters is common practice): no "image of"/"picture of" opening, say whether it is a photo
  * or an illustration, name the main subjects with counts, quote legible text, and describe flagged
  * images neutrally without graphic detail. A captioning expert (an image-to-text model named in the
  * bundle manifest), when present, supplies `caption` and replaces the template.

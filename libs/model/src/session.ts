@@ -30,7 +30,7 @@ export interface SessionOptions {
  * Creates an onnxruntime-node inference session for one ONNX file with Vigil's defaults
  * (all graph optimisations, sequential execution, explicit thread counts).
  * @throws Error from onnxruntime when the file is missing or invalid, or the provider cannot load
- *   (onnxruntime-node throws rather than falling back; see ../../../shared/reference/onnxruntime-and-weights.md).
+ *   (onnxruntime-node throws rather than falling back to the CPU provider).
  */
 export async function createSession(file: string, options: SessionOptions): Promise<ort.InferenceSession> {
   return ort.InferenceSession.create(file, {

@@ -7,10 +7,15 @@ import { z } from 'zod';
  * process with its name). infra/compose and infra/k8s set only these.
  */
 export const envSchema = z.object({
+  /** Comma-separated `host:port`. */
   KAFKA_BROKERS: env.brokers(),
+  /** Client id shown in broker logs. */
   KAFKA_CLIENT_ID: z.string().min(1).default('vigil-classifier'),
+  /** Prefix for every topic name. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  /** Create missing topics at start-up. */
   KAFKA_ENSURE_TOPICS: env.flag(true),
+  /** Consumer group on `vigil.inference.requests.v1`. */
   CLASSIFIER_GROUP_ID: z.string().min(1).default('vigil-classifier'),
   /**
    * Partitions of `vigil.inference.requests.v1` handled concurrently: requests from all of them meet in
@@ -40,9 +45,15 @@ export const envSchema = z.object({
   VIGIL_BUNDLE_VERSION: z.string().default(''),
   /** `cpu`, `cuda` (fail at start when CUDA cannot load) or `auto` (CUDA when it loads, else CPU). */
   VIGIL_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda', 'auto']).default('auto'),
-  /** Threads inside one onnxruntime operator; default: the cores available to this process. */
+  /**
+   * Threads inside one onnxruntime operator.
+   * @default the cores available to this process
+   */
   CLASSIFIER_INTRA_OP_THREADS: env.positiveInt(availableParallelism()),
-  /** Threads across independent operators (used by parallel execution mode); default: the cores. */
+  /**
+   * Threads across independent operators (used by parallel execution mode).
+   * @default the cores available to this process
+   */
   CLASSIFIER_INTER_OP_THREADS: env.positiveInt(availableParallelism()),
   /** Redis URL of the media cache (`redis://host:6379/0`); empty disables the cache. */
   MEDIA_CACHE_URL: z
@@ -76,7 +87,9 @@ export const envSchema = z.object({
   HASH_MATCH_MIN_QUALITY: z.coerce.number().int().min(0).max(100).default(50),
   /** vPDQ: share of a video's distinct frames that must match a bank video, 0..1 (vPDQ uses 0.8). */
   VPDQ_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  /** Port of the HTTP server: `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3003),
+  /** Log level (pino); JSON lines on stdout. */
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;
 

@@ -3,7 +3,7 @@ import { createSession, ort, type ProviderChoice } from '@vigil/model';
 /**
  * The onnxruntime execution provider a worker runs its experts on, decided once at start-up.
  * onnxruntime-node does not fall back by itself: a session asked for `['cuda', 'cpu']` throws when the
- * CUDA provider library cannot load (../shared/reference/onnxruntime-and-weights.md), so the fallback
+ * CUDA provider library cannot load (onnxruntime-node 1.x), so the fallback
  * is explicit here and its reason is kept for the logs, `/readyz` and metrics.
  */
 export interface ResolvedProvider {

@@ -22,7 +22,8 @@ import { MediaCache } from '../src/media-cache';
 import { BUNDLE_DIR, PHOTOS, photoMedia, REDIS_URL, request } from './support';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
-const PDQ_DATA = resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'pdq');
+/** Meta's PDQ and vPDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
+const PDQ_DATA = resolve(__dirname, '..', '..', '..', 'kernels', 'pdq', 'test', 'fixtures');
 const MODERATION = resolve(__dirname, '..', '..', 'moderation');
 const schema = `classifier_banks_${randomBytes(4).toString('hex')}`;
 const SETTINGS = { maxDistance: 31, minQuality: 50, videoThreshold: 0.8 };

@@ -25,12 +25,15 @@ const list = () =>
  * with its name). infra/compose and infra/k8s set only these. Sizes in bytes, times in ms unless named _S.
  */
 export const envSchema = z.object({
+  /** Comma-separated `host:port`. */
   KAFKA_BROKERS: env.brokers(),
+  /** Client id shown in broker logs. */
   KAFKA_CLIENT_ID: z.string().min(1).default('vigil-ingest'),
   /** Prefix for every topic name, to share a cluster between environments or test runs. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Create the manifest's topics at start-up when missing. */
   KAFKA_ENSURE_TOPICS: env.flag(true),
+  /** Consumer group on `vigil.posts.v1`. */
   INGEST_GROUP_ID: z.string().min(1).default('vigil-ingest'),
   /** Partitions of `vigil.posts.v1` handled concurrently by one instance (one post in flight per partition). */
   INGEST_PARTITIONS_CONCURRENCY: env.positiveInt(4),
@@ -41,21 +44,34 @@ export const envSchema = z.object({
     .string()
     .default('.models/vigil-base')
     .transform((p) => (isAbsolute(p) ? p : resolve(ROOT, p))),
-  /** Media decoded at once (sharp / ffmpeg); default one per CPU core. */
+  /**
+   * Media decoded at once (sharp / ffmpeg).
+   * @default one per CPU core
+   */
   INGEST_DECODE_CONCURRENCY: env.positiveInt(availableParallelism()),
   /** Media waiting for a decode slot at which ingest pauses fetching from Kafka. */
   INGEST_DECODE_QUEUE: env.positiveInt(16),
   /** Private addresses, CIDR ranges or host names media may be fetched from (SSRF allow-list); empty = public only. */
   INGEST_MEDIA_ALLOW: list(),
+  /** TCP/TLS connect timeout of a media fetch, ms. */
   INGEST_FETCH_CONNECT_TIMEOUT_MS: env.positiveInt(5_000),
+  /** Whole media fetch (redirects, headers and body), ms. */
   INGEST_FETCH_TIMEOUT_MS: env.positiveInt(30_000),
+  /** Redirects followed. */
   INGEST_FETCH_MAX_REDIRECTS: count(3),
+  /** Largest fetched medium, bytes (checked on `Content-Length` and while streaming). */
   INGEST_MEDIA_MAX_BYTES: env.positiveInt(50 * 1024 * 1024),
+  /** Largest inline (base64) medium, decoded bytes. */
   INGEST_INLINE_MAX_BYTES: env.positiveInt(1024 * 1024),
+  /** Largest image or video frame, width × height, read from the header. */
   INGEST_MAX_PIXELS: env.positiveInt(50_000_000),
+  /** Longest video or audio, seconds, read from the container header. */
   INGEST_MAX_DURATION_S: env.positiveInt(300),
+  /** Frames sampled per video (uniform, about one a second). */
   INGEST_VIDEO_FRAMES: env.positiveInt(8),
+  /** Frames sampled per animated GIF/WebP (evenly spread). */
   INGEST_ANIMATION_FRAMES: env.positiveInt(8),
+  /** Time to decode one medium (ffprobe + ffmpeg, or sharp), ms; ffmpeg is killed when it passes. */
   INGEST_DECODE_TIMEOUT_MS: env.positiveInt(30_000),
   /**
    * Media analysed per post (at most the contract's MAX_MEDIA_PER_POST, 32); the rest are neither fetched
@@ -68,7 +84,9 @@ export const envSchema = z.object({
   INGEST_MAX_REQUEST_BYTES: env.positiveInt(TOPICS.inferenceRequests.maxMessageBytes - 64 * 1024),
   /** Parent folder of per-medium temp folders (video and audio); default the OS temp dir. */
   INGEST_TMP_DIR: z.string().optional(),
+  /** Port of the HTTP server: `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3001),
+  /** Log level (pino); JSON lines on stdout. */
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;
 

@@ -43,9 +43,13 @@ const list = (fallback: string) =>
  * `h`, `d` suffixes (`15s`, `5d`) or plain milliseconds.
  */
 export const envSchema = z.object({
+  /** Comma-separated `host:port`. */
   KAFKA_BROKERS: env.brokers(),
+  /** Client id shown in broker logs. */
   KAFKA_CLIENT_ID: z.string().min(1).default('vigil-moderation'),
+  /** Prefix for every topic name. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  /** Create missing topics at start-up. */
   KAFKA_ENSURE_TOPICS: env.flag(true),
   /** PostgreSQL connection URL, e.g. `postgres://vigil:secret@db:5432/vigil`. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…'),
@@ -54,15 +58,19 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case identifier')
     .default('public'),
+  /** Connections per instance. */
   DATABASE_POOL_SIZE: env.positiveInt(10),
   /** Apply pending migrations at start-up (kysely Migrator, with its lock: safe with several instances). */
   DATABASE_MIGRATE: env.flag(true),
   /** Comma-separated subset of `api,results,relay,webhooks,media` this instance runs. */
   MODERATION_ROLES: list(ROLES.join(',')).pipe(z.array(z.enum(ROLES)).min(1)),
+  /** Consumer group on `vigil.inference.results.v1`. */
   RESULTS_GROUP_ID: z.string().min(1).default('vigil-moderation'),
+  /** Partitions handled concurrently per instance. */
   RESULTS_PARTITIONS_CONCURRENCY: env.positiveInt(4),
   /** Directory of policy documents (`.yaml`/`.json`); empty = the shipped default policy only. */
   POLICY_DIR: z.string().default(''),
+  /** Outbox rows claimed and published per relay transaction. */
   OUTBOX_BATCH_SIZE: env.positiveInt(200),
   /** Wait between outbox polls when nothing is pending. */
   OUTBOX_POLL_INTERVAL: duration('200ms'),
@@ -88,6 +96,7 @@ export const envSchema = z.object({
   WEBHOOK_ENDPOINT_CONCURRENCY: env.positiveInt(4),
   /** Concurrent deliveries per dispatcher instance, all endpoints together. */
   WEBHOOK_MAX_IN_FLIGHT: env.positiveInt(64),
+  /** Dispatcher wait when nothing is due. */
   WEBHOOK_POLL_INTERVAL: duration('250ms'),
   /** Private addresses, CIDRs or host names webhook URLs may reach despite the SSRF guard (tests, internal receivers). */
   WEBHOOK_EGRESS_ALLOW: list(''),
@@ -124,12 +133,14 @@ export const envSchema = z.object({
   LOGIN_HASH_QUEUE: env.positiveInt(16),
   /** Built dashboard (services/dashboard/dist) served at /dashboard/; empty = the copy beside this service. */
   DASHBOARD_DIR: z.string().default(''),
+  /** Port of the HTTP server: API, `/dashboard/`, `/docs`, `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3002),
   /**
    * Reverse proxies whose X-Forwarded-For is believed for the client address (Express `trust proxy`:
    * empty = none, `1` = one hop, `loopback`, CIDRs). Login throttling counts per client address.
    */
   HTTP_TRUST_PROXY: z.string().default(''),
+  /** Log level (pino); JSON lines on stdout. */
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;
 

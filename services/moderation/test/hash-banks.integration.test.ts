@@ -18,30 +18,10 @@ import { ResultRecorder } from '../src/verdicts/result-recorder';
 import { DATABASE_URL, eventually, freshSchema, makeResult } from './support';
 import { moderatorSession, startModeration, type Session } from './review-support';
 
-const HASH_LISTS = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'pdq',
-  'reg-test-input',
-  'hash-lists',
-);
-const VPDQ_HASHES = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'pdq',
-  'vpdq',
-  'sample-hashes',
-);
+/** Meta's PDQ and vPDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
+const PDQ_FIXTURES = resolve(__dirname, '..', '..', '..', 'kernels', 'pdq', 'test', 'fixtures');
+const HASH_LISTS = join(PDQ_FIXTURES, 'reg-test-input', 'hash-lists');
+const VPDQ_HASHES = join(PDQ_FIXTURES, 'vpdq', 'sample-hashes');
 const lines = (file: string) => readFileSync(join(HASH_LISTS, file), 'utf8').trim().split('\n');
 
 let db: Db;
@@ -230,20 +210,20 @@ describe('admin API', () => {
       method: 'POST',
       body: { name: 'videos', signal_type: 'vpdq', action: 'remove' },
     });
-    const content = readFileSync(join(VPDQ_HASHES, 'chair-22-sd-sepia-bar.txt'), 'utf8');
+    const content = readFileSync(join(VPDQ_HASHES, 'chair-19-sd-bar.txt'), 'utf8');
     expect(
       await admin.json('/review/admin/banks/videos/import', {
         method: 'POST',
-        body: { content, file_name: 'chair-22-sd-sepia-bar.txt' },
+        body: { content, file_name: 'chair-19-sd-bar.txt' },
       }),
     ).toMatchObject({ read: 1, added: 1 });
     const video = await db
       .selectFrom('bank_hashes')
       .select(['external_id', 'hash', (eb) => eb.fn<number>('jsonb_array_length', ['frames']).as('n')])
-      .where('external_id', '=', 'chair-22-sd-sepia-bar')
+      .where('external_id', '=', 'chair-19-sd-bar')
       .executeTakeFirstOrThrow();
     expect(video).toEqual({
-      external_id: 'chair-22-sd-sepia-bar',
+      external_id: 'chair-19-sd-bar',
       hash: null,
       n: content.trim().split('\n').length,
     });

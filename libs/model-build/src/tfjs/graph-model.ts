@@ -15,7 +15,8 @@ import type { NamedTensor } from './weights';
  * Sigmoid, Tanh, Exp, Sqrt, Rsqrt, Square, Neg, Softmax, FusedBatchNorm(V3), Pad, PadV2, MaxPool, AvgPool,
  * Mean, ConcatV2, Reshape, Transpose, Squeeze, ExpandDims, Split, SplitV, ResizeBilinear,
  * ResizeNearestNeighbor, Cast, SparseToDense (constant only). Anything else throws UnsupportedOpError
- * naming the op. Mapping traps: ../../../../shared/reference/tfjs-to-onnx.md.
+ * naming the op. The mapping traps (pad order, SAME_UPPER, resize modes, int64 shapes) are held by
+ * test/converter.test.ts and by the TensorFlow.js ↔ onnxruntime parity test (test/parity.test.ts).
  */
 
 interface TfNode {

@@ -13,8 +13,8 @@ import type { NamedTensor } from './weights';
  * Keras' epsilon), ReLU (max_value → Clip, negative_slope → LeakyRelu), LeakyReLU, Activation, Add,
  * Concatenate, ZeroPadding2D, AveragePooling2D / MaxPooling2D (valid/same), GlobalAveragePooling2D,
  * Flatten (keeps Keras' NHWC order), Dense, Dropout (identity), Softmax. Anything else throws
- * UnsupportedOpError naming the layer class. Traps measured when building this:
- * ../../../../shared/reference/tfjs-to-onnx.md.
+ * UnsupportedOpError naming the layer class. The mapping traps (NHWC, depthwise channel order, Keras
+ * epsilon 1e-3, ReLU6 as Clip) are held by test/converter.test.ts and test/parity.test.ts.
  */
 
 interface KerasLayer {

@@ -1,5 +1,5 @@
 /**
- * Webhook retry timing. The default schedule is Svix's (see ../shared/reference/standards.md):
+ * Webhook retry timing. The default schedule is Svix's (docs.svix.com, "Retries"):
  * immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — eight attempts over about 27.6 hours.
  */
 
