@@ -38,6 +38,8 @@ import type { SessionOptions } from './session';
 import { SentenceEncoder } from './text/encoder';
 import { LanguageIdentifier } from './text/language';
 import { TextExpert, type TextAnalysis } from './text/text-expert';
+import { TextClassifier } from './text/text-classifier';
+import { combineTextScores, textScoreSources } from './text/combine-text-scores';
 
 /** What a frame expert contributes to a medium's alt-text (nsfw: drawing; objects: detections; ocr: lines). */
 export type FrameAltInput = Pick<AltTextInput, 'drawing' | 'objects' | 'ocr'>;
@@ -175,6 +177,7 @@ export class VigilClassifier {
     readonly provider: 'cpu' | 'cuda',
     /** Whether media results carry alt-text (the router's `altText`). */
     private readonly altText: boolean,
+    private readonly textClassifier?: TextClassifier,
   ) {}
 
   /**
@@ -237,6 +240,7 @@ export class VigilClassifier {
       fusion,
       options.session.provider,
       routerParams.altText,
+      entry('text-classifier') ? TextClassifier.load(file('text-classifier', 'weights')) : undefined,
     );
   }
 
@@ -254,7 +258,11 @@ export class VigilClassifier {
 
   /** Categories the text expert informs (what fusion learned to read from text). */
   private get textInforms(): Set<CategoryId> {
-    return new Set(this.manifest.experts.find((e) => e.name === EXPERT_NAMES.text)?.informs ?? []);
+    const informs = (name: string) => this.manifest.experts.find((e) => e.name === name)?.informs ?? [];
+    return new Set([
+      ...informs(EXPERT_NAMES.text),
+      ...(this.textClassifier ? informs('text-classifier') : []),
+    ]);
   }
 
   /**
@@ -684,6 +692,16 @@ export class VigilClassifier {
           tokens.filter((t) => t.request === i).map(({ modality, features }) => ({ modality, features })),
         ),
       );
+    // Text classifier on each caption and image text; combined with fusion below (combineTextScores).
+    const textItems = [
+      ...captionTasks.map(({ i }) => ({ i, modality: 'caption' as const, text: requests[i]!.text.caption })),
+      ...ocrItems.map((o) => ({ ...o, modality: 'image_text' as const })),
+    ];
+    const textRun = this.textClassifier
+      ? await timed(async () => textScoreSources(textItems, (t) => this.textClassifier!.score(t)))
+      : undefined;
+    if (textRun)
+      record('text-classifier', new Map(textItems.map(({ i }) => [i, 1])), textRun.ms, textRun.error);
     // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
     const fusionStart = performance.now();
     const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);
@@ -705,6 +723,9 @@ export class VigilClassifier {
               attribution: scored.attribution[c]!,
             }))
             .filter((x) => this.fusionInforms.has(x.category))
+        : [];
+      const combined = scored
+        ? combineTextScores(scores, this.textClassifier?.categories ?? [], textRun?.value?.get(i) ?? [])
         : [];
       const experts: ExpertRun[] = [
         ...[...s.runs].map(([expert, r]) => ({
@@ -762,7 +783,7 @@ export class VigilClassifier {
           text: req.text.caption,
           ...(s.caption ? { lang: s.caption.lang, lang_confidence: s.caption.langConfidence } : {}),
         },
-        scores,
+        scores: combined,
         coverage,
         media,
         hash_matches: [],
