@@ -22,7 +22,7 @@ export interface TextEvalReport {
     f1: number;
     threshold: number;
   }[];
-  /** Hard negatives of the test split: cases and how many any category flagged (a category they are not positive for). */
+  /** Hard negatives of the test split: cases and how many any category they are labelled 0 for flagged. */
   readonly hardNegatives: {
     cases: number;
     flagged: number;
@@ -97,7 +97,7 @@ export function evaluateTextClassifier(
   test.forEach((t, i) => {
     if (!t.hardNegative) return;
     hard++;
-    const hit = cats.some((k, c) => t.labels[k] !== 1 && scores[i]![c]! >= file.thresholds[c]!);
+    const hit = cats.some((k, c) => t.labels[k] === 0 && scores[i]![c]! >= file.thresholds[c]!);
     if (hit) flagged++;
     const entry = (byFunctionality[t.functionality] ??= [0, 0]);
     entry[0]++;

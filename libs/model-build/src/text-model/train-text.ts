@@ -26,6 +26,11 @@ export interface TextTrainOptions {
    * almost surely not hate). 0 masks unknown labels out completely.
    */
   readonly implicitNegativeWeight: number;
+  /**
+   * Cases per source × language that carry full weight; a larger group's cases weigh `sourceCap / size`, so
+   * that 24,783 Davidson tweets do not set every category's base rate (in training, Platt scaling and thresholds).
+   */
+  readonly sourceCap: number;
   readonly seed: number;
   readonly log?: (message: string) => void;
 }
@@ -37,6 +42,7 @@ export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
   l2: 1e-6,
   targetPrecision: 0.8,
   implicitNegativeWeight: 0.3,
+  sourceCap: 4000,
   seed: 15,
 };
 
@@ -44,6 +50,16 @@ export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
 export interface FeaturizedCase {
   readonly x: SparseFeatures;
   readonly y: Float32Array;
+  /** Case weight (see `sourceWeights`). */
+  readonly weight: number;
+}
+
+/** Per-case weights: min(1, cap / cases of the same source × language in `cases`). */
+export function sourceWeights(cases: readonly TextCase[], cap: number): number[] {
+  const key = (c: TextCase) => `${c.source.replace(/:.*/, '')}|${c.lang}`;
+  const n = new Map<string, number>();
+  for (const c of cases) n.set(key(c), (n.get(key(c)) ?? 0) + 1);
+  return cases.map((c) => Math.min(1, cap / n.get(key(c))!));
 }
 
 /** Features and labels `[categories]` (1, 0, NaN unknown) of cases; deterministic. */
@@ -51,10 +67,13 @@ export function featurize(
   cases: readonly TextCase[],
   categories: readonly CategoryId[],
   hashBuckets: number,
+  sourceCap = Infinity,
 ): FeaturizedCase[] {
-  return cases.map((c) => ({
+  const weights = sourceWeights(cases, sourceCap);
+  return cases.map((c, i) => ({
     x: textClassifierFeatures(c.text, hashBuckets),
     y: Float32Array.from(categories, (k) => c.labels[k] ?? NaN),
+    weight: weights[i]!,
   }));
 }
 
@@ -108,11 +127,11 @@ export function trainLogistic(
   const gb = new Float32Array(C).fill(1e-2);
   const pos = new Float64Array(C);
   const neg = new Float64Array(C);
-  for (const { y } of train)
+  for (const { y, weight } of train)
     for (let c = 0; c < C; c++) {
-      if (y[c] === 1) pos[c]! += 1;
-      else if (y[c] === 0) neg[c]! += 1;
-      else neg[c]! += o.implicitNegativeWeight;
+      if (y[c] === 1) pos[c]! += weight;
+      else if (y[c] === 0) neg[c]! += weight;
+      else neg[c]! += weight * o.implicitNegativeWeight;
     }
   const wPos = Float64Array.from(pos, (p, c) => (p > 0 ? (p + neg[c]!) / (2 * p) : 0));
   const wNeg = Float64Array.from(neg, (n, c) => (n > 0 ? (pos[c]! + n) / (2 * n) : 0));
@@ -125,11 +144,12 @@ export function trainLogistic(
     }
     let loss = 0;
     for (const n of order) {
-      const { x, y } = train[n]!;
+      const { x, y, weight: caseWeight } = train[n]!;
       for (let c = 0; c < C; c++) {
         const label = y[c]!;
         const known = !Number.isNaN(label);
-        const weight = label === 1 ? wPos[c]! : wNeg[c]! * (known ? 1 : o.implicitNegativeWeight);
+        const weight =
+          caseWeight * (label === 1 ? wPos[c]! : wNeg[c]! * (known ? 1 : o.implicitNegativeWeight));
         if (weight === 0) continue;
         const target = known ? label : 0;
         const row = c * width;
@@ -181,11 +201,13 @@ export function trainTextClassifier(
     cases.filter((c) => c.split === 'train'),
     categories,
     o.hashBuckets,
+    o.sourceCap,
   );
   const dev = featurize(
     cases.filter((c) => c.split === 'dev'),
     categories,
     o.hashBuckets,
+    o.sourceCap,
   );
   const model = trainLogistic(train, categories, o);
   const { weights, scale } = quantize(model);
@@ -197,19 +219,25 @@ export function trainTextClassifier(
   };
   const devLogits = dev.map((d) => modelLogits(quantized, d.x));
   const platt = categories.map((_, c) => {
-    const known = dev.map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]! })).filter((r) => !Number.isNaN(r.y));
+    const known = dev
+      .map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]!, w: d.weight }))
+      .filter((r) => !Number.isNaN(r.y));
     return fitPlatt(
       known.map((r) => r.z),
       known.map((r) => r.y),
+      known.map((r) => r.w),
     );
   });
   const thresholds = categories.map((_, c) => {
-    const known = dev.map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]! })).filter((r) => !Number.isNaN(r.y));
+    const known = dev
+      .map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]!, w: d.weight }))
+      .filter((r) => !Number.isNaN(r.y));
     const p = known.map((r) => sigmoid(platt[c]!.a * r.z + platt[c]!.b));
     return thresholdForPrecision(
       p,
       known.map((r) => r.y),
       o.targetPrecision,
+      known.map((r) => r.w),
     );
   });
   return {
@@ -230,6 +258,7 @@ export function trainTextClassifier(
       learning_rate: o.learningRate,
       l2: o.l2,
       implicit_negative_weight: o.implicitNegativeWeight,
+      source_cap: o.sourceCap,
       seed: o.seed,
     },
   };
