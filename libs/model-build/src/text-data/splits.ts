@@ -29,11 +29,30 @@ function unitHash(seed: number, key: string): number {
 }
 
 /**
- * Assigns train/dev/test by a hash of each case's split group (`family ?? template`), never by row, so every
- * case of a template — and its augmented copies — lands in one split and test phrasings are unseen in
- * training. Deterministic for a seed; shares are of groups, not of cases. Cases whose functionality is in
- * `holdOutFunctionalities` all go to test. Returns new objects; the input is not changed.
- * Throws RangeError when dev + test is outside 0..1.
+ * Golden-ratio (Weyl) sequence step: frac(offset + i·φ⁻¹) spreads positions evenly over [0, 1), so any run of
+ * consecutive groups (one functionality's templates) gets close to its share of each split.
+ */
+const GOLDEN = 0.6180339887498949;
+
+/** The stratum of a case: its source and label signature (positive categories, hard negative or not). */
+function stratumOf(c: TextCase): string {
+  const positives = Object.entries(c.labels)
+    .filter(([, value]) => value === 1)
+    .map(([id]) => id)
+    .sort();
+  return `${c.source}|${positives.join(',')}|${c.hardNegative ? 'hard' : ''}`;
+}
+
+/**
+ * Assigns train/dev/test by split group (`family ?? template`), never by row, so every case of a template — its
+ * translations, derived variants and augmented copies — lands in one split and test phrasings are unseen in
+ * training. Stratified: within each stratum (source + positive categories + hard-negative flag) the groups not
+ * yet placed are ordered by functionality, then by a seeded hash, and the i-th gets position
+ * u = frac(offset + i·φ⁻¹) (a hashed offset, golden-ratio steps): test below `test`, dev below `test + dev`,
+ * else train. So every kind of case gets its share of test templates spread over its functionalities,
+ * instead of a coin flip per template. Strata are visited smallest first; a group shared by several keeps the split it got first. Cases
+ * whose functionality is in `holdOutFunctionalities` all go to test. Deterministic for a seed; returns new
+ * objects. Throws RangeError when dev or test is negative or dev + test > 1.
  */
 export function assignSplits(cases: readonly TextCase[], options: SplitOptions = {}): TextCase[] {
   const dev = options.dev ?? DEFAULT_SPLIT.dev;
@@ -43,16 +62,32 @@ export function assignSplits(cases: readonly TextCase[], options: SplitOptions =
     throw new RangeError(`split shares must be ≥ 0 with dev + test ≤ 1, got dev ${dev}, test ${test}`);
   }
   const heldOut = new Set(options.holdOutFunctionalities ?? []);
-  const memo = new Map<string, TextSplit>();
-  return cases.map((c) => {
-    if (heldOut.has(c.functionality)) return { ...c, split: 'test' };
-    const group = splitGroup(c);
-    let split = memo.get(group);
-    if (split === undefined) {
-      const u = unitHash(seed, group);
-      split = u < test ? 'test' : u < test + dev ? 'dev' : 'train';
-      memo.set(group, split);
-    }
-    return { ...c, split };
-  });
+  // stratum → group → functionality (the first seen), for ordering.
+  const strata = new Map<string, Map<string, string>>();
+  for (const c of cases) {
+    if (heldOut.has(c.functionality)) continue;
+    const key = stratumOf(c);
+    const groups = strata.get(key) ?? new Map<string, string>();
+    if (!groups.has(splitGroup(c))) groups.set(splitGroup(c), c.functionality);
+    strata.set(key, groups);
+  }
+  const splitOf = new Map<string, TextSplit>();
+  const ordered = [...strata.entries()].sort(([a, ga], [b, gb]) => ga.size - gb.size || (a < b ? -1 : 1));
+  for (const [stratum, groups] of ordered) {
+    const open = [...groups]
+      .filter(([g]) => !splitOf.has(g))
+      .map(([g, functionality]) => ({ g, functionality, h: unitHash(seed, g) }))
+      .sort((a, b) =>
+        a.functionality < b.functionality ? -1 : a.functionality > b.functionality ? 1 : a.h - b.h,
+      );
+    const offset = unitHash(seed, `offset:${stratum}`);
+    open.forEach(({ g }, i) => {
+      const u = (offset + i * GOLDEN) % 1;
+      splitOf.set(g, u < test ? 'test' : u < test + dev ? 'dev' : 'train');
+    });
+  }
+  return cases.map((c) => ({
+    ...c,
+    split: heldOut.has(c.functionality) ? 'test' : (splitOf.get(splitGroup(c)) ?? 'train'),
+  }));
 }

@@ -86,7 +86,7 @@ function seedOf(key: string): number {
  * deterministic). Ids `gen-<generator>-<lang>-<functionality>-<template>-<k>`; splits are set later
  * (`split: 'train'` here). Throws TemplateError when a template uses an undefined slot.
  */
-export function expandGenerator(spec: GeneratorSpec, perTemplate = 12): TextCase[] {
+export function expandGenerator(spec: GeneratorSpec, perTemplate = 16): TextCase[] {
   const cases: TextCase[] = [];
   for (const lang of GENERATED_LANGS) {
     for (const f of spec.functionalities) {
