@@ -31,6 +31,8 @@ export interface TextTrainOptions {
    * that 24,783 Davidson tweets do not set every category's base rate (in training, Platt scaling and thresholds).
    */
   readonly sourceCap: number;
+  /** Extra loss weight of hard negatives (benign texts written to look harmful): they set the false-positive rate. */
+  readonly hardNegativeWeight: number;
   readonly seed: number;
   readonly log?: (message: string) => void;
 }
@@ -40,9 +42,10 @@ export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
   epochs: 6,
   learningRate: 0.2,
   l2: 1e-6,
-  targetPrecision: 0.8,
+  targetPrecision: 0.85,
   implicitNegativeWeight: 0.3,
   sourceCap: 4000,
+  hardNegativeWeight: 3,
   seed: 15,
 };
 
@@ -68,12 +71,13 @@ export function featurize(
   categories: readonly CategoryId[],
   hashBuckets: number,
   sourceCap = Infinity,
+  hardNegativeWeight = 1,
 ): FeaturizedCase[] {
   const weights = sourceWeights(cases, sourceCap);
   return cases.map((c, i) => ({
     x: textClassifierFeatures(c.text, hashBuckets),
     y: Float32Array.from(categories, (k) => c.labels[k] ?? NaN),
-    weight: weights[i]!,
+    weight: weights[i]! * (c.hardNegative ? hardNegativeWeight : 1),
   }));
 }
 
@@ -202,6 +206,7 @@ export function trainTextClassifier(
     categories,
     o.hashBuckets,
     o.sourceCap,
+    o.hardNegativeWeight,
   );
   const dev = featurize(
     cases.filter((c) => c.split === 'dev'),
@@ -259,6 +264,7 @@ export function trainTextClassifier(
       l2: o.l2,
       implicit_negative_weight: o.implicitNegativeWeight,
       source_cap: o.sourceCap,
+      hard_negative_weight: o.hardNegativeWeight,
       seed: o.seed,
     },
   };
