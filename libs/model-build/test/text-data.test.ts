@@ -10,6 +10,7 @@ import {
   TextDataError,
   assignSplits,
   augmentEvasion,
+  duplicateKey,
   emailText,
   generateTextCases,
   loadDavidson,
@@ -132,7 +133,17 @@ describe('public set loaders', () => {
     });
   });
 
-  it('throws a typed error for a missing file', () => {
+  it('reads the folder from VIGIL_TEXT_DATA when none is passed, and throws typed errors', () => {
+    const saved = process.env.VIGIL_TEXT_DATA;
+    try {
+      process.env.VIGIL_TEXT_DATA = dataDir;
+      expect(loadDavidson()).toHaveLength(3);
+      delete process.env.VIGIL_TEXT_DATA;
+      expect(() => loadDavidson()).toThrow(/VIGIL_TEXT_DATA/);
+    } finally {
+      if (saved === undefined) delete process.env.VIGIL_TEXT_DATA;
+      else process.env.VIGIL_TEXT_DATA = saved;
+    }
     expect(() => loadDavidson(join(dataDir, 'nowhere'))).toThrow(TextDataError);
   });
 });
@@ -216,6 +227,14 @@ describe('splits', () => {
     expect(share('dev')).toBeGreaterThan(0.08);
     expect(share('train')).toBeGreaterThan(0.55);
     expect(assignSplits(all, { seed: 3 }).map((c) => c.split)).toEqual(cases.map((c) => c.split));
+  });
+
+  it('never put the same text in two splits, even from different templates', () => {
+    const cases = assignSplits(all);
+    const splitsOfText = new Map<string, Set<string>>();
+    for (const c of cases)
+      splitsOfText.set(duplicateKey(c), (splitsOfText.get(duplicateKey(c)) ?? new Set()).add(c.split));
+    expect([...splitsOfText].filter(([, splits]) => splits.size > 1)).toEqual([]);
   });
 
   it('hold out whole functionalities to test', () => {

@@ -1,8 +1,8 @@
 /**
  * `npm run data:text -- [--data <dir>] [--include hatecheck,mhc,davidson,spam-assassin,generated] [--json]`:
  * loads the text corpus (public sets from <dir> or $VIGIL_TEXT_DATA, SpamAssassin, generated cases) and prints
- * case counts per source × language × split, positives per category × language × split, and hard-negative
- * and evasion-copy counts.
+ * case counts per source × language × split, positives per category × language × source × split, known
+ * negatives per category × language × split, and hard-negative and evasion-copy counts.
  */
 import { CATEGORY_IDS } from '@vigil/contracts';
 import { TEXT_SOURCES, loadTextCorpus, type TextSource } from '../text-data/corpus';
@@ -55,7 +55,7 @@ loadTextCorpus({ dataDir: valueOf('--data'), include })
   .then((cases) => {
     const bySourceLang = count(cases, (c) => [`${c.source} ${c.lang}`]);
     const positives = count(cases, (c) =>
-      CATEGORY_IDS.filter((id) => c.labels[id] === 1).map((id) => `${id} ${c.lang}`),
+      CATEGORY_IDS.filter((id) => c.labels[id] === 1).map((id) => `${id} ${c.lang} ${c.source}`),
     );
     const negatives = count(cases, (c) =>
       CATEGORY_IDS.filter((id) => c.labels[id] === 0).map((id) => `${id} ${c.lang}`),
@@ -68,12 +68,13 @@ loadTextCorpus({ dataDir: valueOf('--data'), include })
       console.log(JSON.stringify(json, (_, v: unknown) => (v instanceof Map ? plain(v) : v), 2));
     } else {
       console.log(table('cases by source × language', bySourceLang));
-      console.log(`\n${table('positives (label 1) by category × language', positives)}`);
+      console.log(`\n${table('positives (label 1) by category × language × source', positives)}`);
       console.log(`\n${table('known negatives (label 0) by category × language', negatives)}`);
       console.log(`\n${table('hard negatives by source × language', hard)}`);
       console.log(`\n${table('evasion copies by source × language', evasion)}`);
     }
-    console.log(`\ndata:text: ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // On stderr, so `--json` output stays parseable.
+    console.error(`\ndata:text: ${cases.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   })
   .catch((error: Error) => {
     console.error(`data:text: failed: ${error.stack ?? error.message}`);

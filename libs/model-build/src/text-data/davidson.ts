@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readCsv } from './csv';
+import { readCsv, textDataDir } from './csv';
 import { TextDataError } from './errors';
 import type { TextLabels } from './labels';
 import { assignSplits } from './splits';
@@ -32,11 +32,11 @@ export function cleanTweet(text: string): string {
 
 /**
  * Davidson et al. 2017 (MIT): `<dir>/davidson/labeled_data.csv`, 24,783 English tweets with a majority `class`.
- * One case per tweet (id `davidson-<row>`, its own template). Throws TextDataError when the file is missing,
+ * `dir` defaults to env VIGIL_TEXT_DATA. One case per tweet (id `davidson-<row>`, its own template). Throws TextDataError when the file is missing,
  * lacks a column or a class is not 0, 1 or 2.
  */
-export function loadDavidson(dir: string): TextCase[] {
-  const rows = readCsv(join(dir, 'davidson', 'labeled_data.csv'), ['class', 'tweet']);
+export function loadDavidson(dir?: string): TextCase[] {
+  const rows = readCsv(join(textDataDir(dir), 'davidson', 'labeled_data.csv'), ['class', 'tweet']);
   return assignSplits(
     rows.map((row, index) => {
       const rowId = row._col0 ?? String(index);

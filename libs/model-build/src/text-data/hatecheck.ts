@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CategoryId } from '@vigil/contracts';
-import { readCsv } from './csv';
+import { readCsv, textDataDir } from './csv';
 import { TextDataError } from './errors';
 import { isNegative, type TextLabels } from './labels';
 import { assignSplits } from './splits';
@@ -63,11 +63,11 @@ function hateCheckCase(
 
 /**
  * HateCheck (Röttger et al., ACL 2021; CC BY 4.0): `<dir>/hatecheck/test_suite_cases.csv`, 3,728 English cases.
- * Returns one TextCase per row (id `hatecheck-<case_id>`, template `hatecheck:t<templ_id>`), splits assigned with
+ * `dir` defaults to env VIGIL_TEXT_DATA. Returns one TextCase per row (id `hatecheck-<case_id>`, template `hatecheck:t<templ_id>`), splits assigned with
  * the defaults. Throws TextDataError when the file is missing or lacks a column.
  */
-export function loadHateCheck(dir: string): TextCase[] {
-  const rows = readCsv(join(dir, 'hatecheck', 'test_suite_cases.csv'), [
+export function loadHateCheck(dir?: string): TextCase[] {
+  const rows = readCsv(join(textDataDir(dir), 'hatecheck', 'test_suite_cases.csv'), [
     'functionality',
     'case_id',
     'test_case',
@@ -91,19 +91,19 @@ export const MHC_LANGUAGES: Readonly<Record<string, string>> = {
 
 /**
  * Multilingual HateCheck (Röttger et al., WOAH 2022; CC BY 4.0): `<dir>/multilingual-hatecheck/cases_<language>.csv`
- * for each requested ISO code (default fr, de, es, pt — the languages Vigil claims besides English). Gold labels
+ * (`dir` defaults to env VIGIL_TEXT_DATA) for each requested ISO code (default fr, de, es, pt — the languages Vigil claims besides English). Gold labels
  * are used as written (the annotators' majority is not). Throws TextDataError for an unknown language code, a
  * missing file or a missing column.
  */
 export function loadMultilingualHateCheck(
-  dir: string,
+  dir?: string,
   langs: readonly string[] = ['fr', 'de', 'es', 'pt'],
 ): TextCase[] {
   const cases: TextCase[] = [];
   for (const lang of langs) {
     const name = MHC_LANGUAGES[lang];
     if (name === undefined) throw new TextDataError('TEXT_DATA_FORMAT', `MHC has no language "${lang}"`);
-    const rows = readCsv(join(dir, 'multilingual-hatecheck', `cases_${name}.csv`), [
+    const rows = readCsv(join(textDataDir(dir), 'multilingual-hatecheck', `cases_${name}.csv`), [
       'mhc_case_id',
       'functionality',
       'test_case',

@@ -1,5 +1,6 @@
 export * from './types';
 export * from './errors';
+export { textDataDir } from './csv';
 export * from './labels';
 export * from './splits';
 export * from './hatecheck';

@@ -23,6 +23,39 @@ export function splitGroup(c: Pick<TextCase, 'template' | 'family'>): string {
   return c.family ?? c.template;
 }
 
+/** Text as compared for duplicates: NFKC, lower case, letters and digits only, single spaces. */
+export function duplicateKey(c: Pick<TextCase, 'lang' | 'text'>): string {
+  const words = c.text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return `${c.lang}|${words}`;
+}
+
+/**
+ * Merges split groups whose cases share a text (after `duplicateKey`): the same tweet posted twice, the same
+ * email in two folders, a generated caption that two templates happen to produce. Returns group → merged group.
+ */
+function mergeDuplicateGroups(cases: readonly TextCase[]): (group: string) => string {
+  const parent = new Map<string, string>();
+  const find = (g: string): string => {
+    let root = g;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(g, root);
+    return root;
+  };
+  const byText = new Map<string, string>();
+  for (const c of cases) {
+    const group = splitGroup(c);
+    const key = duplicateKey(c);
+    const seen = byText.get(key);
+    if (seen === undefined) byText.set(key, group);
+    else if (find(seen) !== find(group)) parent.set(find(group), find(seen));
+  }
+  return find;
+}
+
 /** Uniform in [0, 1) from the first 48 bits of SHA-256(`seed:key`). */
 function unitHash(seed: number, key: string): number {
   return parseInt(createHash('sha256').update(`${seed}:${key}`).digest('hex').slice(0, 12), 16) / 2 ** 48;
@@ -46,7 +79,7 @@ function stratumOf(c: TextCase): string {
 /**
  * Assigns train/dev/test by split group (`family ?? template`), never by row, so every case of a template — its
  * translations, derived variants and augmented copies — lands in one split and test phrasings are unseen in
- * training. Stratified: within each stratum (source + positive categories + hard-negative flag) the groups not
+ * training. Groups that share a text (`duplicateKey`) are merged first, so no text is in two splits. Stratified: within each stratum (source + positive categories + hard-negative flag) the groups not
  * yet placed are ordered by functionality, then by a seeded hash, and the i-th gets position
  * u = frac(offset + i·φ⁻¹) (a hashed offset, golden-ratio steps): test below `test`, dev below `test + dev`,
  * else train. So every kind of case gets its share of test templates spread over its functionalities,
@@ -62,13 +95,15 @@ export function assignSplits(cases: readonly TextCase[], options: SplitOptions =
     throw new RangeError(`split shares must be ≥ 0 with dev + test ≤ 1, got dev ${dev}, test ${test}`);
   }
   const heldOut = new Set(options.holdOutFunctionalities ?? []);
+  const mergedGroup = mergeDuplicateGroups(cases);
+  const groupOf = (c: TextCase): string => mergedGroup(splitGroup(c));
   // stratum → group → functionality (the first seen), for ordering.
   const strata = new Map<string, Map<string, string>>();
   for (const c of cases) {
     if (heldOut.has(c.functionality)) continue;
     const key = stratumOf(c);
     const groups = strata.get(key) ?? new Map<string, string>();
-    if (!groups.has(splitGroup(c))) groups.set(splitGroup(c), c.functionality);
+    if (!groups.has(groupOf(c))) groups.set(groupOf(c), c.functionality);
     strata.set(key, groups);
   }
   const splitOf = new Map<string, TextSplit>();
@@ -88,6 +123,6 @@ export function assignSplits(cases: readonly TextCase[], options: SplitOptions =
   }
   return cases.map((c) => ({
     ...c,
-    split: heldOut.has(c.functionality) ? 'test' : (splitOf.get(splitGroup(c)) ?? 'train'),
+    split: heldOut.has(c.functionality) ? 'test' : (splitOf.get(groupOf(c)) ?? 'train'),
   }));
 }

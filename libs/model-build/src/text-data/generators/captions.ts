@@ -52,7 +52,7 @@ export const CAPTIONS: GeneratorSpec = {
         'Morgenlauf',
         'faule Katze',
       ],
-      who: ['mein Hund', 'Oma', 'die Kinder', 'meine Schwester', 'das Team'],
+      who: ['meinem Hund', 'Oma', 'den Kindern', 'meiner Schwester', 'dem Team'],
       adj: ['schön', 'perfekt', 'gemütlich', 'sonnig', 'fröhlich'],
     },
     es: {

@@ -331,7 +331,7 @@ export const DRUGS: GeneratorSpec = {
         es: [
           'Recogí {med} en la farmacia, el médico me subió la dosis',
           'Recordatorio: tomar {med} con comida',
-          '¿A alguien más le da dolor de cabeza {med}?',
+          '¿A alguien más le da dolor de cabeza tomar {med}?',
         ],
         pt: [
           'Peguei {med} na farmácia, o médico aumentou a dose',

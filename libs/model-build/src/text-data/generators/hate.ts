@@ -262,7 +262,7 @@ export const HATE: GeneratorSpec = {
           'No, {group} are not {animal}. They are our neighbours and friends',
         ],
         fr: [
-          'Traiter {group} de {animal}, c’est exactement comme ça que commence la propagande génocidaire',
+          'Dire que {group} sont {animal}, c’est exactement comme ça que commence la propagande génocidaire',
           'Non, {group} ne sont pas {animal}. Ce sont nos voisins et nos amis',
         ],
         de: [

@@ -20,8 +20,8 @@ export const PROFANITY: GeneratorSpec = {
     },
     fr: {
       swear: ['putain', 'merde', 'bordel', 'putain de merde', 'fait chier', 'bordel de merde'],
-      adj: ['putain de', 'foutu', 'saloperie de', 'connerie de'],
-      thing: ['imprimante', 'bus', 'wifi', 'bouchons', 'météo', 'téléphone'],
+      adj: ['putain de', 'foutue', 'saloperie de', 'connerie de'],
+      thing: ['box', 'connexion', 'clim', 'voiture', 'machine à café', 'télé'],
       insult: ['connard', 'sale con', 'enculé', 'grosse merde', 'pauvre conne', 'fils de pute'],
       clean: ['pathétique', 'un raté', 'complètement débile', 'une honte', 'moche et ennuyeux'],
       name: ['Thomas', 'Emma', 'mec', 'frérot'],
@@ -30,7 +30,7 @@ export const PROFANITY: GeneratorSpec = {
     de: {
       swear: ['Scheiße', 'verdammte Scheiße', 'verdammt nochmal', 'Kacke', 'Fuck', 'Himmel Arsch und Zwirn'],
       adj: ['scheiß', 'verfickte', 'verdammte', 'beschissene'],
-      thing: ['Drucker', 'Bus', 'WLAN', 'Stau', 'Wetter', 'Handy'],
+      thing: ['Drucker', 'Bus', 'Router', 'Laptop', 'Kühlschrank', 'Fernseher'],
       insult: ['Arschloch', 'Wichser', 'Hurensohn', 'blöde Schlampe', 'Vollidiot', 'Spast'],
       clean: ['erbärmlich', 'ein wertloser Versager', 'so dumm', 'eine Schande', 'hässlich und langweilig'],
       name: ['Tom', 'Lena', 'Alter', 'Digga'],
@@ -38,8 +38,8 @@ export const PROFANITY: GeneratorSpec = {
     },
     es: {
       swear: ['joder', 'me cago en todo', 'hostia', 'coño', 'mierda', 'puta madre'],
-      adj: ['puto', 'jodido', 'de mierda', 'maldito'],
-      thing: ['impresora', 'autobús', 'wifi', 'atasco', 'tiempo', 'móvil'],
+      adj: ['puta', 'jodida', 'maldita'],
+      thing: ['impresora', 'lavadora', 'tele', 'conexión', 'batería', 'nevera'],
       insult: ['gilipollas', 'hijo de puta', 'cabrón', 'pedazo de mierda', 'imbécil de mierda', 'pendejo'],
       clean: ['patético', 'un fracasado', 'tontísimo', 'una vergüenza', 'feo y aburrido'],
       name: ['Pablo', 'Lucía', 'tío', 'güey'],
@@ -48,7 +48,7 @@ export const PROFANITY: GeneratorSpec = {
     pt: {
       swear: ['porra', 'caralho', 'puta que pariu', 'merda', 'foda-se', 'cacete'],
       adj: ['porra de', 'merda de', 'desgraça de', 'bosta de'],
-      thing: ['impressora', 'ônibus', 'wifi', 'trânsito', 'tempo', 'celular'],
+      thing: ['impressora', 'internet', 'geladeira', 'máquina de lavar', 'televisão', 'bateria'],
       insult: ['babaca', 'filho da puta', 'arrombado', 'merda de pessoa', 'otário do caralho', 'corno'],
       clean: ['patético', 'um fracassado', 'burro demais', 'uma vergonha', 'feio e chato'],
       name: ['Pedro', 'Ana', 'mano', 'véi'],
@@ -80,7 +80,7 @@ export const PROFANITY: GeneratorSpec = {
         ],
         es: [
           '{swear}, otra vez se ha roto la {thing}',
-          'la {thing} {adj} nunca funciona',
+          'la {adj} {thing} nunca funciona',
           '{swear} qué golazo!!',
           'he perdido el bus, {swear}',
         ],
@@ -222,6 +222,32 @@ export const PROFANITY: GeneratorSpec = {
         de: ['Menno, schon wieder die Schlüssel vergessen', 'ach herrje, der {thing} geht nicht'],
         es: ['jolines, otra vez me olvidé las llaves', 'ostras, la {thing} no va'],
         pt: ['caramba, esqueci as chaves de novo', 'nossa, a {thing} não funciona'],
+      },
+    },
+    {
+      name: 'hardneg_reported_swearing',
+      positives: [],
+      templates: {
+        en: [
+          'Please keep the comments civil, posts with words like "{word}" will be removed',
+          'Our swear jar made £40 this month, donating it to the food bank',
+        ],
+        fr: [
+          'Merci de rester courtois, les messages avec des mots comme « {word} » seront supprimés',
+          'La boîte à gros mots a récolté 40 € ce mois-ci, on les donne aux Restos du cœur',
+        ],
+        de: [
+          'Bitte bleibt höflich, Beiträge mit Wörtern wie „{word}“ werden gelöscht',
+          'Unsere Fluchkasse hat diesen Monat 40 € eingebracht, geht an die Tafel',
+        ],
+        es: [
+          'Por favor, comentarios respetuosos: se borrarán los mensajes con palabras como «{word}»',
+          'El bote de las palabrotas juntó 40 € este mes, los donamos al banco de alimentos',
+        ],
+        pt: [
+          'Por favor, mantenham o respeito: posts com palavras como "{word}" serão removidos',
+          'O pote do palavrão juntou R$ 40 este mês, vamos doar para o banco de alimentos',
+        ],
       },
     },
     {

@@ -11,7 +11,7 @@ export const SEXUAL: GeneratorSpec = {
     en: {
       city: ['London', 'Leeds', 'Chicago', 'Dallas', 'your area'],
       link: ['bit.ly/hot-date', 'link in bio', 'hotsingles.example', 'the link below'],
-      who: ['Lonely wives', 'Hot singles', 'Horny women', 'Local milfs'],
+      who: ['lonely wives', 'hot singles', 'horny women', 'local milfs'],
       price: ['$10', '$25', '$50'],
       when: ['tonight', 'right now', 'this weekend'],
       years: ['5 years', '10 years', 'one year', '30 years'],
@@ -19,7 +19,7 @@ export const SEXUAL: GeneratorSpec = {
     fr: {
       city: ['Paris', 'Lyon', 'Bordeaux', 'Montréal', 'ta ville'],
       link: ['bit.ly/rencontre-chaude', 'lien en bio', 'celibs-coquins.example', 'le lien ci-dessous'],
-      who: ['Des femmes mariées', 'Des célibataires chaudes', 'Des femmes coquines', 'Des cougars'],
+      who: ['des femmes mariées', 'des célibataires chaudes', 'des femmes coquines', 'des cougars'],
       price: ['10 €', '25 €', '50 €'],
       when: ['ce soir', 'maintenant', 'ce week-end'],
       years: ['5 ans', '10 ans', 'un an', '30 ans'],
@@ -27,7 +27,7 @@ export const SEXUAL: GeneratorSpec = {
     de: {
       city: ['Berlin', 'Hamburg', 'Wien', 'Zürich', 'deiner Nähe'],
       link: ['bit.ly/heisses-date', 'Link in der Bio', 'sexkontakte.example', 'den Link unten'],
-      who: ['Einsame Ehefrauen', 'Heiße Singles', 'Notgeile Frauen', 'Reife Frauen'],
+      who: ['einsame Ehefrauen', 'heiße Singles', 'notgeile Frauen', 'reife Frauen'],
       price: ['10 €', '25 €', '50 €'],
       when: ['heute Nacht', 'jetzt sofort', 'am Wochenende'],
       years: ['5 Jahre', '10 Jahre', 'ein Jahr', '30 Jahre'],
@@ -35,7 +35,7 @@ export const SEXUAL: GeneratorSpec = {
     es: {
       city: ['Madrid', 'Sevilla', 'Bogotá', 'CDMX', 'tu zona'],
       link: ['bit.ly/cita-caliente', 'link en la bio', 'solteras-calientes.example', 'el enlace de abajo'],
-      who: ['Casadas aburridas', 'Solteras calientes', 'Mujeres cachondas', 'Maduras'],
+      who: ['casadas aburridas', 'solteras calientes', 'mujeres cachondas', 'maduras'],
       price: ['10 €', '25 €', '50 €'],
       when: ['esta noche', 'ahora mismo', 'este finde'],
       years: ['5 años', '10 años', 'un año', '30 años'],
@@ -43,7 +43,7 @@ export const SEXUAL: GeneratorSpec = {
     pt: {
       city: ['São Paulo', 'Lisboa', 'Curitiba', 'Recife', 'sua cidade'],
       link: ['bit.ly/encontro-quente', 'link na bio', 'solteiras-quentes.example', 'o link abaixo'],
-      who: ['Casadas carentes', 'Solteiras safadas', 'Mulheres com tesão', 'Coroas'],
+      who: ['casadas carentes', 'solteiras safadas', 'mulheres com tesão', 'coroas'],
       price: ['R$ 20', 'R$ 50', '10 €'],
       when: ['hoje à noite', 'agora', 'neste fim de semana'],
       years: ['5 anos', '10 anos', 'um ano', '30 anos'],
@@ -277,6 +277,58 @@ export const SEXUAL: GeneratorSpec = {
           'Feliz aniversário de namoro meu amor, {years} juntos hoje ❤️',
           'Noite a dois com minha esposa, jantar e cinema',
           'Ele me pediu em casamento na praia e eu disse sim 💍',
+        ],
+      },
+    },
+    {
+      name: 'hardneg_dating_profile',
+      positives: [],
+      templates: {
+        en: [
+          'Looking for someone in {city} to go hiking and share a pizza with, dog lovers welcome',
+          'Single and ready to meet someone kind in {city}, coffee first 😊',
+        ],
+        fr: [
+          'Je cherche quelqu’un à {city} pour randonner et partager une pizza, amis des chiens bienvenus',
+          'Célibataire et prête à rencontrer quelqu’un de gentil à {city}, un café pour commencer 😊',
+        ],
+        de: [
+          'Suche jemanden in {city} zum Wandern und Pizzaessen, Hundefreunde willkommen',
+          'Single und bereit, jemand Nettes in {city} kennenzulernen, erst mal auf einen Kaffee 😊',
+        ],
+        es: [
+          'Busco a alguien en {city} para ir de ruta y compartir una pizza, amantes de los perros bienvenidos',
+          'Soltera y con ganas de conocer a alguien majo en {city}, primero un café 😊',
+        ],
+        pt: [
+          'Procuro alguém em {city} pra fazer trilha e dividir uma pizza, quem ama cachorro é bem-vindo',
+          'Solteira e pronta pra conhecer alguém legal em {city}, primeiro um café 😊',
+        ],
+      },
+    },
+    {
+      name: 'hardneg_sexual_health_question',
+      positives: [],
+      templates: {
+        en: [
+          'How long after a vasectomy is it effective?',
+          'Which contraception has the fewest side effects? Asking my gynaecologist {when}',
+        ],
+        fr: [
+          'Combien de temps après une vasectomie est-elle efficace ?',
+          'Quelle contraception a le moins d’effets secondaires ? Je demande à ma gynéco {when}',
+        ],
+        de: [
+          'Wie lange nach einer Vasektomie ist sie wirksam?',
+          'Welche Verhütung hat die wenigsten Nebenwirkungen? Frage {when} meine Frauenärztin',
+        ],
+        es: [
+          '¿Cuánto tiempo después de una vasectomía es efectiva?',
+          '¿Qué anticonceptivo tiene menos efectos secundarios? Se lo pregunto a mi ginecóloga {when}',
+        ],
+        pt: [
+          'Quanto tempo depois da vasectomia ela faz efeito?',
+          'Qual anticoncepcional tem menos efeitos colaterais? Vou perguntar à minha ginecologista {when}',
         ],
       },
     },

@@ -111,7 +111,7 @@ export const WEAPONS: GeneratorSpec = {
           "j'imprime des pièces ({part}) pour {gun}, tuto complet",
         ],
         de: [
-          'Wie man eine {gun} mit einem {part} auf Dauerfeuer umbaut',
+          'Wie man eine {gun} auf Dauerfeuer umbaut: {part} einbauen',
           '{part} zu verkaufen, macht deine {gun} vollautomatisch, {contact}',
           'drucke {part} für {gun}, Schritt-für-Schritt-Anleitung',
         ],
