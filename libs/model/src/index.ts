@@ -4,6 +4,8 @@ export * from './text/lexicon';
 export * from './text/language';
 export * from './text/encoder';
 export * from './text/text-expert';
+export * from './text/text-features';
+export * from './text/text-classifier';
 export * from './audio/vad';
 export * from './fusion/spec';
 export * from './fusion/reference';

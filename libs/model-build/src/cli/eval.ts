@@ -1,10 +1,17 @@
 /**
- * `npm run eval [-- --split dev|test] [--json]`: evaluates the built bundle (.models/vigil-base, or
- * $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's table.
+ * `npm run eval [-- --split dev|test] [--json] [--data <dir>]`: evaluates the built bundle
+ * (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's
+ * table; then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the text classifier's
+ * section on held-out templates (see text-model/evaluate-text.ts).
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
 import { evaluateBundle, formatReport } from '../eval/evaluate';
+import { readTextClassifierWeights } from '../experts/text-classifier';
+import { loadTextCorpus } from '../text-data';
+import { evaluateTextClassifier, formatTextReport } from '../text-model/evaluate-text';
+import { DEFAULT_TEXT_TRAIN_OPTIONS } from '../text-model/train-text';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const bundleDir = resolve(process.env.VIGIL_BUNDLE_DIR ?? `${ROOT}/.models/vigil-base`);
@@ -13,11 +20,26 @@ const splitArg = args[args.indexOf('--split') + 1];
 const split: Split =
   args.includes('--split') && SPLITS.includes(splitArg as Split) ? (splitArg as Split) : 'test';
 
+const textData = args.includes('--data') ? args[args.indexOf('--data') + 1] : process.env.VIGIL_TEXT_DATA;
+
+/** The text section, or one line saying why it is missing. */
+async function textSection(): Promise<string> {
+  if (!textData || !existsSync(textData))
+    return 'text: skipped (pass --data <dir> or set VIGIL_TEXT_DATA to the public text data sets)';
+  const weightsPath = join(bundleDir, 'text-classifier', 'weights.json');
+  const file = readTextClassifierWeights(existsSync(weightsPath) ? weightsPath : undefined);
+  const corpus = await loadTextCorpus({ dataDir: textData });
+  const report = evaluateTextClassifier(file, corpus, DEFAULT_TEXT_TRAIN_OPTIONS);
+  return args.includes('--json') ? JSON.stringify(report, null, 2) : formatTextReport(report);
+}
+
 const started = Date.now();
 evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } })
-  .then((report) => {
+  .then(async (report) => {
     console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
-    console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    console.log(await textSection());
+    console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   })
   .catch((error: Error) => {
     console.error(`eval: failed: ${error.stack ?? error.message}`);

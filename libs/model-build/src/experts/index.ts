@@ -7,11 +7,13 @@ import { nsfwExpert } from './nsfw';
 import { objectsExpert } from './objects';
 import { ocrExpert } from './ocr';
 import { textExpert } from './text';
+import { textClassifierExpert } from './text-classifier';
 
 /** Text, language, image statistics and voice activity: the core experts `VigilClassifier.load` loads itself. */
 export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
   languageExpert,
   textExpert,
+  textClassifierExpert,
   imageStatsExpert,
   audioVadExpert,
 ];

@@ -19,6 +19,8 @@ export interface DirectScore {
   readonly score: number;
   readonly modality: Modality;
   readonly media_id?: string;
+  /** From an expert with `combine: 'max'`: stands against fusion's score when higher. */
+  readonly max?: boolean;
 }
 
 /** What the stages learn about one request. */

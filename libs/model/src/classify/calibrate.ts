@@ -7,7 +7,8 @@ import type { Fused } from './fuse';
  * Stage 4, calibrate: a request's category scores. Fusion's scores are calibrated inside its graph
  * (per-category temperature, see fusion/spec.ts) and reported for the categories fusion informs; a
  * category fusion does not inform is reported from the experts that emit it (their highest calibrated
- * score, attributed wholly to the input that gave it). Severity by `severityOf` (cut points 0.2/0.5/0.8).
+ * score, attributed wholly to the input that gave it). An expert with `combine: 'max'` (the text
+ * classifier) also stands against fusion: the higher score wins. Severity by `severityOf` (0.2/0.5/0.8).
  * @returns scores in `spec.categories` order, then expert-emitted ones in taxonomy order.
  */
 export function calibratedScores(
@@ -25,15 +26,23 @@ export function calibratedScores(
           attribution: fused.attribution[c]!,
         }))
         .filter((x) => fusionInforms.has(x.category))
+        .map((x) => {
+          const d = direct.get(x.category);
+          return d?.max && d.score > x.score ? fromDirect(x.category, d) : x;
+        })
     : [];
-  const fromExperts = CATEGORY_IDS.filter((c) => !fusionInforms.has(c) && direct.has(c)).map((category) => {
-    const d = direct.get(category)!;
-    return {
-      category,
-      score: d.score,
-      severity: severityOf(d.score),
-      attribution: [{ modality: d.modality, ...(d.media_id ? { media_id: d.media_id } : {}), weight: 1 }],
-    };
-  });
+  const fromExperts = CATEGORY_IDS.filter(
+    (c) => direct.has(c) && (!fusionInforms.has(c) || (!fused && direct.get(c)!.max)),
+  ).map((category) => fromDirect(category, direct.get(category)!));
   return [...fromFusion, ...fromExperts];
+}
+
+function fromDirect(category: CategoryId, d: DirectScore): CategoryScore {
+  const score = Math.round(d.score * 1e6) / 1e6;
+  return {
+    category,
+    score,
+    severity: severityOf(score),
+    attribution: [{ modality: d.modality, ...(d.media_id ? { media_id: d.media_id } : {}), weight: 1 }],
+  };
 }

@@ -149,7 +149,12 @@ function applyOutput(
           : kind === 'audio'
             ? 'audio'
             : 'caption';
-    s.direct.set(category, { score, modality, ...(medium ? { media_id: medium.media_id } : {}) });
+    s.direct.set(category, {
+      score,
+      modality,
+      ...(medium ? { media_id: medium.media_id } : {}),
+      ...(expert.combine === 'max' ? { max: true } : {}),
+    });
   }
 }
 

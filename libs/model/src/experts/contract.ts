@@ -39,7 +39,7 @@ export interface ExpertOutput {
   readonly features?: Float32Array;
   /**
    * Calibrated scores 0..1 of categories it emits (`emits.categories`). Reported as the post's score
-   * only for categories the fusion model does not inform (fusion's scores stand for the others).
+   * for categories the fusion model does not inform; for the others only under `combine: 'max'`.
    */
   readonly scores?: Partial<Record<CategoryId, number>>;
   /** Visual-category score 0..1 of a frame; the router runs more frames when it is uncertain. */
@@ -95,6 +95,12 @@ export interface Expert {
    */
   readonly emits: { readonly categories: readonly CategoryId[]; readonly features: number };
   readonly cost: ExpertCost;
+  /**
+   * How its `scores` meet fusion's. Default: reported only for categories fusion does not inform.
+   * `max`: also for the categories fusion informs, where the higher of the two stands (with this
+   * expert's input as the attribution) — for an expert trained on far more data than fusion sees.
+   */
+  readonly combine?: 'max';
   /**
    * Name of the expert whose call produces this one's output (language identification runs inside
    * the text expert): reported as a run of its own, with that call's inputs and errors and 0 ms.

@@ -8,6 +8,7 @@ import { nsfwModule } from './nsfw';
 import { objectsModule } from './objects';
 import { ocrModule } from './ocr';
 import { languageModule, textModule } from './text';
+import { textClassifierModule } from './text-classifier';
 
 /**
  * Every expert Vigil can run, one module each, by the manifest's `runner`: the one list the classifier
@@ -17,6 +18,7 @@ import { languageModule, textModule } from './text';
 export const EXPERT_REGISTRY: readonly ExpertModule[] = [
   languageModule,
   textModule,
+  textClassifierModule,
   imageStatsModule,
   audioVadModule,
   nsfwModule,

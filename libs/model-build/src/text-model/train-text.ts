@@ -1,0 +1,271 @@
+import type { CategoryId } from '@vigil/contracts';
+import {
+  TEXT_CLASSIFIER_FORMAT,
+  textClassifierFeatures,
+  textFeatureCount,
+  type SparseFeatures,
+  type TextClassifierFile,
+} from '@vigil/model';
+import { mulberry32 } from '../fusion/random';
+import type { TextCase } from '../text-data/types';
+import { fitPlatt, thresholdForPrecision } from './calibration';
+
+/** Hyper-parameters of the text classifier (defaults chosen on the dev split). */
+export interface TextTrainOptions {
+  /** Hash buckets (power of two). 2^16 keeps the int8 weights file under 2 MB for 13 categories. */
+  readonly hashBuckets: number;
+  readonly epochs: number;
+  /** AdaGrad base learning rate (Duchi et al. 2011). */
+  readonly learningRate: number;
+  /** L2 penalty per update on the features a case touches (lazy L2). */
+  readonly l2: number;
+  /** Dev precision the thresholds aim for. */
+  readonly targetPrecision: number;
+  /**
+   * Loss weight of a category a case leaves unlabelled, read as a negative (a drug-sale generator's case is
+   * almost surely not hate). 0 masks unknown labels out completely.
+   */
+  readonly implicitNegativeWeight: number;
+  /**
+   * Cases per source × language that carry full weight; a larger group's cases weigh `sourceCap / size`, so
+   * that 24,783 Davidson tweets do not set every category's base rate (in training, Platt scaling and thresholds).
+   */
+  readonly sourceCap: number;
+  /** Extra loss weight of hard negatives (benign texts written to look harmful): they set the false-positive rate. */
+  readonly hardNegativeWeight: number;
+  readonly seed: number;
+  readonly log?: (message: string) => void;
+}
+
+export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
+  hashBuckets: 1 << 16,
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-6,
+  targetPrecision: 0.85,
+  implicitNegativeWeight: 0.3,
+  sourceCap: 4000,
+  hardNegativeWeight: 3,
+  seed: 15,
+};
+
+/** A case turned into features and a label row (NaN = unknown, masked). */
+export interface FeaturizedCase {
+  readonly x: SparseFeatures;
+  readonly y: Float32Array;
+  /** Case weight (see `sourceWeights`). */
+  readonly weight: number;
+}
+
+/** Per-case weights: min(1, cap / cases of the same source × language in `cases`). */
+export function sourceWeights(cases: readonly TextCase[], cap: number): number[] {
+  const key = (c: TextCase) => `${c.source.replace(/:.*/, '')}|${c.lang}`;
+  const n = new Map<string, number>();
+  for (const c of cases) n.set(key(c), (n.get(key(c)) ?? 0) + 1);
+  return cases.map((c) => Math.min(1, cap / n.get(key(c))!));
+}
+
+/** Features and labels `[categories]` (1, 0, NaN unknown) of cases; deterministic. */
+export function featurize(
+  cases: readonly TextCase[],
+  categories: readonly CategoryId[],
+  hashBuckets: number,
+  sourceCap = Infinity,
+  hardNegativeWeight = 1,
+): FeaturizedCase[] {
+  const weights = sourceWeights(cases, sourceCap);
+  return cases.map((c, i) => ({
+    x: textClassifierFeatures(c.text, hashBuckets),
+    y: Float32Array.from(categories, (k) => c.labels[k] ?? NaN),
+    weight: weights[i]! * (c.hardNegative ? hardNegativeWeight : 1),
+  }));
+}
+
+/** Categories with at least `minPositives` positive training cases, in taxonomy order. */
+export function trainableCategories(
+  cases: readonly TextCase[],
+  order: readonly CategoryId[],
+  minPositives = 30,
+): CategoryId[] {
+  return order.filter(
+    (k) => cases.filter((c) => c.split === 'train' && c.labels[k] === 1).length >= minPositives,
+  );
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Float weights of the trained logistic model before quantisation. */
+export interface TextLogisticModel {
+  readonly categories: readonly CategoryId[];
+  readonly hashBuckets: number;
+  /** `[categories × width]` row-major. */
+  readonly w: Float32Array;
+  readonly b: Float32Array;
+}
+
+/** Logits `[categories]` of one featurized case under float weights. */
+export function modelLogits(m: TextLogisticModel, x: SparseFeatures): Float32Array {
+  const width = textFeatureCount(m.hashBuckets);
+  return Float32Array.from(m.categories, (_, c) => {
+    let z = m.b[c]!;
+    for (let j = 0; j < x.index.length; j++) z += m.w[c * width + x.index[j]!]! * x.value[j]!;
+    return z;
+  });
+}
+
+/**
+ * One-vs-rest logistic regression by AdaGrad over shuffled cases, class-balanced per category (each
+ * category's positives and negatives carry equal total weight), unknown labels weighted by
+ * `implicitNegativeWeight` as negatives.
+ */
+export function trainLogistic(
+  train: readonly FeaturizedCase[],
+  categories: readonly CategoryId[],
+  o: TextTrainOptions,
+): TextLogisticModel {
+  const C = categories.length;
+  const width = textFeatureCount(o.hashBuckets);
+  const w = new Float32Array(C * width);
+  const g2 = new Float32Array(C * width).fill(1e-2);
+  const b = new Float32Array(C);
+  const gb = new Float32Array(C).fill(1e-2);
+  const pos = new Float64Array(C);
+  const neg = new Float64Array(C);
+  for (const { y, weight } of train)
+    for (let c = 0; c < C; c++) {
+      if (y[c] === 1) pos[c]! += weight;
+      else if (y[c] === 0) neg[c]! += weight;
+      else neg[c]! += weight * o.implicitNegativeWeight;
+    }
+  const wPos = Float64Array.from(pos, (p, c) => (p > 0 ? (p + neg[c]!) / (2 * p) : 0));
+  const wNeg = Float64Array.from(neg, (n, c) => (n > 0 ? (pos[c]! + n) / (2 * n) : 0));
+  const rand = mulberry32(o.seed);
+  const order = train.map((_, i) => i);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let loss = 0;
+    for (const n of order) {
+      const { x, y, weight: caseWeight } = train[n]!;
+      for (let c = 0; c < C; c++) {
+        const label = y[c]!;
+        const known = !Number.isNaN(label);
+        const weight =
+          caseWeight * (label === 1 ? wPos[c]! : wNeg[c]! * (known ? 1 : o.implicitNegativeWeight));
+        if (weight === 0) continue;
+        const target = known ? label : 0;
+        const row = c * width;
+        let z = b[c]!;
+        for (let j = 0; j < x.index.length; j++) z += w[row + x.index[j]!]! * x.value[j]!;
+        const p = sigmoid(z);
+        loss += weight * -(target * Math.log(p + 1e-9) + (1 - target) * Math.log(1 - p + 1e-9));
+        const g = weight * (p - target);
+        for (let j = 0; j < x.index.length; j++) {
+          const k = row + x.index[j]!;
+          const grad = g * x.value[j]! + o.l2 * w[k]!;
+          g2[k]! += grad * grad;
+          w[k]! -= (o.learningRate * grad) / Math.sqrt(g2[k]!);
+        }
+        gb[c]! += g * g;
+        b[c]! -= (o.learningRate * g) / Math.sqrt(gb[c]!);
+      }
+    }
+    o.log?.(`text: epoch ${epoch + 1}/${o.epochs} weighted loss ${(loss / order.length).toFixed(4)}`);
+  }
+  return { categories, hashBuckets: o.hashBuckets, w, b };
+}
+
+/** int8 quantisation per category row (symmetric, scale = max |w| / 127). */
+export function quantize(m: TextLogisticModel): { weights: string; scale: number[] } {
+  const width = textFeatureCount(m.hashBuckets);
+  const q = new Int8Array(m.w.length);
+  const scale = m.categories.map((_, c) => {
+    let max = 0;
+    for (let j = 0; j < width; j++) max = Math.max(max, Math.abs(m.w[c * width + j]!));
+    const s = max > 0 ? max / 127 : 1;
+    for (let j = 0; j < width; j++) q[c * width + j] = Math.round(m.w[c * width + j]! / s);
+    return s;
+  });
+  return { weights: Buffer.from(q.buffer).toString('base64'), scale };
+}
+
+/**
+ * Trains the text classifier on the `train` split, fits Platt scaling and thresholds on `dev` (with the
+ * quantised weights, so the file's thresholds match what serving computes), and returns the weights file.
+ */
+export function trainTextClassifier(
+  cases: readonly TextCase[],
+  categories: readonly CategoryId[],
+  o: TextTrainOptions,
+  training: Record<string, unknown> = {},
+): TextClassifierFile {
+  const train = featurize(
+    cases.filter((c) => c.split === 'train'),
+    categories,
+    o.hashBuckets,
+    o.sourceCap,
+    o.hardNegativeWeight,
+  );
+  const dev = featurize(
+    cases.filter((c) => c.split === 'dev'),
+    categories,
+    o.hashBuckets,
+    o.sourceCap,
+  );
+  const model = trainLogistic(train, categories, o);
+  const { weights, scale } = quantize(model);
+  const width = textFeatureCount(o.hashBuckets);
+  const q = new Int8Array(Buffer.from(weights, 'base64').buffer.slice(0));
+  const quantized: TextLogisticModel = {
+    ...model,
+    w: Float32Array.from(q, (v, k) => v * scale[Math.floor(k / width)]!),
+  };
+  const devLogits = dev.map((d) => modelLogits(quantized, d.x));
+  const platt = categories.map((_, c) => {
+    const known = dev
+      .map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]!, w: d.weight }))
+      .filter((r) => !Number.isNaN(r.y));
+    return fitPlatt(
+      known.map((r) => r.z),
+      known.map((r) => r.y),
+      known.map((r) => r.w),
+    );
+  });
+  const thresholds = categories.map((_, c) => {
+    const known = dev
+      .map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]!, w: d.weight }))
+      .filter((r) => !Number.isNaN(r.y));
+    const p = known.map((r) => sigmoid(platt[c]!.a * r.z + platt[c]!.b));
+    return thresholdForPrecision(
+      p,
+      known.map((r) => r.y),
+      o.targetPrecision,
+      known.map((r) => r.w),
+    );
+  });
+  return {
+    format: TEXT_CLASSIFIER_FORMAT,
+    hashBuckets: o.hashBuckets,
+    categories: [...categories],
+    weights,
+    scale,
+    bias: [...model.b],
+    platt,
+    thresholds,
+    targetPrecision: o.targetPrecision,
+    training: {
+      ...training,
+      train_cases: train.length,
+      dev_cases: dev.length,
+      epochs: o.epochs,
+      learning_rate: o.learningRate,
+      l2: o.l2,
+      implicit_negative_weight: o.implicitNegativeWeight,
+      source_cap: o.sourceCap,
+      hard_negative_weight: o.hardNegativeWeight,
+      seed: o.seed,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { CategoryId } from '@vigil/contracts';
+import { TextClassifier } from '@vigil/model';
+import { mulberry32 } from '../src/fusion/random';
+import type { TextCase } from '../src/text-data/types';
+import { fitPlatt, thresholdForPrecision } from '../src/text-model/calibration';
+import { evaluateTextClassifier } from '../src/text-model/evaluate-text';
+import { DEFAULT_TEXT_TRAIN_OPTIONS, trainTextClassifier } from '../src/text-model/train-text';
+
+describe('fitPlatt', () => {
+  it('recovers the slope and intercept that generated the labels', () => {
+    const rand = mulberry32(1);
+    const logits: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const z = rand() * 12 - 6;
+      logits.push(z);
+      labels.push(rand() < 1 / (1 + Math.exp(-(0.5 * z - 1))) ? 1 : 0);
+    }
+    const { a, b } = fitPlatt(logits, labels);
+    expect(a).toBeCloseTo(0.5, 1);
+    expect(b).toBeCloseTo(-1, 1);
+  });
+
+  it('returns the identity without both classes', () => {
+    expect(fitPlatt([1, 2], [1, 1])).toEqual({ a: 1, b: 0 });
+  });
+});
+
+describe('thresholdForPrecision', () => {
+  it('takes the lowest cut that keeps the precision, halfway to the next score', () => {
+    // Scores descending: 1 1 0 1 0 0 → precision at cuts 1, 1, .67, .75, .6, .5
+    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+    const labels = [1, 1, 0, 1, 0, 0];
+    expect(thresholdForPrecision(scores, labels, 0.75)).toBeCloseTo(0.55);
+    expect(thresholdForPrecision(scores, labels, 1)).toBeCloseTo(0.75);
+  });
+
+  it('falls back to the best-F1 cut when no cut reaches the precision', () => {
+    expect(thresholdForPrecision([0.9, 0.8, 0.1], [0, 1, 0], 0.9)).toBeCloseTo(0.45);
+  });
+});
+
+/** A small two-category corpus in two languages with template-based splits. */
+function toyCorpus(): TextCase[] {
+  const cases: TextCase[] = [];
+  const drugs = [
+    'selling coke and pills dm me',
+    'vendo cocaina y pastillas',
+    'pills for sale cheap',
+    'vendo pastillas baratas',
+  ];
+  const spam = [
+    'win a free prize now',
+    'gana un premio gratis ahora',
+    'click here free money',
+    'haz clic dinero gratis',
+  ];
+  const clean = [
+    'lovely walk in the park',
+    'un paseo bonito en el parque',
+    'my cat sleeps all day',
+    'mi gato duerme todo el dia',
+  ];
+  const groups: [string[], Partial<Record<CategoryId, 0 | 1>>][] = [
+    [drugs, { 'illicit/drugs': 1, spam: 0 }],
+    [spam, { spam: 1, 'illicit/drugs': 0 }],
+    [clean, { spam: 0, 'illicit/drugs': 0 }],
+  ];
+  let n = 0;
+  for (const [texts, labels] of groups)
+    for (let rep = 0; rep < 40; rep++)
+      texts.forEach((t, k) =>
+        cases.push({
+          id: `toy-${n++}`,
+          text: `${t} ${rep}`,
+          lang: k % 2 ? 'es' : 'en',
+          labels,
+          source: 'gen:toy',
+          template: `toy-${k}-${rep % 5}`,
+          functionality: 'toy',
+          hardNegative: false,
+          split: rep % 5 === 0 ? 'dev' : rep % 5 === 1 ? 'test' : 'train',
+        }),
+      );
+  return cases;
+}
+
+describe('trainTextClassifier', () => {
+  const cases = toyCorpus();
+  const file = trainTextClassifier(cases, ['illicit/drugs', 'spam'], {
+    ...DEFAULT_TEXT_TRAIN_OPTIONS,
+    hashBuckets: 1 << 12,
+  });
+
+  it('learns both categories in both languages and calibrates on dev', () => {
+    const clf = new TextClassifier(file);
+    const [drugs, spam, clean] = clf.score([
+      'vendo pastillas',
+      'free prize click here',
+      'mi gato en el parque',
+    ]);
+    expect(drugs![0]).toBeGreaterThan(0.5);
+    expect(spam![1]).toBeGreaterThan(0.5);
+    expect(Math.max(...clean!)).toBeLessThan(0.5);
+    expect(file.platt).toHaveLength(2);
+    expect(file.training).toMatchObject({ train_cases: 288, dev_cases: 96 });
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = trainTextClassifier(cases, ['illicit/drugs', 'spam'], {
+      ...DEFAULT_TEXT_TRAIN_OPTIONS,
+      hashBuckets: 1 << 12,
+    });
+    expect(again.weights).toBe(file.weights);
+  });
+
+  it('reports per category × language on the test split only', () => {
+    const r = evaluateTextClassifier(file, cases);
+    expect(r.testCases).toBe(96);
+    expect(r.cells.map((c) => `${c.category}/${c.lang}`)).toEqual([
+      'illicit/drugs/en',
+      'illicit/drugs/es',
+      'spam/en',
+      'spam/es',
+    ]);
+    for (const c of r.cells) expect(c.metrics.f1).toBeGreaterThan(0.9);
+  });
+});

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { CategoryId } from '@vigil/contracts';
+import { ExpertConfigError } from '../expert';
+import { TextClassifier } from '../text/text-classifier';
+import type { Expert, ExpertModule, ExpertOutput } from './contract';
+
+/**
+ * `text-classifier` (runner `text-classifier`): per-category calibrated scores of the caption and of the
+ * text read from images (hashed word and character n-grams ‖ lexicon → one-vs-rest logistic regression →
+ * Platt scaling; see `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
+ * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
+ * thousands of public and generated texts, so text judgement comes from here while images still speak
+ * through fusion. No fusion features. Cheap: runs on every caption and every image text.
+ */
+export const textClassifierModule: ExpertModule = {
+  runner: 'text-classifier',
+  core: true,
+  load({ entry, bundleDir }): Promise<Expert> {
+    const file = entry.files.weights;
+    if (!file) throw new ExpertConfigError(entry.name, 'no file with role "weights"');
+    const classifier = TextClassifier.load(join(bundleDir, file));
+    const categories = classifier.categories;
+    return Promise.resolve({
+      name: entry.name,
+      modality: 'caption',
+      reads: ['caption', 'ocr_text'],
+      emits: { categories, features: 0 },
+      combine: 'max',
+      cost: { tier: 'screen', msPerItem: 1 },
+      run(inputs) {
+        const texts = inputs as readonly string[];
+        const kept = texts.map((t, k) => ({ t, k })).filter(({ t }) => t.trim() !== '');
+        const scored = classifier.score(kept.map(({ t }) => t));
+        const out: ExpertOutput[] = texts.map(() => ({}));
+        kept.forEach(({ k }, j) => {
+          const row = scored[j]!;
+          out[k] = {
+            scores: Object.fromEntries(categories.map((c, ci) => [c, row[ci]!])) as Partial<
+              Record<CategoryId, number>
+            >,
+          };
+        });
+        return Promise.resolve(out);
+      },
+    });
+  },
+};

@@ -1,0 +1,84 @@
+import { LEXICON_FEATURES, foldForMatching, lexiconFeatures } from './lexicon';
+import { normalizeText } from './normalize';
+
+/**
+ * Sparse features of the text classifier: hashed character n-grams and words of the normalised text,
+ * plus the lexicon signals. Character n-grams inside word boundaries carry across languages
+ * (shared stems: "suicid", "cocain", "pistol") and survive the spelling variants the normaliser leaves,
+ * which a sentence encoder trained on English does not (Joulin et al. 2017, fastText; Weinberger et al.
+ * 2009 for the hashing trick).
+ *
+ * Per text:
+ * - text = `normalizeText(raw)` (no dictionary: serving and training give the same reading), folded by
+ *   `foldForMatching` (lowercase, accents removed), split into words of letters, digits and emoji;
+ * - `w:<word>` and `b:<word> <word>` (word unigrams and bigrams), `c:<n-gram>` for every 2..5-gram of
+ *   `<word>` with boundary marks;
+ * - each hashed (FNV-1a 32-bit) into `hashBuckets` buckets, counts → `log1p`, then L2-normalised;
+ * - then the `LEXICON_FEATURES.length` lexicon values at indices `hashBuckets..` (not normalised).
+ */
+export interface SparseFeatures {
+  /** Feature indices, `0 ≤ index < hashBuckets + LEXICON_FEATURES.length`, unique. */
+  readonly index: Uint32Array;
+  readonly value: Float32Array;
+}
+
+const WORD = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
+const MIN_GRAM = 2;
+const MAX_GRAM = 5;
+
+/** FNV-1a 32-bit over UTF-16 code units (Fowler, Noll, Vo; IETF draft-eastlake-fnv). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Number of features for `hashBuckets` hash buckets (buckets, then lexicon values). */
+export function textFeatureCount(hashBuckets: number): number {
+  return hashBuckets + LEXICON_FEATURES.length;
+}
+
+/**
+ * Sparse features of one raw text (caption, OCR text, transcript). Empty text → only lexicon values.
+ * @param hashBuckets a power of two (the classifier's weights say which).
+ */
+export function textClassifierFeatures(raw: string, hashBuckets: number): SparseFeatures {
+  const normalized = normalizeText(raw);
+  const folded = foldForMatching(normalized.text);
+  const words = folded.match(WORD) ?? [];
+  const counts = new Map<number, number>();
+  const add = (key: string): void => {
+    const k = fnv1a(key) & (hashBuckets - 1);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  words.forEach((w, i) => {
+    add(`w:${w}`);
+    if (i > 0) add(`b:${words[i - 1]} ${w}`);
+    const padded = `<${w}>`;
+    for (let n = MIN_GRAM; n <= MAX_GRAM; n++)
+      for (let s = 0; s + n <= padded.length; s++) add(`c:${padded.slice(s, s + n)}`);
+  });
+  let norm = 0;
+  for (const [k, c] of counts) {
+    const v = Math.log1p(c);
+    counts.set(k, v);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  const lexicon = lexiconFeatures(normalized.text, normalized.rewrites, normalized.emoji);
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  const index = new Uint32Array(keys.length + lexicon.length);
+  const value = new Float32Array(keys.length + lexicon.length);
+  keys.forEach((k, j) => {
+    index[j] = k;
+    value[j] = counts.get(k)! / norm;
+  });
+  lexicon.forEach((v, j) => {
+    index[keys.length + j] = hashBuckets + j;
+    value[keys.length + j] = v;
+  });
+  return { index, value };
+}

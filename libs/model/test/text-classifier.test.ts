@@ -1,0 +1,121 @@
+import type { CategoryId } from '@vigil/contracts';
+import { describe, expect, it } from 'vitest';
+import type { DirectScore } from '../src/classify/batch';
+import { calibratedScores } from '../src/classify/calibrate';
+import type { FusionSpec } from '../src/fusion/spec';
+import {
+  LEXICON_FEATURES,
+  TEXT_CLASSIFIER_FORMAT,
+  TextClassifier,
+  TextClassifierFormatError,
+  fnv1a,
+  textClassifierFeatures,
+  textFeatureCount,
+  type TextClassifierFile,
+} from '../src';
+
+const BUCKETS = 1 << 10;
+
+/** A one-category file whose only non-zero weight is the bucket of the word `scam` (q = 127, scale 0.05). */
+function scamFile(): TextClassifierFile {
+  const width = textFeatureCount(BUCKETS);
+  const q = new Int8Array(width);
+  q[fnv1a('w:scam') & (BUCKETS - 1)] = 127;
+  return {
+    format: TEXT_CLASSIFIER_FORMAT,
+    hashBuckets: BUCKETS,
+    categories: ['spam'],
+    weights: Buffer.from(q.buffer).toString('base64'),
+    scale: [0.05],
+    bias: [-2],
+    platt: [{ a: 2, b: 0.5 }],
+    thresholds: [0.5],
+    targetPrecision: 0.8,
+    training: {},
+  };
+}
+
+/** Hashed-feature indices of a text (the lexicon's indices are always present, so left out). */
+const hashedIndex = (text: string) =>
+  [...textClassifierFeatures(text, BUCKETS).index].filter((k) => k < BUCKETS);
+
+describe('textClassifierFeatures', () => {
+  it('reads evasions as the plain words (same hashed features) and is L2-normalised', () => {
+    const plain = textClassifierFeatures('free money', BUCKETS);
+    for (const evasive of ['ｆｒｅｅ m0ney', 'f r e e MONEY', 'fr33 m0ney'])
+      expect(hashedIndex(evasive)).toEqual(hashedIndex('free money'));
+    const hashed = plain.value.slice(0, plain.value.length - LEXICON_FEATURES.length);
+    expect(hashed.reduce((a, v) => a + v * v, 0)).toBeCloseTo(1, 5);
+    expect(Math.max(...plain.index)).toBeLessThan(textFeatureCount(BUCKETS));
+  });
+
+  it('folds accents and case: "Suicídio" and "suicidio" share every hashed feature', () => {
+    const a = textClassifierFeatures('Suicídio', BUCKETS);
+    const b = textClassifierFeatures('suicidio', BUCKETS);
+    expect([...a.index]).toEqual([...b.index]);
+  });
+});
+
+describe('TextClassifier', () => {
+  it('computes sigmoid(a × (q·x × scale + bias) + b) per category', () => {
+    const clf = new TextClassifier(scamFile());
+    const x = textClassifierFeatures('scam', BUCKETS);
+    const k = [...x.index].indexOf(fnv1a('w:scam') & (BUCKETS - 1));
+    const z = 127 * 0.05 * x.value[k]! - 2;
+    const [scores] = clf.score(['scam']);
+    expect(scores![0]).toBeCloseTo(1 / (1 + Math.exp(-(2 * z + 0.5))), 5);
+    // Without the word only the bias speaks: sigmoid(2 × −2 + 0.5).
+    expect(clf.score(['hello there'])[0]![0]).toBeCloseTo(1 / (1 + Math.exp(3.5)), 5);
+  });
+
+  it('rejects a file of another format, unknown categories or the wrong weight count', () => {
+    expect(() => new TextClassifier({ ...scamFile(), format: 'x' as never })).toThrow(
+      TextClassifierFormatError,
+    );
+    expect(() => new TextClassifier({ ...scamFile(), categories: ['spam', 'nope' as never] })).toThrow(
+      /unknown categories nope/,
+    );
+    expect(() => new TextClassifier({ ...scamFile(), weights: 'AAAA' })).toThrow(/expected/);
+  });
+});
+
+describe("calibratedScores with a `combine: 'max'` expert (the text classifier)", () => {
+  const spec = { categories: ['spam', 'hate'] } as unknown as FusionSpec;
+  const fused = {
+    scores: Float32Array.from([0.3, 0.7]),
+    attribution: [[{ modality: 'image' as const, weight: 1 }], [{ modality: 'caption' as const, weight: 1 }]],
+  };
+  const informs = new Set<CategoryId>(['spam', 'hate']);
+
+  it('takes the higher of fusion and the text per category; the text that wins becomes the attribution', () => {
+    const direct = new Map<CategoryId, DirectScore>([
+      ['spam', { score: 0.9, modality: 'image_text', media_id: 'm1', max: true }],
+      ['hate', { score: 0.2, modality: 'caption', max: true }],
+      ['illicit/drugs', { score: 0.6, modality: 'caption', max: true }],
+    ]);
+    expect(calibratedScores(spec, informs, fused, direct)).toEqual([
+      {
+        category: 'spam',
+        score: 0.9,
+        severity: 3,
+        attribution: [{ modality: 'image_text', media_id: 'm1', weight: 1 }],
+      },
+      { category: 'hate', score: expect.closeTo(0.7, 6), severity: 2, attribution: fused.attribution[1] },
+      {
+        category: 'illicit/drugs',
+        score: 0.6,
+        severity: 2,
+        attribution: [{ modality: 'caption', weight: 1 }],
+      },
+    ]);
+  });
+
+  it("leaves fusion's informed categories to fusion for an expert without `combine: 'max'`", () => {
+    const direct = new Map<CategoryId, DirectScore>([['hate', { score: 0.95, modality: 'caption' }]]);
+    const out = calibratedScores(spec, informs, fused, direct);
+    expect(out.map((s) => [s.category, Math.round(s.score * 100) / 100])).toEqual([
+      ['spam', 0.3],
+      ['hate', 0.7],
+    ]);
+  });
+});
