@@ -23,6 +23,7 @@ import { composeAltText, type AltTextInput } from './alt-text';
 import { SileroVad, type AudioAnalysis } from './audio/vad';
 import { coverageOf, type Channel } from './coverage';
 import { FusionModel } from './fusion/fusion-model';
+import { withInterplay } from './fusion/interplay';
 import { FUSION_MODALITIES, type FusionSpec } from './fusion/spec';
 import { imageStats, IMAGE_STATS_VARIANT } from './image/image-stats';
 import {
@@ -636,7 +637,12 @@ export class VigilClassifier {
       tokens.push({
         request: i,
         modality: frameModality(m),
-        features: row,
+        features: withInterplay(
+          this.spec,
+          row,
+          requests[i]!.text.caption,
+          !!mediaLines.get(`${i}|${mediaId}`)?.length,
+        ),
         media_id: mediaId,
         timestamp_ms: m.frames[Number(frame)]!.timestamp_ms,
       });

@@ -15,6 +15,15 @@ import {
 import { imageVariantSpecs } from '@vigil/contracts';
 import { loadCorpus, targetsOf, type CorpusRecord, type Split } from '../corpus/corpus';
 import { requestFor } from '../corpus/media';
+import {
+  altTextFigures,
+  CASE_TYPES,
+  caseTypeOf,
+  postMetrics,
+  postOutcome,
+  type AltTextFigures,
+  type PostMetrics,
+} from './case-types';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
 
 /** What the experts cost on one path: items through each expert and the wall time of its calls. */
@@ -55,6 +64,12 @@ export interface EvalReport {
   readonly notCovered: Record<string, number>;
   /** Posts with an image or video and an empty caption: only the image experts can see their harm. */
   readonly imagesOnly: SliceReport;
+  /** Post-level figures (routed) per case type, overall (`all`) and per language (see ./case-types.ts). */
+  readonly caseTypes: Record<string, Record<string, PostMetrics>>;
+  /** Posts without a positive label: all, and those with an image or video, and how many were flagged. */
+  readonly benign: { posts: number; flagged: number; withMedia: number; withMediaFlagged: number };
+  /** Alt-text subject, wrong-object and quote rates (routed). */
+  readonly altText: AltTextFigures;
 }
 
 function modeReport(
@@ -201,6 +216,27 @@ export async function evaluateBundle(
     )
       entry.caught++;
   });
+  const outcomes = records.map((r, i) => postOutcome(r, routedResults[i]!, categories, thresholds));
+  const caseTypes: EvalReport['caseTypes'] = {};
+  for (const type of CASE_TYPES) {
+    const idx = records.map((r, i) => (caseTypeOf(r) === type ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const byLang: Record<string, PostMetrics> = { all: postMetrics(idx.map((i) => outcomes[i]!)) };
+    for (const lang of [...new Set(idx.map((i) => records[i]!.lang))].sort())
+      byLang[lang] = postMetrics(idx.filter((i) => records[i]!.lang === lang).map((i) => outcomes[i]!));
+    caseTypes[type] = byLang;
+  }
+  const negatives = outcomes.map((o, i) => ({ o, r: records[i]! })).filter(({ o }) => !o.positive);
+  const negativeMedia = negatives.filter(({ r }) => r.image || r.video);
+  const benign = {
+    posts: negatives.length,
+    flagged: negatives.filter(({ o }) => o.flagged).length,
+    withMedia: negativeMedia.length,
+    withMediaFlagged: negativeMedia.filter(({ o }) => o.flagged).length,
+  };
+  const objectsEntry = manifest.experts.find((e) => e.runner === 'objects-nanodet');
+  const cocoLabels = objectsEntry?.outputs.find((o) => o.labels)?.labels ?? [];
+  const altText = altTextFigures(records, routedResults, cocoLabels);
   const notCovered: Record<string, number> = {};
   for (const r of routedResults)
     for (const c of r.coverage.not_covered) notCovered[c] = (notCovered[c] ?? 0) + 1;
@@ -215,6 +251,9 @@ export async function evaluateBundle(
     multimodal,
     notCovered,
     imagesOnly,
+    caseTypes,
+    benign,
+    altText,
   };
 }
 
@@ -272,12 +311,43 @@ export function formatReport(r: EvalReport): string {
         .join(', ') || 'none'
     }`,
   );
+  lines.push('');
+  lines.push(formatCaseTypes(r));
   lines.push(
     `Not covered (posts): ${
       Object.entries(r.notCovered)
         .map(([c, n]) => `${c} ${n}`)
         .join(', ') || 'none'
     }`,
+  );
+  return lines.join('\n');
+}
+
+const pct = (n: number, d: number) => (d ? `${n}/${d} (${((100 * n) / d).toFixed(0)} %)` : '–');
+
+/** The per-case-type table, the benign flag rates and the alt-text rates. */
+export function formatCaseTypes(r: EvalReport): string {
+  const lines: string[] = [];
+  lines.push(
+    'Per case type and language (post level, routed: caught = a positive category at its threshold; flagged = any category)',
+  );
+  lines.push('');
+  lines.push(
+    '| case type | language | posts | positives | precision | recall | F1 | AUPRC | negatives flagged |',
+  );
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [type, byLang] of Object.entries(r.caseTypes))
+    for (const [lang, m] of Object.entries(byLang))
+      lines.push(
+        `| ${type} | ${lang} | ${m.posts} | ${m.positives} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.flaggedNegatives)} |`,
+      );
+  lines.push('');
+  lines.push(
+    `Benign posts flagged: ${pct(r.benign.flagged, r.benign.posts)}; with an image or video: ${pct(r.benign.withMediaFlagged, r.benign.withMedia)}`,
+  );
+  const a = r.altText;
+  lines.push(
+    `Alt-text: names the main subject ${pct(a.subjectNamed, a.subjectPosts)} of images with a nameable subject; names an object not in the photo ${pct(a.wrongObject, a.images)} of images; quotes the meme text ${pct(a.quoted, a.memes)} of memes (${pct(a.quotedIgnoringSpaces, a.memes)} ignoring spaces and punctuation)`,
   );
   return lines.join('\n');
 }
