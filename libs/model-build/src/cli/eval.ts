@@ -1,6 +1,7 @@
 /**
- * `npm run eval [-- --split dev|test] [--json]`: evaluates the built bundle (.models/vigil-base, or
- * $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's table.
+ * `npm run eval [-- --split dev|test] [--json] [--routed]`: evaluates the built bundle (.models/vigil-base,
+ * or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's tables (per category,
+ * per case type and language, alt-text rates). `--routed` runs only the routed path (no cost comparison).
  */
 import { resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
@@ -14,7 +15,7 @@ const split: Split =
   args.includes('--split') && SPLITS.includes(splitArg as Split) ? (splitArg as Split) : 'test';
 
 const started = Date.now();
-evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } })
+evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } }, undefined, args.includes('--routed'))
   .then((report) => {
     console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
     console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);

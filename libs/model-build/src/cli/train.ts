@@ -2,10 +2,12 @@
  * `npm run models:train`: trains the fusion mixture-of-experts on the committed seed corpus and writes
  * the committed weights (libs/model-build/data/fusion/weights.json), then rebuilds the bundle.
  * Steps: build every expert, with an untrained fusion of the training spec, into .models/vigil-features →
- * features for every corpus case through the classifier itself (routed; dense too for cases with media,
- * as extra training examples, since routing decides which image experts fill a frame token) → seeded
- * Adam training with the load-balancing loss (model selection on dev loss) → per-category temperature
- * scaling on dev → weights file → `models:build`.
+ * features for every corpus case (the generated caption × image pairs included) through the classifier
+ * itself (routed; dense too for cases with media, as extra training examples, since routing decides which
+ * image experts fill a frame token), cached in .data/fusion-features → photo augmentation and the
+ * synthetic image-signal examples (../fusion/augment.ts: nsfw → sexual, weak weapon cue) → seeded Adam
+ * training with the load-balancing loss (model selection on dev loss) → per-category temperature scaling
+ * on dev → weights file → `models:build`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -51,6 +51,8 @@ export interface SliceReport {
 
 export interface EvalReport {
   readonly split: Split;
+  /** Only the routed path ran (`dense` repeats it; no cost comparison). */
+  readonly routedOnly: boolean;
   readonly cases: number;
   readonly bundle: string;
   readonly thresholds: Partial<Record<CategoryId, number>>;
@@ -128,12 +130,15 @@ async function runPath(
  * per-language macro F1; multimodal detection by harm location; the images-only slice; cost (expert
  * invocations and milliseconds, per expert) of both paths.
  * @param limit evaluate only the first `limit` cases of the split (tests).
+ * @param routedOnly run the routed path once and nothing else (no warm-up, no dense path, no separate
+ *   images-only runs): the accuracy figures without the cost comparison; `dense` then repeats `routed`.
  */
 export async function evaluateBundle(
   bundleDir: string,
   split: Split,
   options: ClassifierOptions,
   limit?: number,
+  routedOnly = false,
 ): Promise<EvalReport> {
   const manifest = readBundleManifest(bundleDir);
   const fusion = manifest.experts.find((e) => e.name === 'fusion')!;
@@ -153,21 +158,25 @@ export async function evaluateBundle(
   });
   // Warm-up (the routed path, and a batch of posts with media dense) before measuring: first runs pay
   // onnxruntime's per-shape allocation and optimisation, which would otherwise land on one path.
-  await runPath(classifier, requests, 'routed');
-  await runPath(classifier, requests.filter((r) => r.media.length > 0).slice(0, 16), 'dense');
+  if (!routedOnly) {
+    await runPath(classifier, requests, 'routed');
+    await runPath(classifier, requests.filter((r) => r.media.length > 0).slice(0, 16), 'dense');
+  }
   const routedRun = await runPath(classifier, requests, 'routed');
-  const denseRun = await runPath(classifier, requests, 'dense');
+  const denseRun = routedOnly ? routedRun : await runPath(classifier, requests, 'dense');
   const routedResults = routedRun.results;
   const routed = modeReport(categories, thresholds, records, routedResults, routedRun.cost);
   const dense = modeReport(categories, thresholds, records, denseRun.results, denseRun.cost);
   // Images-only slice, run on its own so that its cost is its own (scores are batch-invariant).
   const slice = records.map((r, i) => ({ r, i })).filter(({ r }) => (r.image || r.video) && !r.text.trim());
   const sliceReport = async (mode: 'routed' | 'dense') => {
-    const run = await runPath(
-      classifier,
-      slice.map(({ i }) => requests[i]!),
-      mode,
-    );
+    const run = routedOnly
+      ? { results: slice.map(({ i }) => routedResults[i]!), cost: routedRun.cost }
+      : await runPath(
+          classifier,
+          slice.map(({ i }) => requests[i]!),
+          mode,
+        );
     const { perCategory: _, ...rest } = modeReport(
       categories,
       thresholds,
@@ -242,6 +251,7 @@ export async function evaluateBundle(
     for (const c of r.coverage.not_covered) notCovered[c] = (notCovered[c] ?? 0) + 1;
   return {
     split,
+    routedOnly,
     cases: records.length,
     bundle: `${manifest.name}@${manifest.version}`,
     thresholds,
@@ -273,6 +283,36 @@ export function formatReport(r: EvalReport): string {
       `| ${c} | ${m.positives} | ${f(r.thresholds[c as CategoryId] ?? 0.5)} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.fpr)} | ${f(m.ece)} |`,
     );
   lines.push('');
+  if (r.routedOnly) lines.push('(routed path only: no dense path, no cost comparison)');
+  else lines.push(...costTables(r));
+  lines.push('');
+  lines.push(
+    `Per language (macro F1, routed): ${Object.entries(r.perLanguage)
+      .map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`)
+      .join(', ')}`,
+  );
+  lines.push(
+    `Multimodal cases (positives caught / positives): ${
+      Object.entries(r.multimodal)
+        .map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  lines.push('');
+  lines.push(formatCaseTypes(r));
+  lines.push(
+    `Not covered (posts): ${
+      Object.entries(r.notCovered)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  return lines.join('\n');
+}
+
+/** Macro figures and cost of the routed and dense paths, all posts and images only; per-expert cost. */
+function costTables(r: EvalReport): string[] {
+  const lines: string[] = [];
   lines.push('| posts | path | macro F1 | macro AUPRC | expert invocations | expert + fusion ms |');
   lines.push('|---|---|---:|---:|---:|---:|');
   for (const [posts, routed, dense] of [
@@ -298,29 +338,7 @@ export function formatReport(r: EvalReport): string {
     const b = r.dense.perExpert[name] ?? { items: 0, ms: 0 };
     lines.push(`| ${name} | ${a.items} | ${b.items} | ${a.ms.toFixed(0)} | ${b.ms.toFixed(0)} |`);
   }
-  lines.push('');
-  lines.push(
-    `Per language (macro F1, routed): ${Object.entries(r.perLanguage)
-      .map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`)
-      .join(', ')}`,
-  );
-  lines.push(
-    `Multimodal cases (positives caught / positives): ${
-      Object.entries(r.multimodal)
-        .map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`)
-        .join(', ') || 'none'
-    }`,
-  );
-  lines.push('');
-  lines.push(formatCaseTypes(r));
-  lines.push(
-    `Not covered (posts): ${
-      Object.entries(r.notCovered)
-        .map(([c, n]) => `${c} ${n}`)
-        .join(', ') || 'none'
-    }`,
-  );
-  return lines.join('\n');
+  return lines;
 }
 
 const pct = (n: number, d: number) => (d ? `${n}/${d} (${((100 * n) / d).toFixed(0)} %)` : '–');

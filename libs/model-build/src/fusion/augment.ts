@@ -36,7 +36,12 @@ function simplex(rand: () => number, lean: number): number[] {
 }
 
 /** Frame token with the nsfw block set to probabilities `p` (Drawing, Hentai, Neutral, Porn, Sexy). */
-function withNsfw(spec: FusionSpec, token: TrainToken, p: readonly number[], caption: string): TrainToken {
+export function withNsfw(
+  spec: FusionSpec,
+  token: TrainToken,
+  p: readonly number[],
+  caption: string,
+): TrainToken {
   const { nsfw } = blocks(spec);
   const f = Float32Array.from(token.features);
   const [drawing, hentai, , porn, sexy] = p as [number, number, number, number, number];
@@ -45,7 +50,7 @@ function withNsfw(spec: FusionSpec, token: TrainToken, p: readonly number[], cap
 }
 
 /** Frame token with a weapon detected at `score` (one more detection in the count field). */
-function withWeapon(spec: FusionSpec, token: TrainToken, score: number, caption: string): TrainToken {
+export function withWeapon(spec: FusionSpec, token: TrainToken, score: number, caption: string): TrainToken {
   const { objects } = blocks(spec);
   const f = Float32Array.from(token.features);
   f[objects + 1] = Math.max(f[objects + 1]!, score);
