@@ -7,7 +7,8 @@
  * image experts fill a frame token), cached in .data/fusion-features → photo augmentation and the
  * synthetic image-signal examples (../fusion/augment.ts: nsfw → sexual, weak weapon cue) → seeded Adam
  * training with the load-balancing loss (model selection on dev loss) → per-category temperature scaling
- * on dev → weights file → `models:build`.
+ * on dev → weights file → `models:build`. `npm run models:train -- --no-dense` leaves out the dense
+ * features (OCR on every frame of every training medium: most of the time on a busy machine).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -68,7 +69,11 @@ async function main(): Promise<void> {
   const same = (a: TrainExample, b: TrainExample) =>
     a.tokens.length === b.tokens.length &&
     a.tokens.every((t, k) => t.features.every((v, j) => v === b.tokens[k]!.features[j]));
-  const dense = (await cached('dense', withMedia, () => corpusExamples(spec, withMedia, classifier, 'dense')))
+  // `--no-dense` (a machine too busy for OCR on every frame) trains on the routed features only.
+  const denseFeatures = process.argv.includes('--no-dense')
+    ? []
+    : await cached('dense', withMedia, () => corpusExamples(spec, withMedia, classifier, 'dense'));
+  const dense = denseFeatures
     .filter((e) => !same(e, routedById.get(e.id)!))
     .map((e) => ({ ...e, id: `${e.id}+dense` }));
   const photos = [...new Set(corpus.flatMap((r) => (r.image ? [r.image.photo] : [])))].sort();
