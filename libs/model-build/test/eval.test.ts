@@ -43,12 +43,21 @@ describe('evaluation on the test split (what `npm run eval` prints)', () => {
     expect(report.routed.perExpert.text!.items).toBeLessThanOrEqual(report.dense.perExpert.text!.items);
     expect(report.imagesOnly.cases).toBeGreaterThan(10);
     expect(report.imagesOnly.routed.invocations).toBeLessThan(report.imagesOnly.dense.invocations);
-    expect(Object.keys(report.perLanguage)).toEqual(['de', 'en', 'es', 'fr']);
+    expect(Object.keys(report.perLanguage)).toEqual(['de', 'en', 'es', 'fr', 'pt']);
+    // Per case type and language, post level; benign flag rates; alt-text rates.
+    for (const type of ['caption only', 'image+caption', 'meme', 'interplay'])
+      expect(report.caseTypes[type]!.all!.positives, type).toBeGreaterThan(0);
+    expect(Object.keys(report.caseTypes.interplay!)).toEqual(['all', 'de', 'en', 'es', 'fr', 'pt']);
+    expect(report.benign.withMedia).toBeGreaterThan(20);
+    expect(report.altText.memes).toBeGreaterThan(5);
+    expect(report.altText.subjectPosts).toBeGreaterThan(5);
     expect(report.notCovered['sexual/minors']).toBe(report.cases);
     const table = formatReport(report);
     expect(table).toContain('| harassment/threatening |');
     expect(table).toContain('| images only (');
     expect(table).toContain('| ocr |');
+    expect(table).toContain('| interplay | pt |');
+    expect(table).toMatch(/Alt-text: names the main subject \d+\/\d+/);
     // OCR on every frame of the dense path makes this the slowest test of the package (minutes on 2 cores).
   }, 900_000);
 });

@@ -10,6 +10,7 @@ export * from './audio/vad';
 export * from './fusion/spec';
 export * from './fusion/reference';
 export * from './fusion/fusion-model';
+export * from './fusion/interplay';
 export * from './image/image-stats';
 export * from './router';
 export * from './coverage';

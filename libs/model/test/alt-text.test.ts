@@ -73,6 +73,25 @@ const cases: { name: string; input: AltTextInput; text: string; decorative?: boo
     text: 'A man riding a horse',
   },
   {
+    // The detector on the skimage coins photo: clocks and bowls between 0.43 and 0.54.
+    name: 'a short true description rather than a long wrong one',
+    input: {
+      objects: [
+        ...Array.from({ length: 11 }, (_, i) => ({ label: 'clock', score: 0.54 - i * 0.01 })),
+        ...Array.from({ length: 6 }, (_, i) => ({ label: 'bowl', score: 0.48 - i * 0.01 })),
+      ],
+    },
+    text: 'Photo',
+  },
+  {
+    name: 'names at most two kinds of subject',
+    input: {
+      objects: [person(), { label: 'dog', score: 0.9 }, { label: 'car', score: 0.7 }],
+      ocr: [{ text: 'WALKIES', confidence: 0.55 }],
+    },
+    text: 'Photo of a dog and a person with the text "WALKIES"',
+  },
+  {
     name: 'ten and more as digits',
     input: { objects: Array.from({ length: 12 }, () => ({ label: 'car', score: 0.6 })) },
     text: 'Photo of 12 cars',
@@ -81,8 +100,8 @@ const cases: { name: string; input: AltTextInput; text: string; decorative?: boo
     name: 'irregular plurals',
     input: {
       objects: [
-        { label: 'knife', score: 0.6 },
-        { label: 'knife', score: 0.5 },
+        { label: 'knife', score: 0.7 },
+        { label: 'knife', score: 0.65 },
       ],
     },
     text: 'Photo of two knives',

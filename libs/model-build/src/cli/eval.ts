@@ -1,8 +1,9 @@
 /**
- * `npm run eval [-- --split dev|test] [--json] [--data <dir>]`: evaluates the built bundle
+ * `npm run eval [-- --split dev|test] [--json] [--routed] [--data <dir>]`: evaluates the built bundle
  * (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's
- * table; then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the text classifier's
- * section on held-out templates (see text-model/evaluate-text.ts).
+ * tables (per category, per case type and language, alt-text rates; `--routed` runs only the routed path,
+ * no cost comparison); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the
+ * text classifier's section on held-out templates (see text-model/evaluate-text.ts).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,7 +35,7 @@ async function textSection(): Promise<string> {
 }
 
 const started = Date.now();
-evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } })
+evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } }, undefined, args.includes('--routed'))
   .then(async (report) => {
     console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
     console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

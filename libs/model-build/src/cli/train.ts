@@ -2,12 +2,15 @@
  * `npm run models:train`: trains the fusion mixture-of-experts on the committed seed corpus and writes
  * the committed weights (libs/model-build/data/fusion/weights.json), then rebuilds the bundle.
  * Steps: build every expert, with an untrained fusion of the training spec, into .models/vigil-features →
- * features for every corpus case through the classifier itself (routed; dense too for cases with media,
- * as extra training examples, since routing decides which image experts fill a frame token) → seeded
- * Adam training with the load-balancing loss (model selection on dev loss) → per-category temperature
- * scaling on dev → weights file → `models:build`.
+ * features for every corpus case (the generated caption × image pairs included) through the classifier
+ * itself (routed; dense too for cases with media, as extra training examples, since routing decides which
+ * image experts fill a frame token), cached in .data/fusion-features → photo augmentation and the
+ * synthetic image-signal examples (../fusion/augment.ts: nsfw → sexual, weak weapon cue) → seeded Adam
+ * training with the load-balancing loss (model selection on dev loss) → per-category temperature scaling
+ * on dev → weights file → `models:build`. `npm run models:train -- --no-dense` leaves out the dense
+ * features (OCR on every frame of every training medium: most of the time on a busy machine).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CategoryId } from '@vigil/contracts';
 import { encodeWeights, fusionForward, type FusionWeightsFile } from '@vigil/model';
@@ -17,6 +20,8 @@ import { expectedCalibrationError, fitTemperature } from '../eval/metrics';
 import { FEATURE_EXPERTS, IMAGE_EXPERTS, VIGIL_BASE_EXPERTS } from '../experts';
 import { FUSION_WEIGHTS_PATH, fusionExpertFrom } from '../experts/fusion';
 import { defaultFusionSpec } from '../fusion/default-spec';
+import { imageSignalExamples } from '../fusion/augment';
+import { cachedExamples } from '../fusion/feature-cache';
 import { augmentWithPhotos, corpusExamples, loadFeatureClassifier, photoTokens } from '../fusion/features';
 import { initialWeights } from '../fusion/random';
 import { DEFAULT_TRAIN_OPTIONS, packExamples, trainFusion, type TrainExample } from '../fusion/train';
@@ -44,7 +49,14 @@ async function main(): Promise<void> {
   });
   const corpus = loadCorpus();
   const classifier = await loadFeatureClassifier(featuresDir);
-  const examples = await corpusExamples(spec, corpus, classifier, 'routed');
+  // Feature cache key: the feature bundle, the classifier code that builds tokens, and the cases.
+  const code = ['classifier.ts', 'fusion/interplay.ts', 'frame-experts.ts', 'router.ts'].map((f) =>
+    readFileSync(resolve(ROOT, 'libs/model/src', f), 'utf8'),
+  );
+  const cacheDir = resolve(ROOT, '.data/fusion-features');
+  const cached = (what: string, records: readonly object[], compute: () => Promise<TrainExample[]>) =>
+    cachedExamples(cacheDir, [what, classifier.manifest.version, ...code, JSON.stringify(records)], compute);
+  const examples = await cached('routed', corpus, () => corpusExamples(spec, corpus, classifier, 'routed'));
   // A routed case whose harm is only in image text that routing left unread (the OCR gate stayed shut)
   // has no evidence of its labels: training on it would teach fusion that plain photos are harmful.
   const unread = (i: number) =>
@@ -57,17 +69,49 @@ async function main(): Promise<void> {
   const same = (a: TrainExample, b: TrainExample) =>
     a.tokens.length === b.tokens.length &&
     a.tokens.every((t, k) => t.features.every((v, j) => v === b.tokens[k]!.features[j]));
-  const dense = (await corpusExamples(spec, withMedia, classifier, 'dense'))
+  // `--no-dense` (a machine too busy for OCR on every frame) trains on the routed features only.
+  const denseFeatures = process.argv.includes('--no-dense')
+    ? []
+    : await cached('dense', withMedia, () => corpusExamples(spec, withMedia, classifier, 'dense'));
+  const dense = denseFeatures
     .filter((e) => !same(e, routedById.get(e.id)!))
     .map((e) => ({ ...e, id: `${e.id}+dense` }));
   const photos = [...new Set(corpus.flatMap((r) => (r.image ? [r.image.photo] : [])))].sort();
-  const train = augmentWithPhotos(
-    spec,
-    [...bySplit('train'), ...dense],
-    await photoTokens(spec, classifier, photos),
-    0.3,
-    20261129,
+  const photoExamples = await cached(
+    'photos',
+    photos.map((p) => ({ p })),
+    async () =>
+      (await photoTokens(spec, classifier, photos)).map((t, i) => ({
+        id: `photo-${i}`,
+        tokens: [t],
+        targets: new Float32Array(spec.categories.length),
+        mask: new Float32Array(spec.categories.length),
+      })),
   );
+  const photoTokenList = photoExamples.map((e) => e.tokens[0]!);
+  const textOf = new Map(corpus.map((r) => [r.id, r.text]));
+  const trainCases = bySplit('train');
+  const captionOnly = (e: TrainExample) =>
+    e.tokens.length > 0 && e.tokens.every((t) => t.modality === 'caption');
+  const threatIndex = spec.categories.indexOf('harassment/threatening');
+  const withText = (e: TrainExample) => ({ example: e, text: textOf.get(e.id) ?? '' });
+  const train = [
+    ...augmentWithPhotos(
+      spec,
+      [...trainCases, ...dense],
+      photoTokenList,
+      0.3,
+      20261129,
+      (id) => textOf.get(id) ?? '',
+    ),
+    ...imageSignalExamples(
+      spec,
+      photoTokenList,
+      trainCases.filter((e) => captionOnly(e) && e.targets.every((t) => t === 0)).map(withText),
+      trainCases.filter((e) => captionOnly(e) && e.targets[threatIndex]! > 0.5).map(withText),
+      20261207,
+    ),
+  ];
   const dev = bySplit('dev');
   console.log(
     `train: ${corpus.length} cases (train ${train.length} with ${dense.length} dense, dev ${dev.length}), features in ${Date.now() - t0} ms`,

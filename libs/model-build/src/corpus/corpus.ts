@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from '@vigil/contracts';
+import { interplayCases } from './interplay';
 
 /** The seed corpus folder (committed): one JSONL file per language plus multimodal cases, and splits. */
 export const CORPUS_DIR = resolve(__dirname, '..', '..', 'data', 'corpus');
@@ -25,8 +26,11 @@ export const CorpusRecordSchema = z.object({
   /** The category block the case was written for (`benign`, `multimodal` for the rest). */
   block: z.string(),
   kind: z.enum(['positive', 'hard_negative', 'benign']),
-  /** Multimodal cases: where the harm is (`caption`, `image_text`, `both`, `none`). */
-  harm_in: z.enum(['caption', 'image_text', 'both', 'none']).optional(),
+  /**
+   * Multimodal cases: where the harm is (`caption`, `image_text`, `both`, `none`; `interplay`: only in
+   * caption and photo read together, the generated cases of ./interplay.ts).
+   */
+  harm_in: z.enum(['caption', 'image_text', 'both', 'none', 'interplay']).optional(),
   text: z.string(),
   /** A photo from the skimage set (.data/photos) with optional rendered meme text. */
   image: z.object({ photo: z.string(), overlay: z.string().optional() }).optional(),
@@ -54,10 +58,11 @@ export class CorpusError extends Error {
 }
 
 /**
- * Loads the seed corpus with its fixed splits (`splits.json`: ids per split).
+ * Loads the seed corpus with its fixed splits (`splits.json`: ids per split), followed by the generated
+ * caption × image pairs (./interplay.ts, split by template) unless `generated` is false.
  * @throws CorpusError naming the file and line of a bad record, a duplicate id, or an id without a split.
  */
-export function loadCorpus(dir = CORPUS_DIR): CorpusRecord[] {
+export function loadCorpus(dir = CORPUS_DIR, generated = true): CorpusRecord[] {
   const splits = JSON.parse(readFileSync(join(dir, 'splits.json'), 'utf8')) as Record<Split, string[]>;
   const splitOf = new Map<string, Split>();
   for (const s of SPLITS) for (const id of splits[s] ?? []) splitOf.set(id, s);
@@ -78,6 +83,12 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusRecord[] {
         out.push({ ...r, split });
       });
   }
+  if (generated)
+    for (const r of interplayCases()) {
+      if (seen.has(r.id)) throw new CorpusError(`interplay: duplicate id ${r.id}`);
+      seen.add(r.id);
+      out.push(r);
+    }
   return out;
 }
 

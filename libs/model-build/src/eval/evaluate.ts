@@ -15,6 +15,15 @@ import {
 import { imageVariantSpecs } from '@vigil/contracts';
 import { loadCorpus, targetsOf, type CorpusRecord, type Split } from '../corpus/corpus';
 import { requestFor } from '../corpus/media';
+import {
+  altTextFigures,
+  CASE_TYPES,
+  caseTypeOf,
+  postMetrics,
+  postOutcome,
+  type AltTextFigures,
+  type PostMetrics,
+} from './case-types';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
 
 /** What the experts cost on one path: items through each expert and the wall time of its calls. */
@@ -42,6 +51,8 @@ export interface SliceReport {
 
 export interface EvalReport {
   readonly split: Split;
+  /** Only the routed path ran (`dense` repeats it; no cost comparison). */
+  readonly routedOnly: boolean;
   readonly cases: number;
   readonly bundle: string;
   readonly thresholds: Partial<Record<CategoryId, number>>;
@@ -55,6 +66,12 @@ export interface EvalReport {
   readonly notCovered: Record<string, number>;
   /** Posts with an image or video and an empty caption: only the image experts can see their harm. */
   readonly imagesOnly: SliceReport;
+  /** Post-level figures (routed) per case type, overall (`all`) and per language (see ./case-types.ts). */
+  readonly caseTypes: Record<string, Record<string, PostMetrics>>;
+  /** Posts without a positive label: all, and those with an image or video, and how many were flagged. */
+  readonly benign: { posts: number; flagged: number; withMedia: number; withMediaFlagged: number };
+  /** Alt-text subject, wrong-object and quote rates (routed). */
+  readonly altText: AltTextFigures;
 }
 
 function modeReport(
@@ -113,12 +130,15 @@ async function runPath(
  * per-language macro F1; multimodal detection by harm location; the images-only slice; cost (expert
  * invocations and milliseconds, per expert) of both paths.
  * @param limit evaluate only the first `limit` cases of the split (tests).
+ * @param routedOnly run the routed path once and nothing else (no warm-up, no dense path, no separate
+ *   images-only runs): the accuracy figures without the cost comparison; `dense` then repeats `routed`.
  */
 export async function evaluateBundle(
   bundleDir: string,
   split: Split,
   options: ClassifierOptions,
   limit?: number,
+  routedOnly = false,
 ): Promise<EvalReport> {
   const manifest = readBundleManifest(bundleDir);
   const fusion = manifest.experts.find((e) => e.name === 'fusion')!;
@@ -137,21 +157,25 @@ export async function evaluateBundle(
   });
   // Warm-up (the routed path, and a batch of posts with media dense) before measuring: first runs pay
   // onnxruntime's per-shape allocation and optimisation, which would otherwise land on one path.
-  await runPath(classifier, requests, 'routed');
-  await runPath(classifier, requests.filter((r) => r.media.length > 0).slice(0, 16), 'dense');
+  if (!routedOnly) {
+    await runPath(classifier, requests, 'routed');
+    await runPath(classifier, requests.filter((r) => r.media.length > 0).slice(0, 16), 'dense');
+  }
   const routedRun = await runPath(classifier, requests, 'routed');
-  const denseRun = await runPath(classifier, requests, 'dense');
+  const denseRun = routedOnly ? routedRun : await runPath(classifier, requests, 'dense');
   const routedResults = routedRun.results;
   const routed = modeReport(categories, thresholds, records, routedResults, routedRun.cost);
   const dense = modeReport(categories, thresholds, records, denseRun.results, denseRun.cost);
   // Images-only slice, run on its own so that its cost is its own (scores are batch-invariant).
   const slice = records.map((r, i) => ({ r, i })).filter(({ r }) => (r.image || r.video) && !r.text.trim());
   const sliceReport = async (mode: 'routed' | 'dense') => {
-    const run = await runPath(
-      classifier,
-      slice.map(({ i }) => requests[i]!),
-      mode,
-    );
+    const run = routedOnly
+      ? { results: slice.map(({ i }) => routedResults[i]!), cost: routedRun.cost }
+      : await runPath(
+          classifier,
+          slice.map(({ i }) => requests[i]!),
+          mode,
+        );
     const { perCategory: _, ...rest } = modeReport(
       categories,
       thresholds,
@@ -200,11 +224,33 @@ export async function evaluateBundle(
     )
       entry.caught++;
   });
+  const outcomes = records.map((r, i) => postOutcome(r, routedResults[i]!, categories, thresholds));
+  const caseTypes: EvalReport['caseTypes'] = {};
+  for (const type of CASE_TYPES) {
+    const idx = records.map((r, i) => (caseTypeOf(r) === type ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const byLang: Record<string, PostMetrics> = { all: postMetrics(idx.map((i) => outcomes[i]!)) };
+    for (const lang of [...new Set(idx.map((i) => records[i]!.lang))].sort())
+      byLang[lang] = postMetrics(idx.filter((i) => records[i]!.lang === lang).map((i) => outcomes[i]!));
+    caseTypes[type] = byLang;
+  }
+  const negatives = outcomes.map((o, i) => ({ o, r: records[i]! })).filter(({ o }) => !o.positive);
+  const negativeMedia = negatives.filter(({ r }) => r.image || r.video);
+  const benign = {
+    posts: negatives.length,
+    flagged: negatives.filter(({ o }) => o.flagged).length,
+    withMedia: negativeMedia.length,
+    withMediaFlagged: negativeMedia.filter(({ o }) => o.flagged).length,
+  };
+  const objectsEntry = manifest.experts.find((e) => e.runner === 'objects-nanodet');
+  const cocoLabels = objectsEntry?.outputs.find((o) => o.labels)?.labels ?? [];
+  const altText = altTextFigures(records, routedResults, cocoLabels);
   const notCovered: Record<string, number> = {};
   for (const r of routedResults)
     for (const c of r.coverage.not_covered) notCovered[c] = (notCovered[c] ?? 0) + 1;
   return {
     split,
+    routedOnly,
     cases: records.length,
     bundle: `${manifest.name}@${manifest.version}`,
     thresholds,
@@ -214,6 +260,9 @@ export async function evaluateBundle(
     multimodal,
     notCovered,
     imagesOnly,
+    caseTypes,
+    benign,
+    altText,
   };
 }
 
@@ -233,6 +282,36 @@ export function formatReport(r: EvalReport): string {
       `| ${c} | ${m.positives} | ${f(r.thresholds[c as CategoryId] ?? 0.5)} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.fpr)} | ${f(m.ece)} |`,
     );
   lines.push('');
+  if (r.routedOnly) lines.push('(routed path only: no dense path, no cost comparison)');
+  else lines.push(...costTables(r));
+  lines.push('');
+  lines.push(
+    `Per language (macro F1, routed): ${Object.entries(r.perLanguage)
+      .map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`)
+      .join(', ')}`,
+  );
+  lines.push(
+    `Multimodal cases (positives caught / positives): ${
+      Object.entries(r.multimodal)
+        .map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  lines.push('');
+  lines.push(formatCaseTypes(r));
+  lines.push(
+    `Not covered (posts): ${
+      Object.entries(r.notCovered)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  return lines.join('\n');
+}
+
+/** Macro figures and cost of the routed and dense paths, all posts and images only; per-expert cost. */
+function costTables(r: EvalReport): string[] {
+  const lines: string[] = [];
   lines.push('| posts | path | macro F1 | macro AUPRC | expert invocations | expert + fusion ms |');
   lines.push('|---|---|---:|---:|---:|---:|');
   for (const [posts, routed, dense] of [
@@ -258,25 +337,34 @@ export function formatReport(r: EvalReport): string {
     const b = r.dense.perExpert[name] ?? { items: 0, ms: 0 };
     lines.push(`| ${name} | ${a.items} | ${b.items} | ${a.ms.toFixed(0)} | ${b.ms.toFixed(0)} |`);
   }
+  return lines;
+}
+
+const pct = (n: number, d: number) => (d ? `${n}/${d} (${((100 * n) / d).toFixed(0)} %)` : '–');
+
+/** The per-case-type table, the benign flag rates and the alt-text rates. */
+export function formatCaseTypes(r: EvalReport): string {
+  const lines: string[] = [];
+  lines.push(
+    'Per case type and language (post level, routed: caught = a positive category at its threshold; flagged = any category)',
+  );
   lines.push('');
   lines.push(
-    `Per language (macro F1, routed): ${Object.entries(r.perLanguage)
-      .map(([l, v]) => `${l} ${f(v.macroF1)} (${v.cases})`)
-      .join(', ')}`,
+    '| case type | language | posts | positives | precision | recall | F1 | AUPRC | negatives flagged |',
   );
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [type, byLang] of Object.entries(r.caseTypes))
+    for (const [lang, m] of Object.entries(byLang))
+      lines.push(
+        `| ${type} | ${lang} | ${m.posts} | ${m.positives} | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.auprc)} | ${f(m.flaggedNegatives)} |`,
+      );
+  lines.push('');
   lines.push(
-    `Multimodal cases (positives caught / positives): ${
-      Object.entries(r.multimodal)
-        .map(([k, v]) => `${k} ${v.caught}/${v.positives} of ${v.cases}`)
-        .join(', ') || 'none'
-    }`,
+    `Benign posts flagged: ${pct(r.benign.flagged, r.benign.posts)}; with an image or video: ${pct(r.benign.withMediaFlagged, r.benign.withMedia)}`,
   );
+  const a = r.altText;
   lines.push(
-    `Not covered (posts): ${
-      Object.entries(r.notCovered)
-        .map(([c, n]) => `${c} ${n}`)
-        .join(', ') || 'none'
-    }`,
+    `Alt-text: names the main subject ${pct(a.subjectNamed, a.subjectPosts)} of images with a nameable subject; names an object not in the photo ${pct(a.wrongObject, a.images)} of images; quotes the meme text ${pct(a.quoted, a.memes)} of memes (${pct(a.quotedIgnoringSpaces, a.memes)} ignoring spaces and punctuation)`,
   );
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import { CATEGORY_IDS } from '@vigil/contracts';
 import {
   AUDIO_FEATURE_DIM,
   IMAGE_STATS_FEATURE_DIM,
+  INTERPLAY_FEATURE_DIM,
   NSFW_FEATURE_DIM,
   OBJECTS_FEATURE_DIM,
   textFeatureDim,
@@ -19,6 +20,9 @@ function sources(): TokenSource[] {
     { expert: 'nsfw', modalities: ['image', 'video_frames'], dim: NSFW_FEATURE_DIM },
     { expert: 'objects', modalities: ['image', 'video_frames'], dim: OBJECTS_FEATURE_DIM },
     { expert: 'audio-vad', modalities: ['audio'], dim: AUDIO_FEATURE_DIM },
+    // Not an expert of the bundle: the classifier writes caption × image cross features into each frame
+    // token (libs/model/src/fusion/interplay.ts).
+    { expert: 'interplay', modalities: ['image', 'video_frames'], dim: INTERPLAY_FEATURE_DIM },
   ];
   let offset = 0;
   return list.map((s) => {
@@ -31,8 +35,9 @@ function sources(): TokenSource[] {
 /**
  * The default bundle's fusion shape: 8 routed experts in three modality groups (text 4, visual 2,
  * audio 2), top-2 routing, one shared expert, 32-wide tokens. A frame token carries image-stats, nsfw and
- * objects features side by side (an expert that did not run on the frame leaves its block zero); text in
- * images reaches fusion as `image_text` tokens of the text expert (OCR lines).
+ * objects features side by side (an expert that did not run on the frame leaves its block zero), and the
+ * caption × image `interplay` cross features; text in images reaches fusion as `image_text` tokens of the
+ * text expert (OCR lines).
  */
 export function defaultFusionSpec(): FusionSpec {
   const tokenSources = sources();

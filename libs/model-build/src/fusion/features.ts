@@ -4,7 +4,7 @@ import {
   type InferenceRequest,
   type Modality,
 } from '@vigil/contracts';
-import { loadExperts, VigilClassifier, type FusionSpec } from '@vigil/model';
+import { loadExperts, VigilClassifier, withInterplay, type FusionSpec } from '@vigil/model';
 import { targetsOf, type CorpusRecord } from '../corpus/corpus';
 import { requestFor } from '../corpus/media';
 import { mulberry32 } from './random';
@@ -100,21 +100,24 @@ export async function photoTokens(
 
 /**
  * Augmentation: adds, for a seeded `share` of text-only examples, a copy with a benign photo token, so
- * fusion learns that an unremarkable image neither adds nor hides harm carried by the caption.
+ * fusion learns that an unremarkable image neither adds nor hides harm carried by the caption. The
+ * photo token's `interplay` block is recomputed for the example's caption (`textOf`), as serving would.
  */
 export function augmentWithPhotos(
-  _spec: FusionSpec,
+  spec: FusionSpec,
   examples: readonly TrainExample[],
   photos: readonly TrainToken[],
   share: number,
   seed: number,
+  textOf: (id: string) => string = () => '',
 ): TrainExample[] {
   const rand = mulberry32(seed);
   const extra: TrainExample[] = [];
   for (const e of examples) {
     if (photos.length === 0 || e.tokens.some((t) => t.modality !== 'caption') || rand() >= share) continue;
     const photo = photos[Math.floor(rand() * photos.length)]!;
-    extra.push({ ...e, id: `${e.id}+photo`, tokens: [...e.tokens, photo] });
+    const token = { ...photo, features: withInterplay(spec, photo.features, textOf(e.id), false) };
+    extra.push({ ...e, id: `${e.id}+photo`, tokens: [...e.tokens, token] });
   }
   return [...examples, ...extra];
 }

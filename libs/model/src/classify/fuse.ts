@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Attribution, ErrorDetail, Modality } from '@vigil/contracts';
 import { isItemFailure } from '../experts/contract';
 import type { FusionExpert } from '../experts/fusion';
-import { FUSION_MODALITIES } from '../fusion/spec';
+import { withInterplay } from '../fusion/interplay';
+import { FUSION_MODALITIES, type FusionSpec } from '../fusion/spec';
 import { frameModality, type ClassifyBatch, type PendingToken } from './batch';
 
 /** Fused scores of one request: `[C]` calibrated 0..1 in `spec.categories` order, attribution per category. */
@@ -13,9 +14,9 @@ export interface Fused {
 
 /**
  * The batch's fusion tokens: caption, image-text and audio tokens in the order they were made, then
- * frame tokens in a stable order (request, medium, frame).
+ * frame tokens in a stable order (request, medium, frame), each with its caption × image cross features.
  */
-export function fusionTokens(batch: ClassifyBatch): PendingToken[] {
+export function fusionTokens(batch: ClassifyBatch, spec: FusionSpec): PendingToken[] {
   const tokens = [...batch.tokens.values()];
   for (const [key, row] of [...batch.frameTokens].sort(([a], [b]) =>
     a.localeCompare(b, 'en', { numeric: true }),
@@ -28,7 +29,13 @@ export function fusionTokens(batch: ClassifyBatch): PendingToken[] {
     tokens.push({
       request: i,
       modality: frameModality(m),
-      features: row,
+      // Caption × image cross features (fusion/interplay.ts) when the spec has that token source.
+      features: withInterplay(
+        spec,
+        row,
+        batch.requests[i]!.text.caption,
+        !!batch.mediaLines.get(`${i}|${mediaId}`)?.length,
+      ),
       media_id: mediaId,
       timestamp_ms: m.frames[frame]!.timestamp_ms,
     });

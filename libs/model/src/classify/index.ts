@@ -48,7 +48,7 @@ export async function classifyBatch(
   assessVisual(ctx, batch);
   if (options.onMediaOutputs) reportMediaOutputs(batch, cached, stageTwo, options.onMediaOutputs);
 
-  const tokens = fusionTokens(batch);
+  const tokens = fusionTokens(batch, ctx.spec);
   if (options.onFusionTokens)
     requests.forEach((_, i) =>
       options.onFusionTokens!(
