@@ -21,6 +21,8 @@ export interface DirectScore {
   readonly media_id?: string;
   /** From an expert with `combine: 'max'`: stands against fusion's score when higher. */
   readonly max?: boolean;
+  /** The image text that gave it (input kind `ocr_text`), quoted in the attribution. */
+  readonly text?: string;
 }
 
 /** What the stages learn about one request. */

@@ -43,6 +43,13 @@ function fromDirect(category: CategoryId, d: DirectScore): CategoryScore {
     category,
     score,
     severity: severityOf(score),
-    attribution: [{ modality: d.modality, ...(d.media_id ? { media_id: d.media_id } : {}), weight: 1 }],
+    attribution: [
+      {
+        modality: d.modality,
+        ...(d.media_id ? { media_id: d.media_id } : {}),
+        ...(d.text ? { text: d.text } : {}),
+        weight: 1,
+      },
+    ],
   };
 }

@@ -154,6 +154,7 @@ function applyOutput(
       modality,
       ...(medium ? { media_id: medium.media_id } : {}),
       ...(expert.combine === 'max' ? { max: true } : {}),
+      ...(kind === 'ocr_text' && item.text ? { text: item.text.slice(0, 500) } : {}),
     });
   }
 }
