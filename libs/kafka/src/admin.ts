@@ -97,3 +97,34 @@ export class TopicAdmin {
     });
   }
 }
+
+/**
+ * A cached broker count for readiness probes: `/readyz` may be polled every second by several
+ * orchestrators; this asks the cluster at most once per `cacheMs`, with one request in flight, and
+ * shares the answer (or the error) with every caller meanwhile.
+ */
+export class BrokerProbe {
+  private readonly admin: TopicAdmin;
+  private last: { at: number; value: Promise<number> } | undefined;
+
+  constructor(settings: KafkaSettings) {
+    this.admin = new TopicAdmin(settings);
+  }
+
+  /**
+   * @returns brokers that answered; at most `cacheMs` old.
+   * @throws the admin client's error when none answered (not cached: the next call asks again).
+   */
+  async get(cacheMs = 5000): Promise<number> {
+    const now = Date.now();
+    if (!this.last || now - this.last.at >= cacheMs) {
+      const value = this.admin.brokerCount();
+      const entry = { at: now, value };
+      this.last = entry;
+      value.catch(() => {
+        if (this.last === entry) this.last = undefined;
+      });
+    }
+    return this.last.value;
+  }
+}
