@@ -20,7 +20,12 @@ export const MEDIA_ERROR_CODES = [
 export type MediaErrorCode = (typeof MEDIA_ERROR_CODES)[number];
 
 /** Post-level problems that still yield a verdict (the post is valid JSON and schema). */
-export const POST_ERROR_CODES = ['POST_TEXT_TOO_LONG', 'POST_TOO_MANY_MEDIA'] as const;
+export const POST_ERROR_CODES = [
+  'POST_TEXT_TOO_LONG',
+  'POST_TOO_MANY_MEDIA',
+  // The database refused the analysis as it was (e.g. two media with one media_id): the verdict has no scores.
+  'POST_NOT_STORED',
+] as const;
 export type PostErrorCode = (typeof POST_ERROR_CODES)[number];
 
 /** Failures inside the classifier, per expert or for the whole request. */
@@ -36,6 +41,10 @@ export const DEAD_LETTER_CODES = [
   'MESSAGE_UNDECODABLE',
   'RESULT_DATA_INVALID',
   'RESULT_CONSTRAINT_VIOLATION',
+  // The database refused the statement as too large or malformed (SQLSTATE 08P01, class 54).
+  'RESULT_DATABASE_LIMIT',
+  // A handler failed with an unknown error on every try, or transiently past the retry budget.
+  'RETRIES_EXHAUSTED',
 ] as const;
 export type DeadLetterCode = (typeof DEAD_LETTER_CODES)[number];
 

@@ -104,11 +104,20 @@ export class TopicAdmin {
  * shares the answer (or the error) with every caller meanwhile.
  */
 export class BrokerProbe {
+  private static readonly shared = new Map<string, BrokerProbe>();
   private readonly admin: TopicAdmin;
   private last: { at: number; value: Promise<number> } | undefined;
 
   constructor(settings: KafkaSettings) {
     this.admin = new TopicAdmin(settings);
+  }
+
+  /** One probe per broker list in this process, so every consumer and module of a service shares it. */
+  static for(settings: KafkaSettings): BrokerProbe {
+    const key = settings.brokers.join(',');
+    let probe = BrokerProbe.shared.get(key);
+    if (!probe) BrokerProbe.shared.set(key, (probe = new BrokerProbe(settings)));
+    return probe;
   }
 
   /**

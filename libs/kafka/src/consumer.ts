@@ -126,7 +126,7 @@ export class BatchConsumer {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3000;
     this.decider = new RetryDecider(options.deadLetter?.retry);
     this.counters = runnerMetrics(options.metrics);
-    this.brokers = new BrokerProbe(settings);
+    this.brokers = BrokerProbe.for(settings);
     this.consumer = createKafka(settings).consumer({
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { env, type EnvSchema } from '@vigil/platform';
+import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 
 /**
@@ -7,10 +7,7 @@ import { z } from 'zod';
  * process with its name). infra/compose and infra/k8s set only these.
  */
 export const envSchema = z.object({
-  KAFKA_BROKERS: env.brokers(),
-  KAFKA_CLIENT_ID: z.string().min(1).default('vigil-classifier'),
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
-  KAFKA_ENSURE_TOPICS: env.flag(true),
+  ...kafkaEnv('vigil-classifier'),
   CLASSIFIER_GROUP_ID: z.string().min(1).default('vigil-classifier'),
   /**
    * Partitions of `vigil.inference.requests.v1` handled concurrently: requests from all of them meet in
