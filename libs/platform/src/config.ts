@@ -79,6 +79,8 @@ export const env = {
  *   before it is dead-lettered with `RETRIES_EXHAUSTED`.
  * - `KAFKA_TRANSIENT_RETRY_MS`: how long a record failing transiently (broker or database unreachable) is
  *   retried, with backoff, before it is dead-lettered with `RETRIES_EXHAUSTED`, ms.
+ * - `KAFKA_SESSION_TIMEOUT_MS`: consumer-group session timeout of consumers without a service-specific
+ *   one: a member silent this long (a killed pod) loses its partitions (broker minimum 6000).
  */
 export function kafkaEnv(defaultClientId: string) {
   return {
@@ -88,6 +90,7 @@ export function kafkaEnv(defaultClientId: string) {
     KAFKA_ENSURE_TOPICS: env.flag(true),
     KAFKA_HANDLER_MAX_ATTEMPTS: env.positiveInt(5),
     KAFKA_TRANSIENT_RETRY_MS: env.positiveInt(600_000),
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   };
 }
 

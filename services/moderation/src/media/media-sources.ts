@@ -71,6 +71,8 @@ export class MediaSourcesConsumer implements OnApplicationBootstrap, BeforeAppli
     this.consumer = new BatchConsumer(kafkaSettings(this.config), {
       groupId: this.config.MEDIA_GROUP_ID,
       topics: [topicName(TOPICS.posts, this.config.KAFKA_TOPIC_PREFIX)],
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: Math.min(3000, Math.floor(this.config.KAFKA_SESSION_TIMEOUT_MS / 3)),
       eachRecord: (record) => this.handle(record),
       deadLetter: {
         producer: this.producer,

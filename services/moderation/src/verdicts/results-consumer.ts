@@ -56,6 +56,8 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
       groupId: this.config.RESULTS_GROUP_ID,
       topics: [topicName(TOPICS.inferenceResults, this.config.KAFKA_TOPIC_PREFIX)],
       partitionsConsumedConcurrently: this.config.RESULTS_PARTITIONS_CONCURRENCY,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: Math.min(3000, Math.floor(this.config.KAFKA_SESSION_TIMEOUT_MS / 3)),
       eachRecord: (record) => this.handle(record),
       deadLetter: {
         producer: this.producer,
