@@ -324,6 +324,10 @@ describe('review dashboard in Chromium', () => {
   }, 180_000);
 
   it('logs in, opens a queue, reveals a blurred image and removes the post with two keystrokes', async () => {
+    const notFound: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() === 404) notFound.push(res.url());
+    });
     await page.goto(`${baseUrl}/dashboard/`);
     await page.getByLabel('Username').fill('mia');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -404,6 +408,24 @@ describe('review dashboard in Chromium', () => {
       actions: [{ action: 'remove', rule: 'human.remove', category: 'harassment' }],
       correlation_id: 'c-p-coffee',
     });
+
+    // Q gives the claimed task back to the queue: N then claims the same task again instead of skipping it.
+    const current = /p-(de-17|es-4)/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
+    await page.keyboard.press('q');
+    await page.locator('table.tasks').waitFor();
+    await expect
+      .poll(
+        async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = $1`, [current])).rows,
+      )
+      .toEqual([{ status: 'open' }]);
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: new RegExp(`${TENANT}/${current}`) }).waitFor();
+
+    // A moderator who opens an admin URL is told so, not shown a blank page.
+    await page.goto(`${baseUrl}/dashboard/admin`);
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    // The page declares its icon: no favicon request that 404s.
+    expect(notFound.filter((url) => url.includes('favicon'))).toEqual([]);
 
     if (process.env.UPDATE_DOCS_SCREENSHOT) {
       mkdirSync(join(ROOT, 'docs'), { recursive: true });

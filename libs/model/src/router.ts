@@ -1,4 +1,5 @@
 import type { InferenceRequest } from '@vigil/contracts';
+import type { Expert } from './experts/contract';
 
 /**
  * Expert names the router knows. The bundle manifest says which are present; the image experts
@@ -47,6 +48,9 @@ export const DEFAULT_ROUTER_PARAMS: RouterParams = {
   uncertainHigh: 0.8,
   altText: true,
 };
+
+/** What the router reads of an expert's declaration. */
+export type RoutedExpert = Pick<Expert, 'name' | 'reads' | 'cost' | 'partOf'>;
 
 /** One expert invocation the router asks for. */
 export interface ExpertTask {
@@ -103,10 +107,25 @@ export interface StageOneSignals {
  * Pure and synchronous: it only decides; the classifier runs the tasks and records their cost.
  */
 export class ExpertRouter {
+  private readonly available: ReadonlySet<string>;
+  /** Experts it has no rules of its own for (not in EXPERT_NAMES): routed by what they declare. */
+  private readonly plugins: readonly RoutedExpert[];
+
+  /**
+   * @param experts the classifier's loaded experts (the registry's, what the bundle lists), or just
+   *   their names. An expert whose name the router has no rules for is routed by its declaration: a
+   *   `screen` expert runs in stage one on every input it reads (the caption, the frames stage one
+   *   examines, each audio track), an `escalation` one in dense mode only.
+   */
   constructor(
-    private readonly available: ReadonlySet<string>,
+    experts: ReadonlySet<string> | readonly RoutedExpert[],
     private readonly params: RouterParams = DEFAULT_ROUTER_PARAMS,
-  ) {}
+  ) {
+    const list = experts instanceof Set ? [] : (experts as readonly RoutedExpert[]);
+    this.available = experts instanceof Set ? experts : new Set(list.map((e) => e.name));
+    const known = new Set<string>(Object.values(EXPERT_NAMES));
+    this.plugins = list.filter((e) => !known.has(e.name) && !e.partOf);
+  }
 
   has(expert: string): boolean {
     return this.available.has(expert);
@@ -173,7 +192,29 @@ export class ExpertRouter {
           m.media_id,
         );
     }
+    this.planPlugins(request, mode, tasks);
     return { tasks, skipped };
+  }
+
+  /** Stage-one tasks of the plug-in experts (see the constructor). */
+  private planPlugins(request: InferenceRequest, mode: 'routed' | 'dense', tasks: ExpertTask[]): void {
+    for (const e of this.plugins) {
+      if (e.cost.tier !== 'screen' && mode !== 'dense') continue;
+      const reason = mode === 'dense' ? 'dense' : 'screen';
+      if (e.reads.includes('caption') && request.text.caption.trim().length > 0)
+        tasks.push({ expert: e.name, target: { kind: 'caption' }, reason });
+      for (const m of this.okMedia(request)) {
+        const count = Math.min(
+          m.frames.length,
+          mode === 'dense' ? this.params.maxFrames : this.params.initialFrames,
+        );
+        if (e.reads.includes('frame'))
+          for (let f = 0; f < count; f++)
+            tasks.push({ expert: e.name, target: { kind: 'frame', media_id: m.media_id, frame: f }, reason });
+        if (e.reads.includes('audio') && m.audio)
+          tasks.push({ expert: e.name, target: { kind: 'audio', media_id: m.media_id }, reason });
+      }
+    }
   }
 
   /** Stage two for one request (routed mode; dense mode ran everything in stage one). */

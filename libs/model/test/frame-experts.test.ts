@@ -11,11 +11,11 @@ import {
   type MediaPayload,
 } from '@vigil/contracts';
 import {
-  loadFrameExperts,
+  loadExperts,
   objectFeatures,
   OBJECTS_FEATURE_DIM,
   VigilClassifier,
-  type FrameExpert,
+  type Expert,
   type MediaFrameOutputs,
 } from '../src';
 import { BUNDLE_DIR, frameFrom, PHOTOS_DIR } from './frames';
@@ -43,15 +43,15 @@ const image = (frame: Frame): MediaPayload => ({
 const run = (r: InferenceResult, expert: string) => r.experts.find((e) => e.expert === expert);
 
 describe('image experts as frame experts of the classifier (real bundle)', () => {
-  let experts: FrameExpert[];
+  let experts: Expert[];
   let classifier: VigilClassifier;
   beforeAll(async () => {
-    const loaded = await loadFrameExperts(manifest, BUNDLE_DIR, { provider: 'cpu' });
+    const loaded = await loadExperts(manifest, BUNDLE_DIR, { provider: 'cpu' });
     experts = loaded.experts;
     expect(loaded.unsupported).toEqual([]);
     classifier = await VigilClassifier.load(BUNDLE_DIR, {
       session: { provider: 'cpu' },
-      frameExperts: experts,
+      experts,
     });
   });
 
@@ -145,7 +145,7 @@ describe('image experts as frame experts of the classifier (real bundle)', () =>
     expect(away!.media[0]!.alt_text).toBeUndefined();
     const off = await VigilClassifier.load(BUNDLE_DIR, {
       session: { provider: 'cpu' },
-      frameExperts: experts,
+      experts,
       router: { altText: false },
     });
     const [r] = await off.classify([req]);

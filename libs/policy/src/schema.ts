@@ -67,11 +67,11 @@ export const PolicyDocumentSchema = z
         on_status_error: PolicyAction.default('review'),
         /** Per error code found in `errors` (partial failures), e.g. `MEDIA_CORRUPT: review`. */
         on_codes: z.partialRecord(ErrorDetailSchema.shape.code, PolicyAction).default({}),
-        /** Any other partial error. */
-        on_other: PolicyAction.default('allow'),
+        /** Any other partial error. Fails closed: a medium nobody could assess goes to people. */
+        on_other: PolicyAction.default('review'),
       })
       .strict()
-      .default({ on_status_error: 'review', on_codes: {}, on_other: 'allow' }),
+      .default({ on_status_error: 'review', on_codes: {}, on_other: 'review' }),
     /** Known-content matches from hash banks (`hash_matches`). */
     hash_match: z
       .object({

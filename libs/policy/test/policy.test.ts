@@ -191,6 +191,24 @@ describe('policy documents', () => {
     expect(evaluatePolicy(def, { ...base, status: 'error', errors: [] }).actions[0]?.action).toBe('review');
   });
 
+  it('fails closed: a medium the experts could not read sends a benign-scoring post to review', () => {
+    const def = loadDefaultPolicy();
+    for (const code of ['MEDIA_TOO_MANY_PIXELS', 'MEDIA_UNSUPPORTED_TYPE', 'MEDIA_TOO_LONG'] as const) {
+      const d = evaluatePolicy(def, {
+        ...base,
+        errors: [{ code, media_id: 'm1' }],
+        scores: scores(['hate', 0.01], ['sexual', 0.02]),
+      } as PolicyInput);
+      expect(d.actions[0]).toMatchObject({ action: 'review', rule: 'error.other.review', category: 'error' });
+    }
+    // A document without an errors block gets the same fail-closed defaults.
+    expect(parsePolicy(`id: bare\nversion: '1'\ncategories: {}\n`).errors).toEqual({
+      on_status_error: 'review',
+      on_codes: {},
+      on_other: 'review',
+    });
+  });
+
   it('reads JSON as well as YAML', () => {
     const doc = parsePolicy(
       JSON.stringify({ id: 'j', version: '1', categories: { spam: [{ action: 'label', min_score: 0.5 }] } }),

@@ -19,7 +19,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readBundleManifest, type InferenceRequest, type InferenceResult } from '@vigil/contracts';
-import { loadFrameExperts, VigilClassifier } from '@vigil/model';
+import { loadExperts, VigilClassifier } from '@vigil/model';
 import { MetricsRegistry } from '@vigil/platform';
 import { ClassificationQueue } from '../src/classification-queue';
 import { ClassifierMetrics } from '../src/metrics';
@@ -133,8 +133,8 @@ async function run(
 async function main(): Promise<void> {
   // The worker's experts: the bundle's image experts (nsfw, objects, OCR) as frame experts.
   const session = { provider: 'cpu' as const };
-  const { experts } = await loadFrameExperts(readBundleManifest(BUNDLE_DIR), BUNDLE_DIR, session);
-  const classifier = await VigilClassifier.load(BUNDLE_DIR, { session, frameExperts: experts });
+  const { experts } = await loadExperts(readBundleManifest(BUNDLE_DIR), BUNDLE_DIR, session);
+  const classifier = await VigilClassifier.load(BUNDLE_DIR, { session, experts });
   const posts = await Promise.all(
     Array.from({ length: POSTS }, async (_, i) =>
       request(`bench-${i}`, `${CAPTIONS[i % CAPTIONS.length]} (${i})`, [

@@ -9,12 +9,7 @@ import {
   type InferenceRequest,
   type RawImage,
 } from '@vigil/contracts';
-import {
-  FRAME_EXPERT_RUNNERS,
-  loadFrameExperts,
-  VigilClassifier,
-  type FrameExpertFactory,
-} from '@vigil/model';
+import { loadExperts, VigilClassifier, type ExpertModule } from '@vigil/model';
 import type { ResolvedProvider } from './execution-provider';
 
 export interface RuntimeOptions {
@@ -27,8 +22,8 @@ export interface RuntimeOptions {
   readonly moe: 'contrib' | 'plain';
   /** Compose alt-text per image, GIF and video (runs the object detector on frame 0); default true. */
   readonly altText?: boolean;
-  /** Frame-expert runners by manifest runner name (default: the worker's own). */
-  readonly runners?: Readonly<Record<string, FrameExpertFactory>>;
+  /** Expert modules to load the bundle's experts from (default: @vigil/model's EXPERT_REGISTRY). */
+  readonly modules?: readonly ExpertModule[];
 }
 
 /** A loaded, warmed-up classifier and what `/readyz` reports about it. */
@@ -36,7 +31,7 @@ export interface ClassifierRuntime {
   readonly classifier: VigilClassifier;
   readonly provider: ResolvedProvider;
   readonly bundleDir: string;
-  /** Names of the frame experts wired in. */
+  /** Names of the plug-in (image) experts wired in. */
   readonly frameExperts: string[];
   readonly unsupported: { name: string; runner: string }[];
   /** Wall time of the warm-up batch, ms. */
@@ -61,16 +56,13 @@ export async function loadClassifierRuntime(options: RuntimeOptions): Promise<Cl
     intraOpThreads: options.intraOpThreads,
     interOpThreads: options.interOpThreads,
   };
-  const { experts, unsupported } = await loadFrameExperts(
-    manifest,
-    options.bundleDir,
-    session,
-    options.runners ?? FRAME_EXPERT_RUNNERS,
-  );
+  const { experts, unsupported } = await loadExperts(manifest, options.bundleDir, session, {
+    ...(options.modules ? { modules: options.modules } : {}),
+  });
   const classifier = await VigilClassifier.load(options.bundleDir, {
     session,
     moe: options.moe,
-    frameExperts: experts,
+    experts,
     router: { altText: options.altText ?? true },
   });
   const t0 = performance.now();

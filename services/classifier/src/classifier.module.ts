@@ -14,7 +14,7 @@ import { ClassificationQueue } from './classification-queue';
 import { loadClassifierRuntime, type ClassifierRuntime } from './classifier-runtime';
 import { CLASSIFIER_CONFIG, type ClassifierConfig } from './config';
 import type { ResolvedProvider } from './execution-provider';
-import type { FrameExpertFactory } from '@vigil/model';
+import type { ExpertModule } from '@vigil/model';
 import { HashBankIndex } from './hash-banks';
 import { InferenceConsumer } from './inference-consumer';
 import { MediaCache } from './media-cache';
@@ -93,8 +93,8 @@ class RuntimeLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 export interface ClassifierModuleOptions {
-  /** Frame-expert runners by manifest runner name (default: FRAME_EXPERT_RUNNERS). */
-  readonly runners?: Readonly<Record<string, FrameExpertFactory>>;
+  /** Expert modules to load the bundle's experts from (default: @vigil/model's EXPERT_REGISTRY). */
+  readonly modules?: readonly ExpertModule[];
 }
 
 /**
@@ -125,7 +125,7 @@ export class ClassifierModule {
               interOpThreads: config.CLASSIFIER_INTER_OP_THREADS,
               moe: config.CLASSIFIER_MOE,
               altText: config.CLASSIFIER_ALT_TEXT,
-              ...(options.runners ? { runners: options.runners } : {}),
+              ...(options.modules ? { modules: options.modules } : {}),
             }),
         },
         {

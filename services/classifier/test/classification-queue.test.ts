@@ -10,7 +10,7 @@ import {
   type InferenceResult,
   type RawImage,
 } from '@vigil/contracts';
-import { IMAGE_STATS_VARIANT, loadFrameExperts, VigilClassifier, type FrameExpert } from '@vigil/model';
+import { IMAGE_STATS_VARIANT, loadExperts, VigilClassifier, type Expert } from '@vigil/model';
 import { MetricsRegistry } from '@vigil/platform';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,15 +21,19 @@ import { ClassifierMetrics } from '../src/metrics';
 import { BUNDLE_DIR, corrupted, MANIFEST, photoMedia, REDIS_URL, request, speechMedia } from './support';
 
 /**
- * A batched per-frame expert in plain code, plugged in like the image experts (a `FrameExpert` named
+ * A batched per-frame expert in plain code, plugged in like the image experts (an `Expert` named
  * `nsfw`, so the router schedules it): mean brightness as its visual score. Like the real runners it
  * packs the whole batch into one tensor, so one corrupt frame makes the whole call throw.
  */
-function brightnessExpert(): FrameExpert & { calls: number[] } {
+function brightnessExpert(): Expert & { calls: number[] } {
   const calls: number[] = [];
   return {
     name: 'nsfw',
+    modality: 'image',
+    reads: ['frame'],
     variant: IMAGE_STATS_VARIANT,
+    emits: { categories: [], features: 0 },
+    cost: { tier: 'screen', msPerItem: 1 },
     calls,
     async run(frames: readonly RawImage[]) {
       calls.push(frames.length);
@@ -76,7 +80,7 @@ beforeAll(async () => {
   expert = brightnessExpert();
   withExpert = await VigilClassifier.load(BUNDLE_DIR, {
     session: { provider: 'cpu' },
-    frameExperts: [expert],
+    experts: [expert],
   });
 });
 
@@ -322,15 +326,21 @@ describe('frame experts from the manifest', () => {
       ],
     };
     const seen: string[] = [];
-    const { experts, unsupported } = await loadFrameExperts(
+    const { experts, unsupported } = await loadExperts(
       manifest,
       BUNDLE_DIR,
       { provider: 'cpu' },
       {
-        nsfw: async (e) => {
-          seen.push(resizeKey(e.preprocess!.resize));
-          return { ...brightnessExpert(), variant: e.preprocess!.resize };
-        },
+        modules: [
+          {
+            runner: 'nsfw',
+            core: false,
+            load: async ({ entry: e }) => {
+              seen.push(resizeKey(e.preprocess!.resize));
+              return { ...brightnessExpert(), variant: e.preprocess!.resize };
+            },
+          },
+        ],
       },
     );
     expect(experts.map((e) => e.name)).toEqual(['nsfw']);

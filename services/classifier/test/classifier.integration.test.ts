@@ -21,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { DLQ_HEADERS, RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { startTestBroker, uniqueName, type TestBroker } from '@vigil/kafka/testing';
-import { loadFrameExperts, VigilClassifier } from '@vigil/model';
+import { loadExperts, VigilClassifier } from '@vigil/model';
 import { parseConfig } from '@vigil/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassifierModule } from '../src/classifier.module';
@@ -98,8 +98,8 @@ beforeAll(async () => {
   ]);
   await collector.start();
   // The worker's classifier as a reference: the bundle with its image experts.
-  const { experts } = await loadFrameExperts(MANIFEST, BUNDLE_DIR, { provider: 'cpu' });
-  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' }, frameExperts: experts });
+  const { experts } = await loadExperts(MANIFEST, BUNDLE_DIR, { provider: 'cpu' });
+  reference = await VigilClassifier.load(BUNDLE_DIR, { session: { provider: 'cpu' }, experts });
 
   // Queued before the worker starts: it finds 50 requests waiting across the partitions.
   const captions = [

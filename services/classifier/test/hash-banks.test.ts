@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { InferenceResultSchema, type MediaPayload } from '@vigil/contracts';
-import { IMAGE_STATS_VARIANT, VigilClassifier, type FrameExpert } from '@vigil/model';
+import { IMAGE_STATS_VARIANT, VigilClassifier, type Expert } from '@vigil/model';
 import { hashFromHex, hashImage, hashToHex, pdqHashRgb, type PdqHash } from '@vigil/pdq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,12 +64,16 @@ function sampleVideoTimes(durationMs: number, max: number): number[] {
 }
 
 /** A per-frame expert plugged in as `nsfw` (as the image experts plug in) that records what it read. */
-function recordingExpert(): FrameExpert & { frames: number } {
-  const expert = {
+function recordingExpert(): Expert & { frames: number } {
+  const expert: Expert & { frames: number } = {
     name: 'nsfw',
+    modality: 'image',
+    reads: ['frame'],
     variant: IMAGE_STATS_VARIANT,
+    emits: { categories: [], features: 0 },
+    cost: { tier: 'screen', msPerItem: 1 },
     frames: 0,
-    async run(frames: readonly { width: number }[]) {
+    async run(frames: readonly unknown[]) {
       expert.frames += frames.length;
       return frames.map(() => ({ visualScore: 0.01, alt: { drawing: 0.01 } }));
     },
@@ -285,7 +289,7 @@ describe('ClassificationQueue with hash banks', () => {
     const nsfw = recordingExpert();
     const classifier = await VigilClassifier.load(BUNDLE_DIR, {
       session: { provider: 'cpu' },
-      frameExperts: [nsfw],
+      experts: [nsfw],
     });
     // With the media cache on: a matched medium must not use cached frame outputs either.
     const cache = new MediaCache({

@@ -72,7 +72,18 @@ export function App() {
             catalogue={catalogue}
           />
         )}
-        {route.name === 'admin' && me.role === 'admin' && <AdminPage />}
+        {route.name === 'admin' &&
+          (me.role === 'admin' ? (
+            <AdminPage />
+          ) : (
+            <section className="not-allowed" aria-labelledby="not-allowed">
+              <h1 id="not-allowed">Not allowed</h1>
+              <p>
+                The admin pages are for admins; your role is <strong>{me.role}</strong>. Ask an admin if you
+                need access.
+              </p>
+            </section>
+          ))}
       </main>
     </>
   );

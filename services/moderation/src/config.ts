@@ -79,6 +79,12 @@ export const envSchema = z.object({
   WEBHOOK_DISABLE_AFTER: duration('5d'),
   /** How long the previous secret stays valid after a rotation (both sign meanwhile). */
   WEBHOOK_SECRET_OVERLAP: duration('24h'),
+  /**
+   * Keyring that encrypts webhook signing secrets at rest (AES-256-GCM): `id:<32 bytes base64>[,id:…]`;
+   * the first key seals, all open. Empty = stored in plain text (a warning at start-up). Make a key with
+   * `openssl rand -base64 32`; rotation: docs/operations (webhook-secrets reseal).
+   */
+  WEBHOOK_SECRET_KEYS: z.string().default(''),
   /** Concurrent deliveries per endpoint for endpoints created without their own limit. */
   WEBHOOK_ENDPOINT_CONCURRENCY: env.positiveInt(4),
   /** Concurrent deliveries per dispatcher instance, all endpoints together. */
@@ -104,12 +110,27 @@ export const envSchema = z.object({
   SESSION_IDLE_TIMEOUT: duration('1h'),
   /** Send the session cookie with `Secure` (HTTPS only). Turn off only for plain-HTTP local runs. */
   SESSION_COOKIE_SECURE: env.flag(true),
-  /** Failed logins in a row that lock an account for LOGIN_LOCKOUT. */
+  /**
+   * Failed logins for one username from one client address within LOGIN_LOCKOUT before that pair is
+   * refused (429). Never locks the account for other addresses (see auth/login-throttle.ts).
+   */
   LOGIN_MAX_FAILURES: env.positiveInt(5),
+  /** Failed logins from one client address, any username, within LOGIN_LOCKOUT before it is refused. */
+  LOGIN_MAX_FAILURES_PER_SOURCE: env.positiveInt(20),
+  /** Window over which failed logins count; a count decays when its window ends. */
   LOGIN_LOCKOUT: duration('15m'),
+  /** Password hashes (scrypt, 128 MiB each) run at once; more logins wait in a queue. */
+  LOGIN_HASH_CONCURRENCY: env.positiveInt(2),
+  /** Logins that may wait for a hash slot; beyond it a login gets 503 AUTH_BUSY at once. */
+  LOGIN_HASH_QUEUE: env.positiveInt(16),
   /** Built dashboard (services/dashboard/dist) served at /dashboard/; empty = the copy beside this service. */
   DASHBOARD_DIR: z.string().default(''),
   HTTP_PORT: env.port(3002),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed for the client address (Express `trust proxy`:
+   * empty = none, `1` = one hop, `loopback`, CIDRs). Login throttling counts per client address.
+   */
+  HTTP_TRUST_PROXY: z.string().default(''),
   LOG_LEVEL: env.logLevel(),
 }) satisfies EnvSchema;
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { bootService, parseConfig } from '@vigil/platform';
 import { setupBodyLimits } from './api/body-limits';
 import { setupOpenApi } from './api/openapi';
+import { setupTrustProxy } from './api/trust-proxy';
 import { envSchema, type ModerationConfig } from './config';
 import { defaultDashboardDir, serveDashboard } from './dashboard-assets';
 import { ModerationModule } from './moderation.module';
@@ -17,6 +18,7 @@ void bootService({
   },
   configure: (app) => {
     setupBodyLimits(app);
+    setupTrustProxy(app, config.HTTP_TRUST_PROXY);
     setupOpenApi(app);
     if (config.MODERATION_ROLES.includes('api')) {
       const dir = config.DASHBOARD_DIR || defaultDashboardDir();

@@ -2,6 +2,7 @@ import {
   type DynamicModule,
   Inject,
   Injectable,
+  Logger,
   Module,
   type OnApplicationShutdown,
   type OnModuleInit,
@@ -12,6 +13,7 @@ import { BrokerProbe, kafkaSettings, RecordProducer, TopicAdmin } from '@vigil/k
 import { PlatformModule, ReadinessRegistry } from '@vigil/platform';
 import { PolicySet } from '@vigil/policy';
 import { TenantAuthGuard } from './api/tenant-auth.guard';
+import { ApiTokensController } from './api/api-tokens.controller';
 import { VerdictsController } from './api/verdicts.controller';
 import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { MODERATION_CONFIG, type ModerationConfig } from './config';
@@ -25,6 +27,7 @@ import { ResultsConsumer } from './verdicts/results-consumer';
 import { DispatcherWorker } from './webhooks/dispatcher-worker';
 import { EndpointStore } from './webhooks/endpoint-store';
 import { OutboxSignal } from './workers/outbox-signal';
+import { WebhookSecretBox } from './webhooks/secret-box';
 
 /** Creates the manifest's topics (when configured) before the workers start; disconnects the producer last. */
 @Injectable()
@@ -75,7 +78,18 @@ export class ModerationModule {
       },
       DatabaseLifecycle,
       OutboxSignal,
-      { provide: EndpointStore, inject: [DATABASE], useFactory: (db: Db) => new EndpointStore(db) },
+      {
+        provide: EndpointStore,
+        inject: [DATABASE],
+        useFactory: (db: Db) => {
+          const box = WebhookSecretBox.fromKeyring(config.WEBHOOK_SECRET_KEYS);
+          if (!box.encrypts)
+            new Logger('Webhooks').warn(
+              'WEBHOOK_SECRET_KEYS is empty: webhook signing secrets are stored unencrypted',
+            );
+          return new EndpointStore(db, box);
+        },
+      },
       {
         provide: ResultRecorder,
         inject: [DATABASE, PolicySet],
@@ -101,7 +115,7 @@ export class ModerationModule {
       module: ModerationModule,
       imports: [PlatformModule.forRoot({ service: 'moderation', logLevel: config.LOG_LEVEL })],
       controllers: roles.has('api')
-        ? [VerdictsController, WebhookEndpointsController, ...review.controllers]
+        ? [VerdictsController, WebhookEndpointsController, ApiTokensController, ...review.controllers]
         : [],
       providers,
     };

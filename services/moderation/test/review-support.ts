@@ -10,6 +10,7 @@ import { ModerationModule } from '../src/moderation.module';
 import { loadPolicies } from '../src/policies';
 import { setupBodyLimits } from '../src/api/body-limits';
 import { setupOpenApi } from '../src/api/openapi';
+import { setupTrustProxy } from '../src/api/trust-proxy';
 import { DATABASE_URL } from './support';
 
 /** Starts the moderation service in-process on a random port with `env` on top of test defaults. */
@@ -29,6 +30,7 @@ export async function startModeration(
   });
   app.enableShutdownHooks();
   setupBodyLimits(app);
+  setupTrustProxy(app, config.HTTP_TRUST_PROXY);
   setupOpenApi(app);
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'), config };

@@ -158,7 +158,7 @@ describe('moderator authentication and roles', () => {
     );
   });
 
-  it('needs the CSRF header on changes and refuses bad passwords, then locks the account', async () => {
+  it('needs the CSRF header on changes and refuses bad passwords, then throttles that username from that address', async () => {
     const noHeader = await moderator.call('/review/queues/roles/claim', {
       method: 'POST',
       body: {},
@@ -210,6 +210,34 @@ describe('moderator authentication and roles', () => {
 });
 
 describe('claims', () => {
+  it("logout gives the moderator's claimed tasks back to the queue at once", async () => {
+    await tenantQueue('logout');
+    const { taskId } = await reviewTask('logout');
+    const lea = await moderatorSession(db, baseUrl, {
+      username: 'lea',
+      role: 'moderator',
+      queues: ['logout'],
+    });
+    const kim = await moderatorSession(db, baseUrl, {
+      username: 'kim',
+      role: 'moderator',
+      queues: ['logout'],
+    });
+    const claimed = await lea.json<{ task: { task_id: string } }>('/review/queues/logout/claim', {
+      method: 'POST',
+      body: {},
+    });
+    expect(claimed.task.task_id).toBe(taskId);
+    expect(
+      (await kim.json<{ task: null }>('/review/queues/logout/claim', { method: 'POST', body: {} })).task,
+    ).toBeNull();
+    expect((await lea.call('/review/session', { method: 'DELETE' })).status).toBe(204);
+    const next = await kim.json<{ task: { task_id: string } }>('/review/queues/logout/claim', {
+      method: 'POST',
+      body: {},
+    });
+    expect(next.task.task_id).toBe(taskId);
+  });
   it('100 concurrent claims by two moderators never return the same task; extra claims get none', async () => {
     await tenantQueue('claims');
     const tasks = new Set<string>();

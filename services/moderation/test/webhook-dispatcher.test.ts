@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createEgressAgent } from '@vigil/platform';
 import { Webhook } from 'standardwebhooks';
 import type { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database/database';
 import { EndpointStore } from '../src/webhooks/endpoint-store';
+import { WebhookSecretBox, WebhookSecretKeyError } from '../src/webhooks/secret-box';
 import { nextRetryDelay, parseDuration, parseSchedule } from '../src/webhooks/retry-schedule';
 import {
   WebhookDispatcher,
@@ -172,6 +174,56 @@ describe('webhook dispatcher', () => {
     expect(laterHeaders['webhook-signature']!.split(' ')).toHaveLength(1);
     expect(() => new Webhook(third!.secret).verify(later.body, laterHeaders)).not.toThrow();
     expect(() => new Webhook(first).verify(later.body, laterHeaders)).toThrow(/No matching signature/);
+  });
+
+  it('stores secrets sealed under WEBHOOK_SECRET_KEYS, signs with them, and re-seals on key rotation', async () => {
+    const k1 = `k1:${randomBytes(32).toString('base64')}`;
+    const k2 = `k2:${randomBytes(32).toString('base64')}`;
+    const sealing = new EndpointStore(db, WebhookSecretBox.fromKeyring(k1));
+    const receiver = await startReceiver();
+    closers.push(receiver.close);
+    const { endpoint, secret } = await sealing.create({
+      tenantId: 'acme',
+      url: receiver.url,
+      maxConcurrency: 2,
+      actor: 'test',
+    });
+    closers.push(async () => void (await sealing.remove('acme', endpoint.endpoint_id, 'test')));
+    const stored = async () =>
+      (
+        await db
+          .selectFrom('webhook_secrets')
+          .select('secret')
+          .where('endpoint_id', '=', endpoint.endpoint_id)
+          .executeTakeFirstOrThrow()
+      ).secret;
+    expect(await stored()).toMatch(/^enc:v1:k1:/);
+    expect(await stored()).not.toContain(secret.replace(/^whsec_/, ''));
+
+    // Rotation: new key first, reseal, then the old key is dropped and signing still verifies.
+    const rotated = new EndpointStore(db, WebhookSecretBox.fromKeyring(`${k2},${k1}`));
+    expect(await rotated.resealSecrets('test')).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toMatch(/^enc:v1:k2:/);
+    await queue(endpoint.endpoint_id, 1, 'sealed');
+    const dispatcher = new WebhookDispatcher(db, agent, {
+      ...settings,
+      secretBox: WebhookSecretBox.fromKeyring(k2),
+    });
+    await runUntil(dispatcher, async () => receiver.requests.length === 1);
+    await dispatcher.drain();
+    const [req] = receiver.requests;
+    expect(new Webhook(secret).verify(req!.body, req!.headers as Record<string, string>)).toMatchObject({
+      type: 'verdict.created',
+    });
+
+    // A sealed secret opens only for its endpoint and under a key in the keyring.
+    const box = WebhookSecretBox.fromKeyring(k2);
+    const sealed = await stored();
+    expect(() => box.open(sealed, 'ep_other')).toThrow(WebhookSecretKeyError);
+    expect(() => WebhookSecretBox.fromKeyring(k1).open(box.seal('whsec_x', 'ep_a'), 'ep_a')).toThrow(
+      /not in WEBHOOK_SECRET_KEYS/,
+    );
+    expect(() => WebhookSecretBox.fromKeyring('k3:dG9vIHNob3J0')).toThrow(/WEBHOOK_SECRET_KEYS/);
   });
 
   it('disables an endpoint at once on 410 Gone and audits it', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@vigil/contracts';
 import {
   IMAGE_STATS_VARIANT,
-  loadFrameExperts,
+  loadExperts,
   VigilClassifier,
   type ClassifierOptions,
   type ClassifyOptions,
@@ -108,7 +108,7 @@ async function runPath(
 
 /**
  * Evaluates a built bundle on one corpus split, routed and dense, with the bundle's image experts
- * (loaded through @vigil/model's frame-expert loader unless `options.frameExperts` is given):
+ * (loaded through @vigil/model's expert registry unless `options.experts` is given):
  * per-category precision, recall, F1, AUPRC, false-positive rate at the bundle's thresholds and ECE;
  * per-language macro F1; multimodal detection by harm location; the images-only slice; cost (expert
  * invocations and milliseconds, per expert) of both paths.
@@ -133,8 +133,7 @@ export async function evaluateBundle(
   for (const r of records) requests.push(await requestFor(r, variants));
   const classifier = await VigilClassifier.load(bundleDir, {
     ...options,
-    frameExperts:
-      options.frameExperts ?? (await loadFrameExperts(manifest, bundleDir, options.session)).experts,
+    experts: options.experts ?? (await loadExperts(manifest, bundleDir, options.session)).experts,
   });
   // Warm-up (the routed path, and a batch of posts with media dense) before measuring: first runs pay
   // onnxruntime's per-shape allocation and optimisation, which would otherwise land on one path.

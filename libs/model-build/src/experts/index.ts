@@ -8,7 +8,7 @@ import { objectsExpert } from './objects';
 import { ocrExpert } from './ocr';
 import { textExpert } from './text';
 
-/** Text, language, image statistics and voice activity: the experts `VigilClassifier` runs itself. */
+/** Text, language, image statistics and voice activity: the core experts `VigilClassifier.load` loads itself. */
 export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
   languageExpert,
   textExpert,
@@ -16,7 +16,7 @@ export const FEATURE_EXPERTS: readonly ExpertBuilder[] = [
   audioVadExpert,
 ];
 
-/** The image experts (frame experts of `VigilClassifier`, loaded through @vigil/model's loader). */
+/** The image experts (plug-ins of `VigilClassifier`, loaded with @vigil/model's `loadExperts`). */
 export const IMAGE_EXPERTS: readonly ExpertBuilder[] = [nsfwExpert, objectsExpert, ocrExpert];
 
 /**

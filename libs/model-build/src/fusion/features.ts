@@ -4,7 +4,7 @@ import {
   type InferenceRequest,
   type Modality,
 } from '@vigil/contracts';
-import { loadFrameExperts, VigilClassifier, type FusionSpec } from '@vigil/model';
+import { loadExperts, VigilClassifier, type FusionSpec } from '@vigil/model';
 import { targetsOf, type CorpusRecord } from '../corpus/corpus';
 import { requestFor } from '../corpus/media';
 import { mulberry32 } from './random';
@@ -18,8 +18,8 @@ import type { TrainExample, TrainToken } from './train';
 export async function loadFeatureClassifier(bundleDir: string): Promise<VigilClassifier> {
   const manifest = readBundleManifest(bundleDir);
   const session = { provider: 'cpu' as const, intraOpThreads: 1 };
-  const { experts } = await loadFrameExperts(manifest, bundleDir, session);
-  return VigilClassifier.load(bundleDir, { session, frameExperts: experts });
+  const { experts } = await loadExperts(manifest, bundleDir, session);
+  return VigilClassifier.load(bundleDir, { session, experts });
 }
 
 const ORDER: Modality[] = ['caption', 'image_text', 'image', 'video_frames', 'audio'];

@@ -20,9 +20,16 @@ export interface TextCase {
   readonly source: string;
   /** Group id for splitting: every case sharing it lands in the same split (a template, a tweet, an email). */
   readonly template: string;
+  /**
+   * Optional coarser group for splitting: templates derived from one another (HateCheck's `ref_templ_id`: a
+   * misspelt or negated copy of a template) share it, so a template and its variants land in one split.
+   */
+  readonly family?: string;
   /** The functionality (HateCheck's term) or test type, e.g. `selfharm_intent_first_person`, `hardneg_news`. */
   readonly functionality: string;
   /** True for cases written to look harmful but be benign (harm reduction, news, hyperbole, counter-speech…). */
   readonly hardNegative: boolean;
+  /** Set on augmented copies: how the text was changed (`evasion` = spacing, leetspeak, homoglyphs…). */
+  readonly augmentation?: 'evasion';
   readonly split: TextSplit;
 }

@@ -105,6 +105,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenant}/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's API tokens with their last use, revoked ones included */
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenant}/api-tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: it stops authenticating at once */
+        delete: operations["ApiTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/review/session": {
         parameters: {
             query?: never;
@@ -117,7 +151,7 @@ export interface paths {
         put?: never;
         /** Log in with a local account; sets the session cookie */
         post: operations["SessionController_login"];
-        /** Log out (ends the session server-side) */
+        /** Log out: ends the session server-side and gives the moderator's claimed tasks back */
         delete: operations["SessionController_logout"];
         options?: never;
         head?: never;
@@ -673,6 +707,23 @@ export interface components {
              * @description Until then the previous secrets also sign
              */
             previous_secrets_expire_at: string;
+        };
+        ApiTokenDto: {
+            /** Format: uuid */
+            token_id: string;
+            tenant_id: string;
+            /** @example platform backend */
+            name: string;
+            scopes: ("verdicts:read" | "webhooks:manage" | "appeals:write" | "reports:write" | "tokens:manage")[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Last request authenticated with it, to the minute; null = never used
+             */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
         };
         /** @description Which review tasks a queue or a saved filter selects; every field narrows. */
         QueueFilter: {
@@ -1592,6 +1643,88 @@ export interface operations {
             };
         };
     };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description API_TOKEN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     SessionController_me: {
         parameters: {
             query?: never;
@@ -1649,8 +1782,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH_LOGIN_LOCKED */
+            /** @description AUTH_LOGIN_LOCKED: too many failures from this address (for this username or in all); Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_BUSY: too many logins at once */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

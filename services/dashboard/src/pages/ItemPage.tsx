@@ -170,6 +170,14 @@ export function ItemPage({
     [busy, queueId, taskId, note, feedback, catalogue, next],
   );
 
+  /** Back to the queue; a task this moderator holds goes back to the queue with them (not kept for the lease). */
+  const backToQueue = useCallback(async () => {
+    if (detail?.task.claimed_by_me) {
+      await api.POST('/review/queues/{queue}/tasks/{task}/release', { params: { path } });
+    }
+    navigate({ name: 'queue', queue: queueId });
+  }, [detail, queueId, taskId]);
+
   const revealAll = useCallback(() => {
     if (!detail) return;
     const sensitive = detail.media.filter((m) => m.sensitive.blur).map((m) => m.media_id);
@@ -214,7 +222,7 @@ export function ItemPage({
           }
           if (outcome.command === 'note') noteRef.current?.focus();
           if (outcome.command === 'help') setHelp((h) => !h);
-          if (outcome.command === 'queue') navigate({ name: 'queue', queue: queueId });
+          if (outcome.command === 'queue') void backToQueue();
           if (outcome.command === 'release' && mine) {
             void api
               .POST('/review/queues/{queue}/tasks/{task}/release', { params: { path } })
@@ -241,12 +249,7 @@ export function ItemPage({
   return (
     <div className="item">
       <div className="item-head">
-        <button
-          type="button"
-          className="link"
-          onClick={() => navigate({ name: 'queue', queue: queueId })}
-          aria-keyshortcuts="q"
-        >
+        <button type="button" className="link" onClick={() => void backToQueue()} aria-keyshortcuts="q">
           ← {queueId}
         </button>
         <h1 ref={headingRef} tabIndex={-1}>

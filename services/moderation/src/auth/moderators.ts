@@ -30,8 +30,7 @@ export interface ModeratorView {
 }
 
 export type LoginOutcome =
-  | { readonly ok: true; readonly moderatorId: string }
-  | { readonly ok: false; readonly reason: 'invalid' | 'locked' };
+  { readonly ok: true; readonly moderatorId: string } | { readonly ok: false; readonly reason: 'invalid' };
 
 /** Lower-cases and trims a username (usernames compare case-insensitively). */
 export function normaliseUsername(username: string): string {
@@ -188,26 +187,28 @@ export class ModeratorStore {
   }
 
   /**
-   * Checks a username and password. Unknown usernames cost the same scrypt work as known ones.
-   * `LOGIN_MAX_FAILURES` failures in a row lock the identity for `lockoutMs`; a success resets the count.
-   * Disabled accounts always fail as `invalid`. Failures are audited (`moderator.login_failed`).
+   * Checks a username and password. Unknown usernames cost the same scrypt work as known ones, and
+   * disabled accounts fail as `invalid` like wrong passwords, so the answer never tells which usernames
+   * exist. Throttling and lock-outs are the caller's (LoginThrottle, before any hashing): the account
+   * itself is never locked. `hash` runs the scrypt work (the throttle's concurrency bound). Failures are
+   * audited (`moderator.login_failed`) with a running count that a success resets.
    */
   async verifyLocalLogin(
     username: string,
     password: string,
-    limits: { maxFailures: number; lockoutMs: number },
+    hash: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
   ): Promise<LoginOutcome> {
     const subject = normaliseUsername(username);
     const identity = await this.db
       .selectFrom('moderator_identities as i')
       .innerJoin('moderators as m', 'm.moderator_id', 'i.moderator_id')
-      .select(['i.moderator_id', 'i.secret_hash', 'i.locked_until', 'm.disabled_at'])
+      .select(['i.moderator_id', 'i.secret_hash', 'm.disabled_at'])
       .where('i.provider', '=', LOCAL_PROVIDER)
       .where('i.subject', '=', subject)
       .executeTakeFirst();
-    const ok = await verifyPassword(password, identity?.secret_hash ?? (await dummyHash()));
+    const stored = identity?.secret_hash ?? (await dummyHash());
+    const ok = await hash(() => verifyPassword(password, stored));
     if (!identity) return { ok: false, reason: 'invalid' };
-    if (identity.locked_until && identity.locked_until > new Date()) return { ok: false, reason: 'locked' };
     if (ok && !identity.disabled_at) {
       await this.db
         .updateTable('moderator_identities')
@@ -219,14 +220,10 @@ export class ModeratorStore {
     }
     const updated = await this.db
       .updateTable('moderator_identities')
-      .set({
-        failed_attempts: sql`failed_attempts + 1`,
-        locked_until: sql`CASE WHEN failed_attempts + 1 >= ${limits.maxFailures}
-          THEN now() + ${`${limits.lockoutMs} milliseconds`}::interval ELSE NULL END`,
-      })
+      .set({ failed_attempts: sql`failed_attempts + 1` })
       .where('provider', '=', LOCAL_PROVIDER)
       .where('subject', '=', subject)
-      .returning(['failed_attempts', 'locked_until'])
+      .returning(['failed_attempts'])
       .executeTakeFirst();
     await audit(this.db, {
       actor: `moderator:${identity.moderator_id}`,
@@ -234,7 +231,7 @@ export class ModeratorStore {
       action: 'moderator.login_failed',
       subjectType: 'moderator',
       subjectId: identity.moderator_id,
-      after: { failed_attempts: updated?.failed_attempts, locked: !!updated?.locked_until },
+      after: { failed_attempts: updated?.failed_attempts },
     });
     return { ok: false, reason: 'invalid' };
   }

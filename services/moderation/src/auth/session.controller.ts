@@ -14,11 +14,13 @@ import { schemaRef } from '../api/schema-ref';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { LoginRequest } from '../review/schemas';
 import { CSRF_HEADER, ModeratorGuard, RequireRole, type ModeratorRequest } from './moderator.guard';
-import { LOCAL_PROVIDER, ModeratorStore } from './moderators';
+import { LoginThrottle } from './login-throttle';
+import { LOCAL_PROVIDER, ModeratorStore, normaliseUsername } from './moderators';
 import { SESSION_COOKIE, SessionStore, type ModeratorPrincipal } from './sessions';
 
 interface CookieResponse {
   cookie(name: string, value: string, options: Record<string, unknown>): void;
+  setHeader(name: string, value: string): void;
   clearCookie(name: string, options: Record<string, unknown>): void;
 }
 
@@ -49,6 +51,7 @@ export class SessionController {
     @Inject(MODERATION_CONFIG) private readonly config: ModerationConfig,
     private readonly moderators: ModeratorStore,
     private readonly sessions: SessionStore,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   private cookieOptions() {
@@ -66,7 +69,13 @@ export class SessionController {
   @ApiBody({ schema: schemaRef('LoginRequest') })
   @ApiOkResponse({ schema: schemaRef('Me') })
   @ApiResponse({ status: 401, type: ApiErrorDto, description: 'AUTH_LOGIN_FAILED' })
-  @ApiResponse({ status: 429, type: ApiErrorDto, description: 'AUTH_LOGIN_LOCKED' })
+  @ApiResponse({
+    status: 429,
+    type: ApiErrorDto,
+    description:
+      'AUTH_LOGIN_LOCKED: too many failures from this address (for this username or in all); Retry-After says when to try again',
+  })
+  @ApiResponse({ status: 503, type: ApiErrorDto, description: 'AUTH_BUSY: too many logins at once' })
   async login(
     @Body() body: unknown,
     @Req() req: LoginHttpRequest,
@@ -76,16 +85,23 @@ export class SessionController {
       throw new ApiError(403, 'AUTH_CSRF_HEADER_MISSING', `send the ${CSRF_HEADER} header`);
     }
     const input = parseWith(LoginRequest, body, (m) => new ApiError(400, 'REQUEST_INVALID', m));
-    const outcome = await this.moderators.verifyLocalLogin(input.username, input.password, {
-      maxFailures: this.config.LOGIN_MAX_FAILURES,
-      lockoutMs: this.config.LOGIN_LOCKOUT,
-    });
+    const username = normaliseUsername(input.username);
+    const source = req.ip ?? 'unknown';
+    try {
+      await this.throttle.check(username, source);
+    } catch (error) {
+      const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (retry) res.setHeader('Retry-After', String(retry));
+      throw error;
+    }
+    const outcome = await this.moderators.verifyLocalLogin(input.username, input.password, (work) =>
+      this.throttle.hash(work),
+    );
     if (!outcome.ok) {
-      if (outcome.reason === 'locked') {
-        throw new ApiError(429, 'AUTH_LOGIN_LOCKED', 'too many failed logins; try again later');
-      }
+      await this.throttle.failed(username, source);
       throw new ApiError(401, 'AUTH_LOGIN_FAILED', 'wrong username or password');
     }
+    await this.throttle.succeeded(username, source);
     const userAgent = req.headers['user-agent'];
     const { token, expiresAt } = await this.sessions.create(outcome.moderatorId, LOCAL_PROVIDER, {
       userAgent: typeof userAgent === 'string' ? userAgent : undefined,
@@ -112,10 +128,10 @@ export class SessionController {
   @UseGuards(ModeratorGuard)
   @RequireRole('viewer')
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Log out (ends the session server-side)' })
+  @ApiOperation({ summary: "Log out: ends the session server-side and gives the moderator's claimed tasks back" })
   @ApiNoContentResponse()
   async logout(@Req() req: ModeratorRequest, @Res({ passthrough: true }) res: CookieResponse): Promise<void> {
-    await this.sessions.revoke(req.moderator.sessionHash);
+    await this.sessions.revoke(req.moderator.sessionHash, { releaseClaims: true });
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 }

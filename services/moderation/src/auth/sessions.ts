@@ -125,11 +125,25 @@ export class SessionStore {
   }
 
   /** Ends one session (logout). */
-  async revoke(sessionHash: string): Promise<void> {
-    await this.db
-      .updateTable('moderator_sessions')
-      .set({ revoked_at: new Date() })
-      .where('session_hash', '=', sessionHash)
-      .execute();
+  /**
+   * Ends a session. With `releaseClaims`, the moderator's claimed review tasks go back to their queues
+   * in the same transaction (a logout must not leave tasks held for the claim lease).
+   */
+  async revoke(sessionHash: string, options: { releaseClaims?: boolean } = {}): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const session = await trx
+        .updateTable('moderator_sessions')
+        .set({ revoked_at: new Date() })
+        .where('session_hash', '=', sessionHash)
+        .returning('moderator_id')
+        .executeTakeFirst();
+      if (!session || !options.releaseClaims) return;
+      await trx
+        .updateTable('review_tasks')
+        .set({ status: 'open', claimed_by: null, claim_expires_at: null })
+        .where('status', '=', 'claimed')
+        .where('claimed_by', '=', session.moderator_id)
+        .execute();
+    });
   }
 }

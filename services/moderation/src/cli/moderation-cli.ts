@@ -26,7 +26,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadPolicyFile, PolicyInvalidError, PolicyReplay, formatReplayReport } from '@vigil/policy';
-import { createApiToken, SCOPES, type Scope } from '../api/api-tokens';
+import { createApiToken, listApiTokens, revokeApiToken, SCOPES, type Scope } from '../api/api-tokens';
 import { MODERATOR_ROLES, ModeratorStore } from '../auth/moderators';
 import { generatePassword } from '../auth/passwords';
 import type { ModeratorRole } from '../database/tables';
@@ -34,10 +34,15 @@ import { readFile } from 'node:fs/promises';
 import { createDatabase, migrateToLatest, type Db } from '../database/database';
 import { HashBankStore, SIGNAL_TYPES, type SignalType } from '../hash-banks/bank-store';
 import { storedReplayItems } from '../verdicts/replay-source';
+import { EndpointStore } from '../webhooks/endpoint-store';
+import { WebhookSecretBox } from '../webhooks/secret-box';
 
 const USAGE = `usage:
   moderation migrate
   moderation token create --tenant T [--name N] [--scopes ${SCOPES.join(',')}]
+  moderation token list [--tenant T]
+  moderation token revoke ID
+  moderation webhook-secrets reseal        seal every webhook secret with WEBHOOK_SECRET_KEYS' first key
   moderation policy replay --policy FILE [--tenant T] [--days N]
   moderation policy check FILE...
   moderation moderator create --username U --role ${MODERATOR_ROLES.join('|')} [--name N] [--queues a,b] [--password-stdin]
@@ -129,6 +134,41 @@ async function main(argv: string[]): Promise<number> {
         actor: 'cli',
       });
       console.log(`token ${tokenId} for ${values.tenant} (${scopes.join(', ')}); shown once:\n${token}`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'token list') {
+    const { db } = database();
+    try {
+      for (const t of await listApiTokens(db, values.tenant)) {
+        const state = t.revoked_at ? `revoked ${t.revoked_at}` : `last used ${t.last_used_at ?? 'never'}`;
+        console.log(`${t.token_id}  ${t.tenant_id}  ${t.name}  [${t.scopes.join(',')}]  ${state}`);
+      }
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'token revoke') {
+    const id = positionals[2];
+    if (!id) throw new Error('token revoke needs the token id (see token list)');
+    const { db } = database();
+    try {
+      if (!(await revokeApiToken(db, { tokenId: id, actor: 'cli' }))) throw new Error(`no API token ${id}`);
+      console.log(`token ${id} revoked`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  }
+  if (command === 'webhook-secrets reseal') {
+    const { db } = database();
+    try {
+      const box = WebhookSecretBox.fromKeyring(process.env.WEBHOOK_SECRET_KEYS ?? '');
+      if (!box.encrypts) throw new Error('set WEBHOOK_SECRET_KEYS (the new key first) to reseal');
+      console.log(`re-sealed ${await new EndpointStore(db, box).resealSecrets('cli')} webhook secrets`);
     } finally {
       await db.destroy();
     }

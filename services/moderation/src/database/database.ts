@@ -3,6 +3,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as review from './migrations/0002-review';
 import * as hashBanks from './migrations/0003-hash-banks';
+import * as apiTokenUsage from './migrations/0004-api-token-usage';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-review': review,
   '0003-hash-banks': hashBanks,
+  '0004-api-token-usage': apiTokenUsage,
 };
 
 export interface DatabaseSettings {

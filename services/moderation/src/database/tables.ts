@@ -187,6 +187,8 @@ export interface ApiTokensTable {
   scopes: string[];
   created_at: DefaultedTimestamp;
   revoked_at: Timestamp | null;
+  /** Migration 0004; updated at most once a minute per token. */
+  last_used_at: Generated<Date | null>;
 }
 
 export interface WebhookEndpointsTable {

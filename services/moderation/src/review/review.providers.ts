@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { ReviewRequestsController } from '../api/review-requests.controller';
+import { LoginThrottle } from '../auth/login-throttle';
 import { ModeratorGuard } from '../auth/moderator.guard';
 import { ModeratorStore } from '../auth/moderators';
 import { SessionController } from '../auth/session.controller';
@@ -39,6 +40,16 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
     ],
     providers: [
       ModeratorGuard,
+      {
+        provide: LoginThrottle,
+        useValue: new LoginThrottle({
+          failuresPerUserSource: config.LOGIN_MAX_FAILURES,
+          failuresPerSource: config.LOGIN_MAX_FAILURES_PER_SOURCE,
+          windowMs: config.LOGIN_LOCKOUT,
+          hashConcurrency: config.LOGIN_HASH_CONCURRENCY,
+          hashQueue: config.LOGIN_HASH_QUEUE,
+        }),
+      },
       withDb(ModeratorStore, (db) => new ModeratorStore(db)),
       withDb(
         SessionStore,

@@ -12,6 +12,7 @@ import { DATABASE, type Db } from '../database/database';
 import { OutboxSignal } from '../workers/outbox-signal';
 import { PollingLoop, runWorkerLoop } from '../workers/polling-loop';
 import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookSecretBox } from './secret-box';
 
 /**
  * Runs the webhook dispatcher (role `webhooks`) over an SSRF-guarded undici agent. At shutdown it stops
@@ -54,6 +55,7 @@ export class DispatcherWorker implements OnApplicationBootstrap, BeforeApplicati
         jitter: config.WEBHOOK_RETRY_JITTER,
         disableAfterMs: config.WEBHOOK_DISABLE_AFTER,
         maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
+        secretBox: WebhookSecretBox.fromKeyring(config.WEBHOOK_SECRET_KEYS),
       },
       (outcome) => {
         attempts.inc({ result: outcome.result });

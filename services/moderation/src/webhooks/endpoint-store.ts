@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { WebhookSecretBox } from './secret-box';
 import type { Db, Queryable, Tx } from '../database/database';
 import type { WebhookEndpoint } from '../database/tables';
 import { newWebhookSecret } from './webhook-signer';
@@ -63,7 +64,11 @@ export async function audit(
  * transaction. Secrets are returned only when created or rotated.
  */
 export class EndpointStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Seals secrets before they are stored (plain text without a keyring). */
+    private readonly secretBox: WebhookSecretBox = WebhookSecretBox.plaintext(),
+  ) {}
 
   /** Registers an endpoint (the URL must already have passed `assertWebhookUrlAllowed`). */
   async create(input: {
@@ -86,7 +91,13 @@ export class EndpointStore {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await trx.insertInto('webhook_secrets').values({ endpoint_id: endpoint.endpoint_id, secret }).execute();
+      await trx
+        .insertInto('webhook_secrets')
+        .values({
+          endpoint_id: endpoint.endpoint_id,
+          secret: this.secretBox.seal(secret, endpoint.endpoint_id),
+        })
+        .execute();
       const view = endpointView(endpoint);
       await audit(trx, {
         actor: input.actor,
@@ -121,6 +132,40 @@ export class EndpointStore {
   }
 
   /**
+   * Re-seals every stored signing secret that is not sealed with the keyring's first key (plain-text
+   * rows included), in one transaction: the step between adding a new key and dropping the old one.
+   * @returns how many secrets were re-sealed.
+   * @throws WebhookSecretKeyError when a secret's key is no longer in the keyring (nothing is changed).
+   */
+  async resealSecrets(actor: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('webhook_secrets')
+        .select(['secret_id', 'endpoint_id', 'secret'])
+        .forUpdate()
+        .execute();
+      const stale = rows.filter((r) => !this.secretBox.isCurrent(r.secret));
+      for (const r of stale) {
+        const secret = this.secretBox.seal(this.secretBox.open(r.secret, r.endpoint_id), r.endpoint_id);
+        await trx
+          .updateTable('webhook_secrets')
+          .set({ secret })
+          .where('secret_id', '=', r.secret_id)
+          .execute();
+      }
+      await audit(trx, {
+        actor,
+        tenantId: null,
+        action: 'webhook_secrets.resealed',
+        subjectType: 'webhook_secrets',
+        subjectId: '*',
+        after: { resealed: stale.length },
+      });
+      return stale.length;
+    });
+  }
+
+  /**
    * Adds a new secret; the current ones stay valid for `overlapMs` (both sign meanwhile), then expire.
    * @returns the new secret, or undefined when the endpoint does not exist for the tenant.
    */
@@ -136,7 +181,10 @@ export class EndpointStore {
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', expiresAt)]))
         .execute();
       const secret = newWebhookSecret();
-      await trx.insertInto('webhook_secrets').values({ endpoint_id: endpointId, secret }).execute();
+      await trx
+        .insertInto('webhook_secrets')
+        .values({ endpoint_id: endpointId, secret: this.secretBox.seal(secret, endpointId) })
+        .execute();
       await audit(trx, {
         actor,
         tenantId,

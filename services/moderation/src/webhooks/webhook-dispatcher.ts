@@ -4,6 +4,9 @@ import type { Db } from '../database/database';
 import { disableEndpoint } from './endpoint-store';
 import { nextRetryDelay } from './retry-schedule';
 import { signWebhook } from './webhook-signer';
+import { WebhookSecretBox } from './secret-box';
+
+const PLAINTEXT = WebhookSecretBox.plaintext();
 
 export interface DispatcherSettings {
   /** A 2xx must arrive within this time, ms (Standard Webhooks / Svix: 15 000). */
@@ -16,6 +19,8 @@ export interface DispatcherSettings {
   readonly disableAfterMs: number;
   /** Deliveries this instance sends at once, all endpoints together. */
   readonly maxInFlight: number;
+  /** Opens stored signing secrets (WEBHOOK_SECRET_KEYS); plain-text secrets without it. */
+  readonly secretBox?: WebhookSecretBox;
 }
 
 /** What happened to one attempt (for logs, metrics and tests). */
@@ -150,6 +155,10 @@ export class WebhookDispatcher {
     });
   }
 
+  private get secretBox(): WebhookSecretBox {
+    return this.settings.secretBox ?? PLAINTEXT;
+  }
+
   private async attempt(d: ClaimedDelivery): Promise<void> {
     const started = new Date();
     let statusCode: number | null = null;
@@ -162,7 +171,12 @@ export class WebhookDispatcher {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Vigil-Webhooks/1',
-          ...signWebhook(d.message_id, d.payload, d.secrets, started),
+          ...signWebhook(
+            d.message_id,
+            d.payload,
+            d.secrets.map((stored) => this.secretBox.open(stored, d.endpoint_id)),
+            started,
+          ),
         },
         signal: AbortSignal.timeout(this.settings.timeoutMs),
         headersTimeout: this.settings.timeoutMs,

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './errors';
+export { textDataDir } from './csv';
+export * from './labels';
+export * from './splits';
+export * from './hatecheck';
+export * from './davidson';
+export * from './spam-assassin';
+export * from './obfuscate';
+export * from './corpus';
+export { GENERATORS, GENERATED_LANGS, expandGenerator, generateTextCases } from './generators';
+export type { GeneratedLang, GeneratorSpec } from './generators';

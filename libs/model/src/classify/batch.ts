@@ -1,0 +1,144 @@
+import type { CategoryId, ErrorDetail, InferenceRequest, MediaPayload, Modality } from '@vigil/contracts';
+import type { SpeechSegment } from '../audio/vad';
+import type { Channel } from '../coverage';
+import type { FrameAltInput } from '../experts/contract';
+import type { SkippedExpert } from '../router';
+
+/** One fusion token while a batch is assembled. */
+export interface PendingToken {
+  readonly request: number;
+  readonly modality: Modality;
+  readonly features: Float32Array;
+  readonly media_id?: string;
+  readonly timestamp_ms?: number;
+  readonly text?: string;
+}
+
+/** An expert's own score for a category fusion does not inform, with where it came from. */
+export interface DirectScore {
+  readonly score: number;
+  readonly modality: Modality;
+  readonly media_id?: string;
+}
+
+/** What the stages learn about one request. */
+export interface RequestState {
+  /** Expert calls by expert: ms (its share of batched calls), call batch size, its items, error. */
+  readonly runs: Map<string, { ms: number; batch: number; items: number; error?: ErrorDetail }>;
+  readonly skipped: SkippedExpert[];
+  readonly errors: ErrorDetail[];
+  /** Language of the caption. */
+  caption?: { readonly lang: string; readonly confidence: number };
+  /** Speech segments per audio medium. */
+  readonly speech: Map<string, readonly SpeechSegment[]>;
+  /** Text likelihood per examined frame index, by media id (the OCR gate). */
+  readonly textLikelihood: Map<string, Map<number, number>>;
+  /** Highest visual score per medium. */
+  readonly visualScore: Map<string, number>;
+  /** Frame experts whose outputs came from the media cache for some medium of this request. */
+  readonly cachedExperts: Set<string>;
+  readonly channels: Set<Channel>;
+  readonly assessed: Map<Channel, Set<CategoryId>>;
+  /** Experts' own scores of categories fusion does not inform (highest per category). */
+  readonly direct: Map<CategoryId, DirectScore>;
+}
+
+/**
+ * The working state of one `classify` call, shared by its stages: per request (`states`), per medium
+ * (keyed `${request}|${media_id}`) and per frame (keyed `${request}|${media_id}|${frame}`).
+ */
+export class ClassifyBatch {
+  readonly states: RequestState[];
+  /** Caption, image-text and audio tokens in the order they were made. */
+  readonly tokens = new Map<string, PendingToken>();
+  /** Frame token rows `[spec.featureDim]` by frame key. */
+  readonly frameTokens = new Map<string, Float32Array>();
+  /** OCR lines per medium. */
+  readonly mediaLines = new Map<string, string[]>();
+  /** Frame experts that ran without error per medium. */
+  readonly mediaExperts = new Map<string, Set<string>>();
+  /** Media a frame expert failed on (not cached). */
+  readonly mediaFailed = new Set<string>();
+  /** Alt-text inputs per medium, each field from the earliest frame that gave it. */
+  readonly mediaAlt = new Map<string, { alt: FrameAltInput; frames: Map<keyof FrameAltInput, number> }>();
+
+  constructor(
+    readonly requests: readonly InferenceRequest[],
+    /** Called once per expert call (for metrics). */
+    private readonly onExpertCall?: (call: {
+      expert: string;
+      items: number;
+      ms: number;
+      failed: boolean;
+    }) => void,
+  ) {
+    this.states = requests.map(() => ({
+      runs: new Map(),
+      skipped: [],
+      errors: [],
+      speech: new Map(),
+      textLikelihood: new Map(),
+      visualScore: new Map(),
+      cachedExperts: new Set(),
+      channels: new Set(),
+      assessed: new Map(),
+      direct: new Map(),
+    }));
+  }
+
+  /** Marks `categories` assessed on `channel` for request `i`. */
+  assess(i: number, channel: Channel, categories: Iterable<CategoryId>): void {
+    const s = this.states[i]!;
+    const set = s.assessed.get(channel) ?? new Set<CategoryId>();
+    for (const c of categories) set.add(c);
+    s.assessed.set(channel, set);
+  }
+
+  /** Merges alt-text inputs of frame `frame` of a medium (an earlier frame's field wins). */
+  addAlt(mediaKey: string, frame: number, alt: FrameAltInput): void {
+    const entry = this.mediaAlt.get(mediaKey) ?? { alt: {}, frames: new Map<keyof FrameAltInput, number>() };
+    const merged: { -readonly [K in keyof FrameAltInput]: FrameAltInput[K] } = { ...entry.alt };
+    for (const field of ['drawing', 'objects', 'ocr'] as const) {
+      if (alt[field] === undefined || (entry.frames.get(field) ?? Infinity) <= frame) continue;
+      (merged as Record<string, unknown>)[field] = alt[field];
+      entry.frames.set(field, frame);
+    }
+    this.mediaAlt.set(mediaKey, { alt: merged, frames: entry.frames });
+  }
+
+  /** Notes that `expert` ran on a medium without error. */
+  ran(i: number, mediaId: string, expert: string): void {
+    const key = `${i}|${mediaId}`;
+    this.mediaExperts.set(key, (this.mediaExperts.get(key) ?? new Set()).add(expert));
+  }
+
+  /**
+   * Records one expert call: `perRequest` items per request index; `ms` is shared among the requests
+   * in proportion to their items; `errors` by request index.
+   */
+  record(
+    expert: string,
+    perRequest: ReadonlyMap<number, number>,
+    ms: number,
+    errors: ReadonlyMap<number, ErrorDetail>,
+  ): void {
+    const total = [...perRequest.values()].reduce((a, b) => a + b, 0);
+    this.onExpertCall?.({ expert, items: total, ms, failed: errors.size > 0 });
+    for (const [i, items] of perRequest) {
+      const s = this.states[i]!;
+      const prev = s.runs.get(expert);
+      const error = errors.get(i);
+      s.runs.set(expert, {
+        ms: (prev?.ms ?? 0) + (ms * items) / Math.max(total, 1),
+        batch: total,
+        items: (prev?.items ?? 0) + items,
+        ...(error ? { error: { ...error, expert } } : {}),
+      });
+      if (error) s.errors.push({ ...error, expert });
+    }
+  }
+}
+
+export function frameModality(m: MediaPayload): Modality {
+  return m.kind === 'image' ? 'image' : 'video_frames';
+}
