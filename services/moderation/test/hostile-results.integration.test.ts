@@ -249,6 +249,20 @@ describe('operations', () => {
     silent.close();
   });
 
+  it('survives its connection being terminated mid-transaction (a PostgreSQL restart): the statement fails, the process does not', async () => {
+    const victim = createDatabase({ url: DATABASE_URL, schema: 'public', poolSize: 1 });
+    const failed = victim.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      await sql`SELECT pg_terminate_backend(${rows[0]!.pid})`.execute(db);
+      await new Promise((r) => setTimeout(r, 300)); // the 'error' event arrives while no statement runs
+      await sql`SELECT 1`.execute(trx);
+    });
+    await expect(failed).rejects.toThrow();
+    // The pool replaced the dead client.
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(victim)).rows).toEqual([{ one: 1 }]);
+    await victim.destroy();
+  });
+
   it('cancels a statement that runs past the statement timeout (SQLSTATE 57014)', async () => {
     const slow = createDatabase({
       url: DATABASE_URL,

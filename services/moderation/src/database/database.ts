@@ -59,9 +59,12 @@ export function createDatabase(settings: DatabaseSettings): Db {
         }
       : {}),
   });
-  // An idle client whose server went away (a restart) emits 'error'; the pool drops it. Without a
-  // listener that event would crash the process.
+  // A client whose server went away (a restart, a failover) emits 'error': idle ones through the
+  // pool, checked-out ones (between statements of a transaction) on themselves. Without a listener that
+  // event crashes the process; with one, the next statement fails (transient, retried) and the pool
+  // drops the dead client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
