@@ -54,6 +54,8 @@ export interface PipelineOptions {
   readonly mediaCacheUrl?: string;
   /** LOG_LEVEL of every process (default `warn`). */
   readonly logLevel?: string;
+  /** How long each process may take to become ready, ms (default 120000; a busy machine needs more). */
+  readonly startTimeoutMs?: number;
 }
 
 /** The environment of each process, from the options. */
@@ -147,7 +149,7 @@ export class Pipeline {
     }
     const pipeline = new Pipeline(services);
     try {
-      for (const name of SERVICE_NAMES) await services[name].start();
+      for (const name of SERVICE_NAMES) await services[name].start({}, options.startTimeoutMs);
     } catch (error) {
       await pipeline.stop();
       throw error;

@@ -60,6 +60,10 @@ export class Platform {
   readonly webhooks: Received<WebhookDelivery>[] = [];
   /** Posts ingest dead-lettered (not a valid PostV1): key → error code. */
   readonly deadLettered = new Map<string, string>();
+  /** Records read from ingest's dead-letter topic (several may share a key). */
+  deadLetterCount = 0;
+  /** While set, the webhook receiver holds each answer this long (a stalled receiver; fault tests). */
+  webhookStallMs = 0;
   /** When each post key was published, ms since epoch. */
   readonly publishedAt = new Map<string, number>();
   private signer: Webhook | undefined;
@@ -94,8 +98,15 @@ export class Platform {
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {
-          platform.receiveWebhook(Buffer.concat(chunks).toString('utf8'), req.headers);
-          res.writeHead(204).end();
+          const stall = platform.webhookStallMs;
+          const answer = () => {
+            // A stalled answer the sender gave up on never counts as received.
+            if (res.destroyed || req.socket.destroyed) return;
+            platform.receiveWebhook(Buffer.concat(chunks).toString('utf8'), req.headers);
+            res.writeHead(204).end();
+          };
+          if (stall > 0) setTimeout(answer, stall);
+          else answer();
         });
         return;
       }
@@ -127,6 +138,7 @@ export class Platform {
         topics: [verdicts, topicName(TOPICS.postsDlq, prefix)],
         eachRecord: async (r: IncomingRecord) => {
           if (r.topic !== verdicts) {
+            this.deadLetterCount += 1;
             this.deadLettered.set(r.key?.toString() ?? '', String(r.headers[DLQ_HEADERS.errorCode] ?? ''));
             return;
           }

@@ -29,6 +29,8 @@ export const POST_ERROR_CODES = [
   'POST_TOO_MANY_MEDIA',
   /** The caption held characters PostgreSQL and JSON consumers cannot store (NUL, lone surrogates); they were replaced. */
   'POST_TEXT_SANITIZED',
+  // The database refused the analysis as it was (e.g. two media with one media_id): the verdict has no scores.
+  'POST_NOT_STORED',
 ] as const;
 export type PostErrorCode = (typeof POST_ERROR_CODES)[number];
 
@@ -45,6 +47,10 @@ export const DEAD_LETTER_CODES = [
   'MESSAGE_UNDECODABLE',
   'RESULT_DATA_INVALID',
   'RESULT_CONSTRAINT_VIOLATION',
+  // The database refused the statement as too large or malformed (SQLSTATE 08P01, class 54).
+  'RESULT_DATABASE_LIMIT',
+  // A handler failed with an unknown error on every try, or transiently past the retry budget.
+  'RETRIES_EXHAUSTED',
 ] as const;
 export type DeadLetterCode = (typeof DEAD_LETTER_CODES)[number];
 

@@ -70,6 +70,15 @@ export const TOPICS = {
     description:
       'Undecodable inference results with the reason and original topic/partition/offset in headers.',
   },
+  /** Dead letters of moderation's media-sources consumer (its own group on `vigil.posts.v1`). */
+  mediaSourcesDlq: {
+    name: 'vigil.media.sources.v1.dlq',
+    partitions: 1,
+    retentionMs: 30 * DAY_MS,
+    maxMessageBytes: 4 * MiB,
+    description:
+      'Posts whose media sources moderation could not record, with the reason and origin in headers.',
+  },
   /** Output to platforms: `VerdictV1` JSON, key `tenant_id:post_id`. */
   verdicts: {
     name: 'vigil.verdicts.v1',

@@ -97,3 +97,43 @@ export class TopicAdmin {
     });
   }
 }
+
+/**
+ * A cached broker count for readiness probes: `/readyz` may be polled every second by several
+ * orchestrators; this asks the cluster at most once per `cacheMs`, with one request in flight, and
+ * shares the answer (or the error) with every caller meanwhile.
+ */
+export class BrokerProbe {
+  private static readonly shared = new Map<string, BrokerProbe>();
+  private readonly admin: TopicAdmin;
+  private last: { at: number; value: Promise<number> } | undefined;
+
+  constructor(settings: KafkaSettings) {
+    this.admin = new TopicAdmin(settings);
+  }
+
+  /** One probe per broker list in this process, so every consumer and module of a service shares it. */
+  static for(settings: KafkaSettings): BrokerProbe {
+    const key = settings.brokers.join(',');
+    let probe = BrokerProbe.shared.get(key);
+    if (!probe) BrokerProbe.shared.set(key, (probe = new BrokerProbe(settings)));
+    return probe;
+  }
+
+  /**
+   * @returns brokers that answered; at most `cacheMs` old.
+   * @throws the admin client's error when none answered (not cached: the next call asks again).
+   */
+  async get(cacheMs = 5000): Promise<number> {
+    const now = Date.now();
+    if (!this.last || now - this.last.at >= cacheMs) {
+      const value = this.admin.brokerCount();
+      const entry = { at: now, value };
+      this.last = entry;
+      value.catch(() => {
+        if (this.last === entry) this.last = undefined;
+      });
+    }
+    return this.last.value;
+  }
+}

@@ -13,6 +13,11 @@ export function setKafkaLogSink(sink: KafkaLogSink): void {
   logSink = sink;
 }
 
+/** Writes a line to the current sink (the runner's retries and dead letters, when no logger is given). */
+export function kafkaLog(level: 'error' | 'warn', message: string, extra: Record<string, unknown>): void {
+  logSink(level, message, extra);
+}
+
 /**
  * kafkajs warns on every idempotent producer that a finite retry count "may invalidate EoS guarantees".
  * Vigil relies on idempotence within a session plus idempotent consumers, not on exactly-once, so

@@ -4,3 +4,4 @@ export * from './producer';
 export * from './consumer';
 export * from './admin';
 export * from './dead-letter';
+export * from './failure-policy';

@@ -41,3 +41,24 @@ export function parseBrokers(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/** The shared Kafka variables a service parsed (`kafkaEnv` of @vigil/platform), as far as the runner reads them. */
+export interface KafkaEnvConfig {
+  readonly KAFKA_BROKERS: readonly string[];
+  readonly KAFKA_CLIENT_ID: string;
+  readonly KAFKA_HANDLER_MAX_ATTEMPTS: number;
+  readonly KAFKA_TRANSIENT_RETRY_MS: number;
+}
+
+/** The runner's retry budget from a service's parsed Kafka variables. */
+export function retryBudget(config: KafkaEnvConfig): { maxAttempts: number; transientBudgetMs: number } {
+  return {
+    maxAttempts: config.KAFKA_HANDLER_MAX_ATTEMPTS,
+    transientBudgetMs: config.KAFKA_TRANSIENT_RETRY_MS,
+  };
+}
+
+/** Connection settings from a service's parsed Kafka variables. */
+export function kafkaSettings(config: KafkaEnvConfig): KafkaSettings {
+  return { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID };
+}

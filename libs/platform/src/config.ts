@@ -68,3 +68,31 @@ export const env = {
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   url: () => z.url(),
 };
+
+/**
+ * The Kafka variables of every service that talks to Kafka (ingest, classifier, moderation): one schema,
+ * spread into each service's env schema with the service's default client id.
+ * - `KAFKA_BROKERS`: comma-separated `host:port`. `KAFKA_CLIENT_ID`: reported to the broker.
+ * - `KAFKA_TOPIC_PREFIX`: prefix of every topic name (environments or test runs sharing a cluster).
+ * - `KAFKA_ENSURE_TOPICS`: create the manifest's topics at start-up when missing.
+ * - `KAFKA_HANDLER_MAX_ATTEMPTS`: tries of a record whose handling fails with an unknown error (a bug)
+ *   before it is dead-lettered with `RETRIES_EXHAUSTED`.
+ * - `KAFKA_TRANSIENT_RETRY_MS`: how long a record failing transiently (broker or database unreachable) is
+ *   retried, with backoff, before it is dead-lettered with `RETRIES_EXHAUSTED`, ms.
+ * - `KAFKA_SESSION_TIMEOUT_MS`: consumer-group session timeout of consumers without a service-specific
+ *   one: a member silent this long (a killed pod) loses its partitions (broker minimum 6000).
+ */
+export function kafkaEnv(defaultClientId: string) {
+  return {
+    KAFKA_BROKERS: env.brokers(),
+    KAFKA_CLIENT_ID: z.string().min(1).default(defaultClientId),
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    KAFKA_ENSURE_TOPICS: env.flag(true),
+    KAFKA_HANDLER_MAX_ATTEMPTS: env.positiveInt(5),
+    KAFKA_TRANSIENT_RETRY_MS: env.positiveInt(600_000),
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
+  };
+}
+
+/** The parsed `kafkaEnv` variables. */
+export type KafkaEnv = { [K in keyof ReturnType<typeof kafkaEnv>]: z.infer<ReturnType<typeof kafkaEnv>[K]> };

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { env, type EnvSchema } from '@vigil/platform';
+import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 
 /**
@@ -7,14 +7,7 @@ import { z } from 'zod';
  * process with its name). infra/compose and infra/k8s set only these.
  */
 export const envSchema = z.object({
-  /** Comma-separated `host:port`. */
-  KAFKA_BROKERS: env.brokers(),
-  /** Client id shown in broker logs. */
-  KAFKA_CLIENT_ID: z.string().min(1).default('vigil-classifier'),
-  /** Prefix for every topic name. */
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
-  /** Create missing topics at start-up. */
-  KAFKA_ENSURE_TOPICS: env.flag(true),
+  ...kafkaEnv('vigil-classifier'),
   /** Consumer group on `vigil.inference.requests.v1`. */
   CLASSIFIER_GROUP_ID: z.string().min(1).default('vigil-classifier'),
   /**

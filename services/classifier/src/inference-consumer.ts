@@ -20,13 +20,15 @@ import {
 } from '@vigil/contracts';
 import {
   BatchConsumer,
-  publishDeadLetter,
+  defaultClassify,
+  kafkaSettings,
   RecordProducer,
+  retryBudget,
   TopicAdmin,
   type IncomingRecord,
   type OutgoingRecord,
 } from '@vigil/kafka';
-import { ReadinessRegistry, traceHeaders, withSpan } from '@vigil/platform';
+import { MetricsRegistry, ReadinessRegistry, traceHeaders, withSpan } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ClassificationQueue } from './classification-queue';
 import { CLASSIFIER_CONFIG, type ClassifierConfig } from './config';
@@ -70,9 +72,11 @@ class InFlightLimit {
  * handler waiting for a slot holds its partition (kafkajs fetches a partition again only after its
  * handler returned), so a full worker stops fetching without leaving the group.
  *
- * Undecodable records go to `vigil.inference.requests.v1.dlq` with `MESSAGE_UNDECODABLE`; a request
- * an expert fails on still gets a result (see ClassificationQueue). A produce that fails after the
- * producer's retries fails the partition batch, which is then redelivered from its last commit.
+ * The runner (BatchConsumer, records of a batch handled concurrently) judges failures: undecodable
+ * records go to `vigil.inference.requests.v1.dlq` with `MESSAGE_UNDECODABLE` at once; a produce that
+ * fails is retried with backoff (transient); any other exception is retried per `KAFKA_HANDLER_MAX_ATTEMPTS`
+ * and then dead-lettered with `RETRIES_EXHAUSTED`. A request an expert fails on still gets a result
+ * (see ClassificationQueue).
  */
 @Injectable()
 export class InferenceConsumer
@@ -89,6 +93,7 @@ export class InferenceConsumer
     @Inject(RecordProducer) private readonly producer: RecordProducer,
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
     @Inject(ClassifierMetrics) private readonly metrics: ClassifierMetrics,
+    @Inject(MetricsRegistry) private readonly registry: MetricsRegistry,
     @InjectPinoLogger(InferenceConsumer.name) private readonly log: PinoLogger,
   ) {
     this.slots = new InFlightLimit(config.CLASSIFIER_MAX_IN_FLIGHT);
@@ -105,7 +110,7 @@ export class InferenceConsumer
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const settings = { brokers: this.config.KAFKA_BROKERS, clientId: this.config.KAFKA_CLIENT_ID };
+    const settings = kafkaSettings(this.config);
     const admin = new TopicAdmin(settings);
     if (this.config.KAFKA_ENSURE_TOPICS) {
       const created = await admin.ensureTopics(topicsWithPrefix(this.config.KAFKA_TOPIC_PREFIX));
@@ -120,17 +125,26 @@ export class InferenceConsumer
       heartbeatIntervalMs: Math.min(3000, Math.floor(this.config.CLASSIFIER_SESSION_TIMEOUT_MS / 3)),
       // Requests carry raw pixels (hundreds of kB each): fetch a few per partition, not one.
       maxBytesPerPartition: 4 * 1024 * 1024,
-      eachBatch: (records) => this.handleBatch(records),
+      recordsConcurrently: true,
+      eachRecord: (record) => this.handleRecord(record),
+      deadLetter: {
+        producer: this.producer,
+        topicFor: () => topicName(TOPICS.inferenceRequestsDlq, this.config.KAFKA_TOPIC_PREFIX),
+        classify: (error) =>
+          error instanceof MessageDecodeError
+            ? { code: error.code, message: error.message }
+            : defaultClassify(error),
+        retry: retryBudget(this.config),
+      },
+      metrics: this.registry.registry,
+      logger: this.log,
       onCrash: (error) => {
         this.log.fatal({ err: error }, 'kafka consumer crashed; exiting so the orchestrator restarts us');
         process.kill(process.pid, 'SIGTERM');
       },
     });
     await this.consumer.start();
-    this.readiness.register('kafka', async () => ({ brokers: await admin.brokerCount() }));
-    this.readiness.register('consumer', async () => {
-      if (!this.consumer?.isRunning) throw new Error('consumer not running');
-    });
+    this.readiness.register('consumer', () => this.consumer!.checkReady());
   }
 
   /** Resolves once this member has partitions (tests). */
@@ -138,20 +152,17 @@ export class InferenceConsumer
     return this.consumer!.waitForAssignment(timeoutMs);
   }
 
-  /** Handles one partition's fetched records; resolves once all their results are acknowledged. */
-  async handleBatch(records: readonly IncomingRecord[]): Promise<void> {
-    const outcomes = await Promise.allSettled(records.map((r) => this.handleRecord(r)));
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-
-  private async handleRecord(record: IncomingRecord): Promise<void> {
+  /**
+   * Handles one request; resolves once its result is acknowledged.
+   * @throws MessageDecodeError for a record that is not a request (the runner dead-letters it at once);
+   *   the producer's error when the result cannot be sent (retried per the runner's budget).
+   */
+  async handleRecord(record: IncomingRecord): Promise<void> {
     await this.slots.acquire();
     this.metrics.inFlight.inc();
     const started = performance.now();
     try {
-      const request = await this.decode(record);
-      if (!request) return;
+      const request = this.decode(record);
       const parent = record.headers.traceparent
         ? record.headers
         : request.traceparent
@@ -176,22 +187,16 @@ export class InferenceConsumer
     }
   }
 
-  /** The request in `record`, or undefined after dead-lettering a record that is not one. */
-  private async decode(record: IncomingRecord): Promise<InferenceRequest | undefined> {
+  /** The request in `record`; counts and rethrows a MessageDecodeError (the runner dead-letters it). */
+  private decode(record: IncomingRecord): InferenceRequest {
     try {
       return decodeInternal(InferenceRequestSchema, record.value ?? Buffer.alloc(0));
     } catch (error) {
-      if (!(error instanceof MessageDecodeError)) throw error;
-      this.log.warn({ code: error.code, partition: record.partition, offset: record.offset }, error.message);
-      await publishDeadLetter(
-        this.producer,
-        record,
-        { code: error.code, message: error.message },
-        topicName(TOPICS.inferenceRequestsDlq, this.config.KAFKA_TOPIC_PREFIX),
-      );
-      this.metrics.deadLetters.inc({ code: error.code });
-      this.metrics.errors.inc({ code: error.code, expert: '' });
-      return undefined;
+      if (error instanceof MessageDecodeError) {
+        this.metrics.deadLetters.inc({ code: error.code });
+        this.metrics.errors.inc({ code: error.code, expert: '' });
+      }
+      throw error;
     }
   }
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { MAX_MEDIA_PER_POST, TOPICS } from '@vigil/contracts';
 import type { MediaLimits } from '@vigil/media';
-import { env, type EnvSchema } from '@vigil/platform';
+import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 
 /** Repository (or image) root: `src/` and `dist/` both sit two levels below it. */
@@ -25,14 +25,7 @@ const list = () =>
  * with its name). infra/compose and infra/k8s set only these. Sizes in bytes, times in ms unless named _S.
  */
 export const envSchema = z.object({
-  /** Comma-separated `host:port`. */
-  KAFKA_BROKERS: env.brokers(),
-  /** Client id shown in broker logs. */
-  KAFKA_CLIENT_ID: z.string().min(1).default('vigil-ingest'),
-  /** Prefix for every topic name, to share a cluster between environments or test runs. */
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
-  /** Create the manifest's topics at start-up when missing. */
-  KAFKA_ENSURE_TOPICS: env.flag(true),
+  ...kafkaEnv('vigil-ingest'),
   /** Consumer group on `vigil.posts.v1`. */
   INGEST_GROUP_ID: z.string().min(1).default('vigil-ingest'),
   /** Partitions of `vigil.posts.v1` handled concurrently by one instance (one post in flight per partition). */

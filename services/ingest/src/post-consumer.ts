@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { TOPICS, topicName, topicsWithPrefix } from '@vigil/contracts';
-import { BatchConsumer, RecordProducer, TopicAdmin } from '@vigil/kafka';
+import { BatchConsumer, kafkaSettings, RecordProducer, retryBudget, TopicAdmin } from '@vigil/kafka';
 import { DecodePool, MediaProcessor } from '@vigil/media';
 import { MetricsRegistry, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -39,7 +39,7 @@ export class PostConsumer
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const settings = { brokers: this.config.KAFKA_BROKERS, clientId: this.config.KAFKA_CLIENT_ID };
+    const settings = kafkaSettings(this.config);
     const admin = new TopicAdmin(settings);
     if (this.config.KAFKA_ENSURE_TOPICS) {
       const created = await admin.ensureTopics(topicsWithPrefix(this.config.KAFKA_TOPIC_PREFIX));
@@ -53,6 +53,13 @@ export class PostConsumer
       sessionTimeoutMs: this.config.INGEST_SESSION_TIMEOUT_MS,
       heartbeatIntervalMs: Math.min(3_000, Math.floor(this.config.INGEST_SESSION_TIMEOUT_MS / 3)),
       eachRecord: (record) => this.pipeline.handle(record),
+      deadLetter: {
+        producer: this.producer,
+        topicFor: () => topicName(TOPICS.postsDlq, this.config.KAFKA_TOPIC_PREFIX),
+        retry: retryBudget(this.config),
+      },
+      metrics: this.metrics.registry,
+      logger: this.log,
       onCrash: (error) => {
         this.log.fatal({ err: error }, 'kafka consumer crashed; exiting so the orchestrator restarts us');
         process.kill(process.pid, 'SIGTERM');
@@ -60,10 +67,7 @@ export class PostConsumer
     });
     await this.consumer.start();
     this.watchDecodePool(this.consumer);
-    this.readiness.register('kafka', async () => ({ brokers: await admin.brokerCount() }));
-    this.readiness.register('consumer', async () => {
-      if (!this.consumer?.isRunning) throw new Error('consumer not running');
-    });
+    this.readiness.register('consumer', () => this.consumer!.checkReady());
   }
 
   /** Pauses fetching while the decode pool is full. */

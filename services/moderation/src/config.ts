@@ -1,4 +1,4 @@
-import { env, type EnvSchema } from '@vigil/platform';
+import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
 import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
 
@@ -43,14 +43,7 @@ const list = (fallback: string) =>
  * `h`, `d` suffixes (`15s`, `5d`) or plain milliseconds.
  */
 export const envSchema = z.object({
-  /** Comma-separated `host:port`. */
-  KAFKA_BROKERS: env.brokers(),
-  /** Client id shown in broker logs. */
-  KAFKA_CLIENT_ID: z.string().min(1).default('vigil-moderation'),
-  /** Prefix for every topic name. */
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
-  /** Create missing topics at start-up. */
-  KAFKA_ENSURE_TOPICS: env.flag(true),
+  ...kafkaEnv('vigil-moderation'),
   /** PostgreSQL connection URL, e.g. `postgres://vigil:secret@db:5432/vigil`. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…'),
   /** Schema holding Vigil's tables (created when missing). */
@@ -60,6 +53,10 @@ export const envSchema = z.object({
     .default('public'),
   /** Connections per instance. */
   DATABASE_POOL_SIZE: env.positiveInt(10),
+  /** A database connection that takes longer to open fails (and is retried by the caller). */
+  DATABASE_CONNECT_TIMEOUT: duration('5s'),
+  /** A statement running longer is cancelled by the server (SQLSTATE 57014); 0 = no limit. */
+  DATABASE_STATEMENT_TIMEOUT: duration('30s'),
   /** Apply pending migrations at start-up (kysely Migrator, with its lock: safe with several instances). */
   DATABASE_MIGRATE: env.flag(true),
   /** Comma-separated subset of `api,results,relay,webhooks,media` this instance runs. */

@@ -9,7 +9,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { topicsWithPrefix } from '@vigil/contracts';
-import { RecordProducer, TopicAdmin } from '@vigil/kafka';
+import { BrokerProbe, kafkaSettings, RecordProducer, TopicAdmin } from '@vigil/kafka';
 import { PlatformModule, ReadinessRegistry } from '@vigil/platform';
 import { PolicySet } from '@vigil/policy';
 import { TenantAuthGuard } from './api/tenant-auth.guard';
@@ -39,13 +39,11 @@ class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const admin = new TopicAdmin({
-      brokers: this.config.KAFKA_BROKERS,
-      clientId: this.config.KAFKA_CLIENT_ID,
-    });
+    const settings = kafkaSettings(this.config);
     if (this.config.KAFKA_ENSURE_TOPICS)
-      await admin.ensureTopics(topicsWithPrefix(this.config.KAFKA_TOPIC_PREFIX));
-    this.readiness.register('kafka', async () => ({ brokers: await admin.brokerCount() }));
+      await new TopicAdmin(settings).ensureTopics(topicsWithPrefix(this.config.KAFKA_TOPIC_PREFIX));
+    const brokers = BrokerProbe.for(settings);
+    this.readiness.register('kafka', async () => ({ brokers: await brokers.get() }));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -74,6 +72,8 @@ export class ModerationModule {
             url: config.DATABASE_URL,
             schema: config.DATABASE_SCHEMA,
             poolSize: config.DATABASE_POOL_SIZE,
+            connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT,
           }),
       },
       DatabaseLifecycle,
@@ -100,8 +100,7 @@ export class ModerationModule {
       providers.push(
         {
           provide: RecordProducer,
-          useFactory: () =>
-            new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+          useFactory: () => new RecordProducer(kafkaSettings(config)),
         },
         KafkaLifecycle,
       );

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { permanentRecordFailure } from '../src/verdicts/record-failure';
+import { permanentRecordFailure, recordFailureKind } from '../src/verdicts/record-failure';
 
 /** A PostgreSQL error as pg raises it from an ErrorResponse (the integration test covers real ones). */
 function databaseError(code: string, fields: Partial<pg.DatabaseError> = {}): pg.DatabaseError {
@@ -30,11 +30,27 @@ describe('permanentRecordFailure', () => {
     expect(permanentRecordFailure(databaseError('22003'))?.code).toBe('RESULT_DATA_INVALID');
   });
 
-  it('retries serialization failures, deadlocks, lost connections, missing tables and non-database errors', () => {
-    for (const code of ['40001', '40P01', '08006', '57P01', '53300', '42P01']) {
+  it('dead-letters statements the server refuses as too large or malformed (bind parameters over 65535)', () => {
+    expect(permanentRecordFailure(databaseError('08P01'))?.code).toBe('RESULT_DATABASE_LIMIT');
+    expect(permanentRecordFailure(databaseError('54000'))?.code).toBe('RESULT_DATABASE_LIMIT');
+  });
+
+  it('retries serialization failures, deadlocks, lost connections and missing tables as transient', () => {
+    for (const code of ['40001', '40P01', '08006', '57P01', '57014', '53300', '42P01']) {
       expect(permanentRecordFailure(databaseError(code))).toBeNull();
+      expect(recordFailureKind(databaseError(code))).toBe('transient');
     }
-    expect(permanentRecordFailure(new Error('timeout exceeded when trying to connect'))).toBeNull();
-    expect(permanentRecordFailure(new Error('Connection terminated unexpectedly'))).toBeNull();
+    expect(recordFailureKind(new Error('timeout exceeded when trying to connect'))).toBe('transient');
+    expect(recordFailureKind(new Error('Connection terminated unexpectedly'))).toBe('transient');
+    expect(
+      recordFailureKind(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    ).toBe('transient');
+  });
+
+  it('gives other errors (bugs) the bounded budget of unknown errors', () => {
+    expect(recordFailureKind(new TypeError("Cannot read properties of undefined (reading 'action')"))).toBe(
+      'unknown',
+    );
+    expect(recordFailureKind(databaseError('42703'))).toBe('unknown'); // undefined column
   });
 });

@@ -29,18 +29,42 @@ export interface DatabaseSettings {
   readonly schema: string;
   /** Most connections in the pool. */
   readonly poolSize: number;
+  /** A new connection (TCP + startup) that takes longer fails, ms. Default 5000; 0 = no limit. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * The server cancels a statement running longer (`statement_timeout`, SQLSTATE 57014), and the
+   * client gives up on an answer 1 s after that (a server that stopped answering), ms. Default 30000;
+   * 0 = no limit. An idle transaction is ended after the same time (`idle_in_transaction_session_timeout`).
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 /**
  * A Kysely instance over a node-postgres pool whose connections use `schema` (via the `search_path`
- * startup option), so the same code runs in `public` or in a per-test schema.
+ * startup option), so the same code runs in `public` or in a per-test schema. Connect and statement
+ * timeouts bound every wait on the database (see `DatabaseSettings`).
  */
 export function createDatabase(settings: DatabaseSettings): Db {
+  const statementMs = settings.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
     connectionString: settings.url,
     max: settings.poolSize,
     options: `-c search_path=${settings.schema}`,
+    connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+    ...(statementMs > 0
+      ? {
+          statement_timeout: statementMs,
+          idle_in_transaction_session_timeout: statementMs,
+          query_timeout: statementMs + 1000,
+        }
+      : {}),
   });
+  // A client whose server went away (a restart, a failover) emits 'error': idle ones through the
+  // pool, checked-out ones (between statements of a transaction) on themselves. Without a listener that
+  // event crashes the process; with one, the next statement fails (transient, retried) and the pool
+  // drops the dead client when it is released.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -5,11 +5,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { PostV1Schema, TOPICS, topicName, type PostV1 } from '@vigil/contracts';
-import { BatchConsumer, type IncomingRecord } from '@vigil/kafka';
-import { ReadinessRegistry } from '@vigil/platform';
+import { BatchConsumer, kafkaSettings, RecordProducer, retryBudget, type IncomingRecord } from '@vigil/kafka';
+import { MetricsRegistry, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
+import { insertInChunks, withoutNul } from '../verdicts/result-recorder';
+import { recordFailureKind } from '../verdicts/record-failure';
 
 /**
  * Records where each medium of each post revision can be fetched for the dashboard: the platform's URL,
@@ -33,18 +35,24 @@ export async function recordMediaSources(db: Db, post: PostV1, inlineMaxBytes: n
       ? { ...base, url: null, inline: bytes, omitted_reason: null }
       : { ...base, url: null, inline: null, omitted_reason: `inline medium over ${inlineMaxBytes} bytes` };
   });
-  const result = await db
-    .insertInto('media_sources')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'revision', 'media_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  let inserted = 0;
+  await insertInChunks(withoutNul(rows), async (slice) => {
+    const result = await db
+      .insertInto('media_sources')
+      .values(slice)
+      .onConflict((oc) => oc.columns(['tenant_id', 'post_id', 'revision', 'media_id']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  });
+  return inserted;
 }
 
 /**
  * The `media` role: a consumer-group member on `vigil.posts.v1` (its own group, beside ingest's) that
  * records media sources. Posts that do not parse are skipped: ingest dead-letters them, and without a
- * valid post there is no review task to show them in.
+ * valid post there is no review task to show them in. Failures follow the runner's rules
+ * (`recordFailureKind`): a post the database refuses goes to `vigil.media.sources.v1.dlq` with the reason;
+ * an unreachable database is retried with backoff; nothing crashes the consumer or blocks the partition.
  */
 @Injectable()
 export class MediaSourcesConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -54,26 +62,33 @@ export class MediaSourcesConsumer implements OnApplicationBootstrap, BeforeAppli
     @Inject(MODERATION_CONFIG) private readonly config: ModerationConfig,
     @Inject(DATABASE) private readonly db: Db,
     private readonly readiness: ReadinessRegistry,
+    private readonly producer: RecordProducer,
+    private readonly metrics: MetricsRegistry,
     @InjectPinoLogger(MediaSourcesConsumer.name) private readonly log: PinoLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = new BatchConsumer(
-      { brokers: this.config.KAFKA_BROKERS, clientId: this.config.KAFKA_CLIENT_ID },
-      {
-        groupId: this.config.MEDIA_GROUP_ID,
-        topics: [topicName(TOPICS.posts, this.config.KAFKA_TOPIC_PREFIX)],
-        eachRecord: (record) => this.handle(record),
-        onCrash: (error) => {
-          this.log.fatal({ err: error }, 'posts consumer crashed; exiting so the orchestrator restarts us');
-          process.kill(process.pid, 'SIGTERM');
-        },
+    this.consumer = new BatchConsumer(kafkaSettings(this.config), {
+      groupId: this.config.MEDIA_GROUP_ID,
+      topics: [topicName(TOPICS.posts, this.config.KAFKA_TOPIC_PREFIX)],
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: Math.min(3000, Math.floor(this.config.KAFKA_SESSION_TIMEOUT_MS / 3)),
+      eachRecord: (record) => this.handle(record),
+      deadLetter: {
+        producer: this.producer,
+        topicFor: () => topicName(TOPICS.mediaSourcesDlq, this.config.KAFKA_TOPIC_PREFIX),
+        classify: recordFailureKind,
+        retry: retryBudget(this.config),
       },
-    );
-    await this.consumer.start();
-    this.readiness.register('media-sources-consumer', async () => {
-      if (!this.consumer?.isRunning) throw new Error('media sources consumer not running');
+      metrics: this.metrics.registry,
+      logger: this.log,
+      onCrash: (error) => {
+        this.log.fatal({ err: error }, 'posts consumer crashed; exiting so the orchestrator restarts us');
+        process.kill(process.pid, 'SIGTERM');
+      },
     });
+    await this.consumer.start();
+    this.readiness.register('media-sources-consumer', () => this.consumer!.checkReady());
   }
 
   /** Resolves once this member has partitions (tests). */

@@ -4,38 +4,34 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import {
-  decodeInternal,
-  type DeadLetterCode,
-  InferenceResultSchema,
-  MessageDecodeError,
-  TOPICS,
-  topicName,
-} from '@vigil/contracts';
-import { BatchConsumer, publishDeadLetter, RecordProducer, type IncomingRecord } from '@vigil/kafka';
+import { decodeInternal, InferenceResultSchema, TOPICS, topicName } from '@vigil/contracts';
+import { BatchConsumer, kafkaSettings, RecordProducer, retryBudget, type IncomingRecord } from '@vigil/kafka';
 import { MetricsRegistry, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { OutboxSignal } from '../workers/outbox-signal';
-import { permanentRecordFailure } from './record-failure';
-import { ResultRecorder } from './result-recorder';
+import { DeadLetterError, permanentRecordFailure, recordFailureKind } from './record-failure';
+import { ResultRecorder, unstorableResult } from './result-recorder';
 
 /**
  * The results consumer-group member: reads `vigil.inference.results.v1`, records each result (verdict +
- * outbox in one transaction) and commits the offset after the commit. Records that can never be recorded
- * go to `vigil.inference.results.v1.dlq` and their offset is committed, so they never block the partition:
- * undecodable ones with `MESSAGE_UNDECODABLE`, results the database rejects as data with
- * `RESULT_DATA_INVALID` (SQLSTATE class 22) or `RESULT_CONSTRAINT_VIOLATION` (class 23). Any other
- * error (connection lost, serialization failure, deadlock, pool timeout) fails the batch, which is
- * retried from the last committed offset with the consumer's backoff (recording is idempotent).
+ * outbox in one transaction) and commits the offset after the commit. Failures follow the runner's rules
+ * (`recordFailureKind`), and every accepted post still gets exactly one verdict:
+ * - undecodable records → `vigil.inference.results.v1.dlq` with `MESSAGE_UNDECODABLE` (there is no post
+ *   to give a verdict to);
+ * - results the database refuses as they are (SQLSTATE 22/23/54/08P01, e.g. two media with one
+ *   `media_id`) → an error verdict (`POST_NOT_STORED`, no scores, decided by the policy's error rule,
+ *   delivered like any verdict) and the original record to the DLQ with the SQLSTATE reason;
+ * - NUL characters never reach the database (`withoutNul`);
+ * - database or broker unreachable → retried with backoff (`KAFKA_TRANSIENT_RETRY_MS`); any other
+ *   exception → retried `KAFKA_HANDLER_MAX_ATTEMPTS` times, then dead-lettered (`RETRIES_EXHAUSTED`).
+ * Recording is idempotent (one model verdict per revision), so retries and redeliveries never decide twice.
  */
 @Injectable()
 export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer?: BatchConsumer;
   private readonly verdicts;
   private readonly duplicates;
-  private readonly deadLetters;
-  private readonly retries;
   private readonly latency;
 
   constructor(
@@ -44,7 +40,7 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly producer: RecordProducer,
     private readonly signal: OutboxSignal,
     private readonly readiness: ReadinessRegistry,
-    metrics: MetricsRegistry,
+    private readonly metrics: MetricsRegistry,
     @InjectPinoLogger(ResultsConsumer.name) private readonly log: PinoLogger,
   ) {
     this.verdicts = metrics.counter('vigil_moderation_verdicts_total', 'Model verdicts created', ['action']);
@@ -52,32 +48,32 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
       'vigil_moderation_duplicate_results_total',
       'Results for an already decided revision',
     );
-    this.deadLetters = metrics.counter('vigil_moderation_dead_letters_total', 'Results sent to the DLQ', [
-      'code',
-    ]);
-    this.retries = metrics.counter(
-      'vigil_moderation_record_retries_total',
-      'Results whose recording failed transiently (retried from the last committed offset)',
-    );
     this.latency = metrics.histogram('vigil_moderation_record_seconds', 'Result decoded → verdict committed');
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const settings = { brokers: this.config.KAFKA_BROKERS, clientId: this.config.KAFKA_CLIENT_ID };
-    this.consumer = new BatchConsumer(settings, {
+    this.consumer = new BatchConsumer(kafkaSettings(this.config), {
       groupId: this.config.RESULTS_GROUP_ID,
       topics: [topicName(TOPICS.inferenceResults, this.config.KAFKA_TOPIC_PREFIX)],
       partitionsConsumedConcurrently: this.config.RESULTS_PARTITIONS_CONCURRENCY,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: Math.min(3000, Math.floor(this.config.KAFKA_SESSION_TIMEOUT_MS / 3)),
       eachRecord: (record) => this.handle(record),
+      deadLetter: {
+        producer: this.producer,
+        topicFor: () => topicName(TOPICS.inferenceResultsDlq, this.config.KAFKA_TOPIC_PREFIX),
+        classify: recordFailureKind,
+        retry: retryBudget(this.config),
+      },
+      metrics: this.metrics.registry,
+      logger: this.log,
       onCrash: (error) => {
         this.log.fatal({ err: error }, 'kafka consumer crashed; exiting so the orchestrator restarts us');
         process.kill(process.pid, 'SIGTERM');
       },
     });
     await this.consumer.start();
-    this.readiness.register('results-consumer', async () => {
-      if (!this.consumer?.isRunning) throw new Error('results consumer not running');
-    });
+    this.readiness.register('results-consumer', () => this.consumer!.checkReady());
   }
 
   /** Resolves once this member has partitions (tests). */
@@ -85,58 +81,39 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
     return this.consumer!.waitForAssignment(timeoutMs);
   }
 
+  /**
+   * Records one result.
+   * @throws MessageDecodeError (dead-lettered at once); DeadLetterError after an error verdict replaced a
+   *   result the database refused; the database's error otherwise (judged by `recordFailureKind`).
+   */
   async handle(record: IncomingRecord): Promise<void> {
     const started = Date.now();
-    let result;
-    try {
-      result = decodeInternal(InferenceResultSchema, record.value ?? Buffer.alloc(0));
-    } catch (error) {
-      if (!(error instanceof MessageDecodeError)) throw error;
-      await this.deadLetter(record, { code: error.code, message: error.message });
-      return;
-    }
+    const result = decodeInternal(InferenceResultSchema, record.value ?? Buffer.alloc(0));
     let outcome;
     try {
       outcome = await this.recorder.record(result, started);
     } catch (error) {
       const permanent = permanentRecordFailure(error);
-      if (permanent === null) {
-        this.retries.inc();
-        throw error;
-      }
-      await this.deadLetter(record, permanent, { request_id: result.request_id });
-      return;
+      if (permanent === null) throw error;
+      this.log.warn(
+        { request_id: result.request_id, code: permanent.code, reason: permanent.message },
+        'result refused by the database: recording an error verdict',
+      );
+      outcome = await this.recorder.record(unstorableResult(result, permanent.code), started);
+      this.count(outcome, started);
+      throw new DeadLetterError(permanent);
     }
+    this.count(outcome, started);
+  }
+
+  private count(outcome: Awaited<ReturnType<ResultRecorder['record']>>, started: number): void {
     if (outcome.outcome === 'duplicate') {
       this.duplicates.inc();
-      this.log.debug({ request_id: result.request_id }, 'duplicate result ignored');
       return;
     }
     this.verdicts.inc({ action: outcome.verdict.actions[0]!.action });
     this.latency.observe((Date.now() - started) / 1000);
     this.signal.notify();
-  }
-
-  /**
-   * Publishes the original record to `vigil.inference.results.v1.dlq` with the reason in `vigil-error-*`
-   * headers, counts and logs it; resolves after the broker's ack, so the caller's return commits the offset.
-   */
-  private async deadLetter(
-    record: IncomingRecord,
-    reason: { readonly code: DeadLetterCode; readonly message: string },
-    context: Record<string, unknown> = {},
-  ): Promise<void> {
-    this.log.warn(
-      { ...context, code: reason.code, partition: record.partition, offset: record.offset },
-      `result dead-lettered: ${reason.message}`,
-    );
-    await publishDeadLetter(
-      this.producer,
-      record,
-      reason,
-      topicName(TOPICS.inferenceResultsDlq, this.config.KAFKA_TOPIC_PREFIX),
-    );
-    this.deadLetters.inc({ code: reason.code });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
