@@ -224,6 +224,29 @@ function jsDocs(file: string): { schema: string; fields: Map<string, { text: str
   return { schema, fields };
 }
 
+/**
+ * The JSDoc of the variables shared through `kafkaEnv()` (libs/platform/src/config.ts): the properties
+ * of the object literal it returns. Services spread it into their schema, so their config.ts has none.
+ */
+function sharedDocs(): Map<string, { text: string; default?: string }> {
+  const file = join(ROOT, 'libs', 'platform', 'src', 'config.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const fields = new Map<string, { text: string; default?: string }>();
+  source.forEachChild(function visit(node) {
+    if (ts.isReturnStatement(node) && node.expression && ts.isObjectLiteralExpression(node.expression)) {
+      for (const prop of node.expression.properties) {
+        if (!ts.isPropertyAssignment(prop) || !ts.isIdentifier(prop.name)) continue;
+        const doc = ts.getJSDocCommentsAndTags(prop).filter(ts.isJSDoc).at(-1);
+        const text = doc ? (ts.getTextOfJSDocComment(doc.comment) ?? '') : '';
+        if (text) fields.set(prop.name.text, { text: text.trim() });
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  });
+  return fields;
+}
+
 /** The rows of one service's table, from its schema and its config.ts. */
 export function serviceVariables(
   schema: z.ZodObject,
@@ -234,8 +257,9 @@ export function serviceVariables(
     required?: string[];
   };
   const docs = jsDocs(configFile);
+  const shared = sharedDocs();
   const rows = Object.entries(json.properties).map(([name, field]) => {
-    const doc = docs.fields.get(name);
+    const doc = docs.fields.get(name) ?? shared.get(name);
     const required = (json.required ?? []).includes(name);
     const fallback =
       doc?.default ?? (field.default === undefined ? (required ? '' : 'unset') : code(String(field.default)));

@@ -84,12 +84,19 @@ export const env = {
  */
 export function kafkaEnv(defaultClientId: string) {
   return {
+    /** Comma-separated `host:port`. */
     KAFKA_BROKERS: env.brokers(),
+    /** Client id shown in broker logs. */
     KAFKA_CLIENT_ID: z.string().min(1).default(defaultClientId),
+    /** Prefix for every topic name, to share a cluster between environments or test runs. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
+    /** Create missing topics at start-up. */
     KAFKA_ENSURE_TOPICS: env.flag(true),
+    /** Tries of a record whose handler fails with an unknown error (a bug) before it is dead-lettered (`RETRIES_EXHAUSTED`). */
     KAFKA_HANDLER_MAX_ATTEMPTS: env.positiveInt(5),
+    /** How long, ms, a record is retried with backoff while a dependency is unreachable, before it is dead-lettered. */
     KAFKA_TRANSIENT_RETRY_MS: env.positiveInt(600_000),
+    /** Consumer-group session timeout, ms, for consumers on the shared runner: a silent member loses its partitions after it. */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   };
 }
