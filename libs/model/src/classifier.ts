@@ -21,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { composeAltText, type AltTextInput } from './alt-text';
 import { SileroVad, type AudioAnalysis } from './audio/vad';
-import { coverageOf, type Channel } from './coverage';
+import { coverageOf, imageTextRead, type Channel } from './coverage';
 import { FusionModel } from './fusion/fusion-model';
 import { FUSION_MODALITIES, type FusionSpec } from './fusion/spec';
 import { imageStats, IMAGE_STATS_VARIANT } from './image/image-stats';
@@ -592,11 +592,6 @@ export class VigilClassifier {
       stage2 = stage2.map((p, i) => routeAway(i, p));
       stage2.forEach((p, i) => states[i]!.skipped.push(...p.skipped));
       await runFrames(stage2);
-      stage2.forEach((p, i) => {
-        // The OCR gate found no text: the image_text channel is empty.
-        if (p.skipped.some((s) => s.expert === EXPERT_NAMES.ocr && s.reason === 'no_text_likelihood'))
-          assess(states[i]!, 'image_text', this.textInforms);
-      });
     }
 
     // Text in images (OCR lines, media in post order) through the text expert.
@@ -607,12 +602,13 @@ export class VigilClassifier {
       const media_id = read.length === 1 ? read[0]!.media_id : undefined;
       return lines.length > 0 ? [{ i, text: lines.join('\n'), media_id }] : [];
     });
+    const ocrScored = new Set<number>();
     if (this.text && ocrItems.length > 0) {
       const r = await timed(() => this.text!.analyze(ocrItems.map((o) => o.text)));
       record(EXPERT_NAMES.text, new Map(ocrItems.map(({ i }) => [i, 1])), r.ms, r.error);
       r.value?.forEach((a, j) => {
         const { i, text, media_id } = ocrItems[j]!;
-        assess(states[i]!, 'image_text', this.textInforms);
+        ocrScored.add(i);
         const row = featureRow(EXPERT_NAMES.text, a.features);
         if (row)
           tokens.push({
@@ -624,6 +620,18 @@ export class VigilClassifier {
           });
       });
     }
+    requests.forEach((r, i) => {
+      // image_text is assessed when each image's text was read or ruled out, and what was read, scored.
+      const key = (m: MediaPayload) => `${i}|${m.media_id}`;
+      const ran = (m: MediaPayload) => [
+        ...(mediaExperts.get(key(m)) ?? []),
+        ...(cached.get(key(m))?.experts ?? []),
+      ];
+      const read = (m: MediaPayload) => imageTextRead(m.media_id, ran(m), states[i]!.skipped);
+      const media = r.media.filter((m) => m.status === 'ok' && m.frames.length > 0);
+      if (media.every(read) && (ocrScored.has(i) || !ocrItems.some((o) => o.i === i)))
+        assess(states[i]!, 'image_text', this.textInforms);
+    });
     // Frame tokens in a stable order.
     for (const [key, row] of [...frameTokens].sort(([a], [b]) =>
       a.localeCompare(b, 'en', { numeric: true }),
@@ -684,12 +692,21 @@ export class VigilClassifier {
           tokens.filter((t) => t.request === i).map(({ modality, features }) => ({ modality, features })),
         ),
       );
-    // Fusion: one run for all requests, with leave-one-modality-out and leave-one-token-out rows.
-    const fusionStart = performance.now();
-    const { results, ms: fusionMs, error: fusionError } = await this.fuse(requests, tokens);
+    // Fusion: one run per request, with its leave-one-modality-out and leave-one-token-out rows. Pooling
+    // sums over the run's tokens, so a shared run would make a post's scores depend on its batch-mates.
+    const results = new Map<number, { scores: Float32Array; attribution: Attribution[][] }>();
+    const fusionErrors = new Map<number, ErrorDetail>();
+    let fusionMs = 0;
+    for (const i of requests.keys()) {
+      const own = tokens.filter((t) => t.request === i);
+      if (own.length === 0) continue;
+      const fused = await this.fuse(requests, own);
+      fusionMs += fused.ms;
+      fused.results.forEach((v, k) => results.set(k, v));
+      if (fused.error) fusionErrors.set(i, fused.error);
+    }
     const fusionPer = new Map(requests.map((_, i) => [i, tokens.some((t) => t.request === i) ? 1 : 0]));
-    record(EXPERT_NAMES.fusion, new Map([...fusionPer].filter(([, n]) => n > 0)), fusionMs, fusionError);
-    void fusionStart;
+    record(EXPERT_NAMES.fusion, new Map([...fusionPer].filter(([, n]) => n > 0)), fusionMs, fusionErrors);
 
     const classifierMs = performance.now() - started;
     return requests.map((req, i) => {

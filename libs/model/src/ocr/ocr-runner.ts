@@ -32,8 +32,9 @@ interface LineCrop {
  * Runs the `ocr` expert: PaddleOCR v4 detection → DB post-processing → rectified line crops →
  * direction classifier (0°/180°) → v4 recognition with greedy CTC decoding. Lines come back in
  * reading order with per-line confidence; lines below `rec.min_confidence` or empty are dropped.
- * Detection batches frames (padded to a common size, multiples of 32); recognition batches lines
- * across all frames, sorted by aspect ratio as PaddleOCR does.
+ * Detection batches frames of the same padded size (multiples of 32); recognition batches lines of the
+ * same input width across all frames. What a frame reads depends on that frame alone, never on the
+ * frames it is batched with.
  */
 export class OcrRunner implements ExpertRunner {
   private constructor(
@@ -87,25 +88,44 @@ export class OcrRunner implements ExpertRunner {
     });
   }
 
+  /**
+   * Detects line regions. Frames are batched only with frames of the same padded size: the detector's
+   * squeeze-and-excitation blocks pool over the whole map, so padding a frame to a larger batch-mate's
+   * size changes what it detects (a post's text would depend on the posts it arrives with).
+   */
   private async detect(images: RawImage[]): Promise<LineCrop[]> {
     const pre = this.entry.preprocess!;
     const p = param(this.entry, 'det', isDbParams);
     const round = (v: number) => Math.max(p.min_side, Math.ceil(v / p.multiple) * p.multiple);
-    const H = round(Math.max(...images.map((i) => i.height)));
-    const W = round(Math.max(...images.map((i) => i.width)));
-    const x = imagesToTensor(images, pre, [H, W]);
-    const out = await this.det.run({ [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
-    const map = out[this.det.outputNames[0]!]!.data as Float32Array;
-    const crops: LineCrop[] = [];
+    const bySize = new Map<string, number[]>();
     images.forEach((img, b) => {
-      // The region of the padded map that covers this image.
-      const prob = new Float32Array(img.width * img.height);
-      for (let y = 0; y < img.height; y++)
-        prob.set(map.subarray(b * H * W + y * W, b * H * W + y * W + img.width), y * img.width);
-      for (const box of dbBoxes(prob, img.width, img.height, p))
-        crops.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+      const key = `${round(img.height)}x${round(img.width)}`;
+      bySize.set(key, [...(bySize.get(key) ?? []), b]);
     });
-    return crops;
+    const crops: LineCrop[][] = images.map(() => []);
+    for (const members of bySize.values()) {
+      const H = round(images[members[0]!]!.height);
+      const W = round(images[members[0]!]!.width);
+      const x = imagesToTensor(
+        members.map((b) => images[b]!),
+        pre,
+        [H, W],
+      );
+      const out = await this.det.run({
+        [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims),
+      });
+      const map = out[this.det.outputNames[0]!]!.data as Float32Array;
+      members.forEach((b, k) => {
+        const img = images[b]!;
+        // The region of the padded map that covers this image.
+        const prob = new Float32Array(img.width * img.height);
+        for (let y = 0; y < img.height; y++)
+          prob.set(map.subarray(k * H * W + y * W, k * H * W + y * W + img.width), y * img.width);
+        for (const box of dbBoxes(prob, img.width, img.height, p))
+          crops[b]!.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+      });
+    }
+    return crops.flat();
   }
 
   /** Normalises line crops to `[n, 3, height, width]` with (BGR/255 − mean)/std, right-padded with 0. */
@@ -153,20 +173,20 @@ export class OcrRunner implements ExpertRunner {
     const mean = param(this.entry, 'rec.mean', isNumber);
     const std = param(this.entry, 'rec.std', isNumber);
     const results = new Array<{ text: string; confidence: number }>(lines.length);
-    const order = lines.map((l, i) => ({ i, ratio: l.width / l.height })).sort((a, b) => a.ratio - b.ratio);
-    // Batches hold lines of similar width: SVTR mixes the whole sequence, so heavy right padding
-    // changes what narrow lines read as (dropped spaces were measured with mixed widths).
-    const groups: (typeof order)[] = [];
-    for (const item of order) {
-      const last = groups[groups.length - 1];
-      const fits = last && last.length < batch && item.ratio <= Math.max(last[0]!.ratio, minW / h) * 1.25;
-      if (fits) last.push(item);
-      else groups.push([item]);
-    }
-    for (const group of groups) {
-      const width = Math.min(maxW, Math.max(minW, Math.ceil(h * Math.max(...group.map((g) => g.ratio)))));
+    // Each line's input width depends on that line alone (its aspect ratio, rounded up to 32 px, at least
+    // `rec.min_width`), and a batch holds lines of one width only: SVTR mixes the whole sequence, so
+    // padding a line to a wider batch-mate's width changes what it reads (dropped spaces, truncation).
+    const widthOf = (l: RawImage) =>
+      Math.min(maxW, Math.max(minW, Math.ceil((h * l.width) / l.height / 32) * 32));
+    const byWidth = new Map<number, number[]>();
+    lines.forEach((l, i) => byWidth.set(widthOf(l), [...(byWidth.get(widthOf(l)) ?? []), i]));
+    const groups: { width: number; members: number[] }[] = [];
+    for (const [width, members] of [...byWidth].sort(([a], [b]) => a - b))
+      for (let k = 0; k < members.length; k += batch)
+        groups.push({ width, members: members.slice(k, k + batch) });
+    for (const { width, members } of groups) {
       const x = this.lineTensor(
-        group.map((g) => lines[g.i]!),
+        members.map((i) => lines[i]!),
         h,
         width,
         mean,
@@ -178,8 +198,8 @@ export class OcrRunner implements ExpertRunner {
       const t = out[this.rec.outputNames[0]!]!;
       const [, steps, classes] = t.dims as [number, number, number];
       const data = t.data as Float32Array;
-      group.forEach((g, k) => {
-        results[g.i] = ctcGreedyDecode(
+      members.forEach((i, k) => {
+        results[i] = ctcGreedyDecode(
           data.subarray(k * steps * classes, (k + 1) * steps * classes),
           steps,
           classes,
