@@ -20,5 +20,8 @@ export * from './ocr/db-postprocess';
 export * from './ocr/crop';
 export * from './ocr/ctc';
 export * from './ocr/ocr-runner';
+export * from './ocr/line-refiner';
+export * from './ocr/segment';
+export * from './ocr/tesseract';
 export * from './alt-text';
 export * from './frame-experts';

@@ -17,7 +17,9 @@ export async function memeFrame(
   let image = sharp(readFileSync(join(PHOTOS_DIR, photo))).removeAlpha();
   if (options.width) image = sharp(await image.resize({ width: options.width }).png().toBuffer());
   const { width = 512, height = 512 } = await image.metadata();
-  const size = Math.round(Math.min(width, height) / 9);
+  // Bold capitals are about 0.75 em wide: the longer line fits the width with a margin.
+  const longest = Math.max(top?.length ?? 0, options.bottom?.length ?? 0, 1);
+  const size = Math.round(Math.min(Math.min(width, height) / 9, (width * 0.92) / (longest * 0.75)));
   const line = (text: string, y: number) =>
     `<text x="50%" y="${y}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${size}" fill="white" stroke="black" stroke-width="${size / 14}" paint-order="stroke">${text}</text>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${

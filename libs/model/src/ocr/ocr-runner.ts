@@ -7,12 +7,31 @@ import { ort, type SessionOptions } from '../session';
 import { cropQuad, rotate } from './crop';
 import { ctcGreedyDecode } from './ctc';
 import { dbBoxes, readingOrder, type DbParams, type Quad } from './db-postprocess';
+import { LineRefiner, type RefinedLine } from './line-refiner';
+import { OCR_LANGUAGES, WordSegmenter } from './segment';
+import { TesseractReader } from './tesseract';
+
+let defaultSegmenter: WordSegmenter | undefined;
+/**
+ * Debian's word lists (loaded once per process, ~8 s and ~150 MB for the five) and the tesseract CLI.
+ * @throws WordListError, TesseractError (see OcrRunner.create).
+ */
+export function defaultRefinement(): { segmenter: WordSegmenter; tesseract: TesseractReader } {
+  defaultSegmenter ??= WordSegmenter.fromFiles();
+  return { segmenter: defaultSegmenter, tesseract: TesseractReader.create(OCR_LANGUAGES) };
+}
 
 /** One recognised line: text, confidence 0..1, quad in frame pixels (TL, TR, BR, BL). */
 export interface OcrLine {
   readonly text: string;
   readonly confidence: number;
   readonly box: Quad;
+  /** When refined (LineRefiner): PaddleOCR's own read, the engine whose read was kept, its language. */
+  readonly refined?: {
+    readonly paddle: string;
+    readonly engine: RefinedLine['engine'];
+    readonly lang: string;
+  };
 }
 
 const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
@@ -43,10 +62,22 @@ export class OcrRunner implements ExpertRunner {
     private readonly cls: ort.InferenceSession,
     private readonly rec: ort.InferenceSession,
     private readonly charset: string[],
+    private readonly refiner?: LineRefiner,
   ) {}
 
-  /** @throws ExpertConfigError when files or parameters are missing; onnxruntime errors. */
-  static async create(entry: ExpertEntry, bundleDir: string, options: SessionOptions): Promise<OcrRunner> {
+  /**
+   * @param refine word lists and the second engine (see LineRefiner); by default Debian's word lists
+   *   (DEBIAN_WORD_LISTS) and the `tesseract` CLI with the five languages; `null` reads with PaddleOCR
+   *   alone, unrefined (the eval's baseline).
+   * @throws ExpertConfigError when files or parameters are missing; WordListError, TesseractError
+   *   (OCR_TESSERACT_MISSING) when the refinement's system packages are missing; onnxruntime errors.
+   */
+  static async create(
+    entry: ExpertEntry,
+    bundleDir: string,
+    options: SessionOptions,
+    refine: { segmenter: WordSegmenter; tesseract?: TesseractReader } | null = defaultRefinement(),
+  ): Promise<OcrRunner> {
     if (!entry.preprocess) throw new ExpertConfigError(entry.name, 'no preprocess');
     const dictFile = entry.files.dictionary;
     if (!dictFile) throw new ExpertConfigError(entry.name, 'no dictionary file');
@@ -63,7 +94,9 @@ export class OcrRunner implements ExpertRunner {
         sessionFor(entry, role, bundleDir, { ...options, cpuMemArena: false }),
       ),
     );
-    return new OcrRunner(entry, det!, cls!, rec!, charset);
+    const known = new Set(charset);
+    const refiner = refine && new LineRefiner(refine.segmenter, refine.tesseract, (ch) => known.has(ch));
+    return new OcrRunner(entry, det!, cls!, rec!, charset, refiner ?? undefined);
   }
 
   /** Reads text in `frames`; one array of lines per frame. @throws MissingVariantError. */
@@ -72,18 +105,39 @@ export class OcrRunner implements ExpertRunner {
     const pre = this.entry.preprocess!;
     const images = frames.map((f) => variantFor(f, pre.resize));
     const crops = await this.detect(images);
-    const texts = await this.recognise(await this.orient(crops.map((c) => c.image)));
+    const upright = await this.orient(crops.map((c) => c.image));
+    const texts = await this.recognise(upright);
     const minConfidence = param(this.entry, 'rec.min_confidence', isNumber);
+    const read = crops
+      .map((c, k) => ({ ...c, ...texts[k]!, upright: upright[k]! }))
+      .filter((c) => c.text.trim() !== '' && c.confidence >= minConfidence);
+    // One line at a time (the second engine is a process per line), in the language of its frame.
+    const langs = frames.map((_, i) =>
+      this.refiner?.language(read.filter((c) => c.frame === i).map((c) => c.text)),
+    );
+    const lines: ((typeof read)[number] & Pick<OcrLine, 'refined'>)[] = [];
+    for (const c of read) {
+      const paddle = c.text.trim();
+      const r = this.refiner && (await this.refiner.refine(paddle, c.confidence, c.upright, langs[c.frame]!));
+      lines.push(
+        r
+          ? {
+              ...c,
+              text: r.text,
+              confidence: r.confidence,
+              refined: { paddle, engine: r.engine, lang: r.lang },
+            }
+          : c,
+      );
+    }
     return frames.map((frame, i) => {
       const sx = frame.width / images[i]!.width;
       const sy = frame.height / images[i]!.height;
-      const lines = crops
-        .map((c, k) => ({ ...c, ...texts[k]! }))
-        .filter((c) => c.frame === i && c.text.trim() !== '' && c.confidence >= minConfidence);
-      return readingOrder(lines).map((l) => ({
+      return readingOrder(lines.filter((c) => c.frame === i)).map((l) => ({
         text: l.text.trim(),
         confidence: l.confidence,
         box: l.quad.map(([x, y]) => [x * sx, y * sy]) as Quad,
+        ...(l.refined ? { refined: l.refined } : {}),
       }));
     });
   }
