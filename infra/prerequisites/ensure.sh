@@ -17,7 +17,7 @@ fonts=""
 present() {
   case "$1" in
     cmd:*) command -v "${1#cmd:}" >/dev/null 2>&1 ;;
-    file:*) [ -x "${1#file:}" ] ;;
+    file:*) [ -e "${1#file:}" ] ;;
     font:*)
       local family=${1#font:}
       [ -n "$fonts" ] || fonts=$(fc-list : family 2>/dev/null || true)

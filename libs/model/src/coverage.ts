@@ -1,4 +1,5 @@
 import { CATEGORY_IDS, type CategoryId } from '@vigil/contracts';
+import { EXPERT_NAMES } from './router';
 
 /**
  * Where each category can show up in a post. A category is covered for a post when, for every channel
@@ -47,4 +48,24 @@ export function coverageOf(
     (ok ? covered : notCovered).push(c);
   }
   return { covered, not_covered: notCovered };
+}
+
+/**
+ * Whether the text inside one image medium was read: OCR ran on it without error (on this call, or
+ * when the cached medium was first examined) or the OCR gate ruled text out (`no_text_likelihood`).
+ * A medium read with no lines has an empty `image_text` channel: every text category is assessed there.
+ * @param ran frame experts that ran on the medium
+ * @param skipped the post's routing decisions (expert, medium, reason)
+ */
+export function imageTextRead(
+  mediaId: string,
+  ran: Iterable<string>,
+  skipped: readonly { expert: string; media_id?: string; reason: string }[],
+): boolean {
+  return (
+    [...ran].includes(EXPERT_NAMES.ocr) ||
+    skipped.some(
+      (k) => k.expert === EXPERT_NAMES.ocr && k.media_id === mediaId && k.reason === 'no_text_likelihood',
+    )
+  );
 }

@@ -56,7 +56,7 @@ describe('OCR accuracy on rendered English lines', () => {
       `OCR CER ${(cer * 100).toFixed(2)}% over ${rendered.length} lines (${chars} characters)\n${misses.join('\n')}`,
     );
     expect(cer).toBeLessThanOrEqual(0.05);
-  });
+  }, 300_000);
 
   it('reads the thin-glyph lines exactly', async () => {
     const thin = rendered.filter((r) => /pills|ill bill/.test(r.text) && r.style !== 'meme' && r.size >= 18);

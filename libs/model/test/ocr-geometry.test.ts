@@ -96,6 +96,21 @@ describe('DB geometry', () => {
     ]);
   });
 
+  it("keeps large boxes of one row together and puts a meme's top text before its bottom text", () => {
+    const q = (x: number, y: number, w: number, h: number): { quad: Quad; id: string } => ({
+      quad: [
+        [x, y],
+        [x + w, y],
+        [x + w, y + h],
+        [x, y + h],
+      ],
+      id: `${x},${y}`,
+    });
+    // Tops 25 px apart (beyond a fixed 10 px tolerance), but the 80 px boxes overlap by 55 px.
+    const boxes = [q(400, 420, 300, 60), q(300, 0, 200, 80), q(0, 25, 250, 80), q(20, 430, 300, 50)];
+    expect(readingOrder(boxes).map((b) => b.id)).toEqual(['0,25', '300,0', '20,430', '400,420']);
+  });
+
   it('rectifies and rotates crops', () => {
     const image = { width: 4, height: 2, data: Uint8Array.from({ length: 24 }, (_, i) => i * 10) };
     const crop = cropQuad(image, [

@@ -1,14 +1,16 @@
 /**
- * `npm run eval [-- --split dev|test] [--json] [--routed] [--data <dir>]`: evaluates the built bundle
- * (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model card's
- * tables (per category, per case type and language, alt-text rates; `--routed` runs only the routed path,
- * no cost comparison); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the
- * text classifier's section on held-out templates (see text-model/evaluate-text.ts).
+ * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>]`: evaluates the built
+ * bundle (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model
+ * card's tables (per category, per case type and language, alt-text rates; `--routed` runs only the
+ * routed path, no cost comparison); then OCR error rates on rendered memes per language (`--ocr`: those
+ * alone); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the text
+ * classifier's section on held-out templates (see text-model/evaluate-text.ts).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
 import { evaluateBundle, formatReport } from '../eval/evaluate';
+import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval';
 import { readTextClassifierWeights } from '../experts/text-classifier';
 import { loadTextCorpus } from '../text-data';
 import { evaluateTextClassifier, formatTextReport } from '../text-model/evaluate-text';
@@ -35,11 +37,18 @@ async function textSection(): Promise<string> {
 }
 
 const started = Date.now();
-evaluateBundle(bundleDir, split, { session: { provider: 'cpu' } }, undefined, args.includes('--routed'))
-  .then(async (report) => {
-    console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
-    console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    console.log(await textSection());
+const session = { provider: 'cpu' } as const;
+const classification = args.includes('--ocr')
+  ? Promise.resolve()
+  : evaluateBundle(bundleDir, split, { session }, undefined, args.includes('--routed')).then((report) => {
+      console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
+      console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+classification
+  .then(() => evaluateOcr(bundleDir, session))
+  .then(async (ocr) => {
+    console.log(`\n${args.includes('--json') ? JSON.stringify(ocr, null, 2) : formatOcrReport(ocr)}`);
+    if (!args.includes('--ocr')) console.log(`\n${await textSection()}`);
     console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   })
   .catch((error: Error) => {

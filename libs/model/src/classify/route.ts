@@ -1,11 +1,5 @@
 import type { InferenceRequest } from '@vigil/contracts';
-import {
-  EXPERT_NAMES,
-  type ExpertRouter,
-  type ExpertTask,
-  type RoutingPlan,
-  type SkippedExpert,
-} from '../router';
+import { type ExpertRouter, type ExpertTask, type RoutingPlan, type SkippedExpert } from '../router';
 import type { ClassifyBatch } from './batch';
 import type { MediaFrameOutputs } from './options';
 
@@ -96,9 +90,4 @@ export function routeStageTwo(
   });
   plans.forEach((p, i) => batch.states[i]!.skipped.push(...p.skipped));
   return plans;
-}
-
-/** Whether stage two found no text likelihood for OCR on some medium of the request. */
-export function ocrGateClosed(plan: RoutingPlan): boolean {
-  return plan.skipped.some((s) => s.expert === EXPERT_NAMES.ocr && s.reason === 'no_text_likelihood');
 }

@@ -248,20 +248,34 @@ export function dbBoxes(prob: Float32Array, width: number, height: number, p: Db
 }
 
 /**
- * Reading order (PaddleOCR `sorted_boxes`): by top-left y then x; a box whose top is within
- * `lineTolerance` pixels of the previous one's and lies to its left moves before it.
+ * Reading order: lines top to bottom, boxes within a line left to right. Boxes share a line when their
+ * vertical extents overlap by at least half the shorter box's height (so a meme's top text comes before
+ * its bottom text, and boxes of one row of text come left to right whatever their size). PaddleOCR's
+ * `sorted_boxes` uses a fixed 10 px tolerance on the top edge instead, which mis-orders large text.
  */
-export function readingOrder<T extends { quad: Quad }>(boxes: readonly T[], lineTolerance = 10): T[] {
-  const sorted = [...boxes].sort((a, b) => a.quad[0][1] - b.quad[0][1] || a.quad[0][0] - b.quad[0][0]);
-  for (let i = 0; i < sorted.length - 1; i++) {
-    for (let j = i; j >= 0; j--) {
-      const a = sorted[j]!;
-      const b = sorted[j + 1]!;
-      if (Math.abs(b.quad[0][1] - a.quad[0][1]) < lineTolerance && b.quad[0][0] < a.quad[0][0]) {
-        sorted[j] = b;
-        sorted[j + 1] = a;
-      } else break;
-    }
+export function readingOrder<T extends { quad: Quad }>(boxes: readonly T[]): T[] {
+  const extent = (q: Quad) => ({
+    top: Math.min(...q.map((p) => p[1])),
+    bottom: Math.max(...q.map((p) => p[1])),
+    left: Math.min(...q.map((p) => p[0])),
+  });
+  const sorted = boxes
+    .map((box) => ({ box, ...extent(box.quad) }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  const rows: { top: number; bottom: number; items: typeof sorted }[] = [];
+  for (const b of sorted) {
+    const row = rows.find(
+      (r) =>
+        Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) >=
+        0.5 * Math.min(r.bottom - r.top, b.bottom - b.top),
+    );
+    if (row) {
+      row.items.push(b);
+      row.top = Math.min(row.top, b.top);
+      row.bottom = Math.max(row.bottom, b.bottom);
+    } else rows.push({ top: b.top, bottom: b.bottom, items: [b] });
   }
-  return sorted;
+  return rows
+    .sort((a, b) => a.top - b.top)
+    .flatMap((r) => r.items.sort((a, b) => a.left - b.left).map((x) => x.box));
 }

@@ -7,12 +7,31 @@ import { ort, type SessionOptions } from '../session';
 import { cropQuad, rotate } from './crop';
 import { ctcGreedyDecode } from './ctc';
 import { dbBoxes, readingOrder, type DbParams, type Quad } from './db-postprocess';
+import { LineRefiner, type RefinedLine } from './line-refiner';
+import { OCR_LANGUAGES, WordSegmenter } from './segment';
+import { TesseractReader } from './tesseract';
+
+let defaultSegmenter: WordSegmenter | undefined;
+/**
+ * Debian's word lists (loaded once per process, ~8 s and ~150 MB for the five) and the tesseract CLI.
+ * @throws WordListError, TesseractError (see OcrRunner.create).
+ */
+export function defaultRefinement(): { segmenter: WordSegmenter; tesseract: TesseractReader } {
+  defaultSegmenter ??= WordSegmenter.fromFiles();
+  return { segmenter: defaultSegmenter, tesseract: TesseractReader.create(OCR_LANGUAGES) };
+}
 
 /** One recognised line: text, confidence 0..1, quad in frame pixels (TL, TR, BR, BL). */
 export interface OcrLine {
   readonly text: string;
   readonly confidence: number;
   readonly box: Quad;
+  /** When refined (LineRefiner): PaddleOCR's own read, the engine whose read was kept, its language. */
+  readonly refined?: {
+    readonly paddle: string;
+    readonly engine: RefinedLine['engine'];
+    readonly lang: string;
+  };
 }
 
 const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
@@ -32,8 +51,9 @@ interface LineCrop {
  * Runs the `ocr` expert: PaddleOCR v4 detection → DB post-processing → rectified line crops →
  * direction classifier (0°/180°) → v4 recognition with greedy CTC decoding. Lines come back in
  * reading order with per-line confidence; lines below `rec.min_confidence` or empty are dropped.
- * Detection batches frames (padded to a common size, multiples of 32); recognition batches lines
- * across all frames, sorted by aspect ratio as PaddleOCR does.
+ * Detection batches frames of the same padded size (multiples of 32); recognition batches lines of the
+ * same input width across all frames. What a frame reads depends on that frame alone, never on the
+ * frames it is batched with.
  */
 export class OcrRunner implements ExpertRunner {
   private constructor(
@@ -42,10 +62,22 @@ export class OcrRunner implements ExpertRunner {
     private readonly cls: ort.InferenceSession,
     private readonly rec: ort.InferenceSession,
     private readonly charset: string[],
+    private readonly refiner?: LineRefiner,
   ) {}
 
-  /** @throws ExpertConfigError when files or parameters are missing; onnxruntime errors. */
-  static async create(entry: ExpertEntry, bundleDir: string, options: SessionOptions): Promise<OcrRunner> {
+  /**
+   * @param refine word lists and the second engine (see LineRefiner); by default Debian's word lists
+   *   (DEBIAN_WORD_LISTS) and the `tesseract` CLI with the five languages; `null` reads with PaddleOCR
+   *   alone, unrefined (the eval's baseline).
+   * @throws ExpertConfigError when files or parameters are missing; WordListError, TesseractError
+   *   (OCR_TESSERACT_MISSING) when the refinement's system packages are missing; onnxruntime errors.
+   */
+  static async create(
+    entry: ExpertEntry,
+    bundleDir: string,
+    options: SessionOptions,
+    refine: { segmenter: WordSegmenter; tesseract?: TesseractReader } | null = defaultRefinement(),
+  ): Promise<OcrRunner> {
     if (!entry.preprocess) throw new ExpertConfigError(entry.name, 'no preprocess');
     const dictFile = entry.files.dictionary;
     if (!dictFile) throw new ExpertConfigError(entry.name, 'no dictionary file');
@@ -62,7 +94,9 @@ export class OcrRunner implements ExpertRunner {
         sessionFor(entry, role, bundleDir, { ...options, cpuMemArena: false }),
       ),
     );
-    return new OcrRunner(entry, det!, cls!, rec!, charset);
+    const known = new Set(charset);
+    const refiner = refine && new LineRefiner(refine.segmenter, refine.tesseract, (ch) => known.has(ch));
+    return new OcrRunner(entry, det!, cls!, rec!, charset, refiner ?? undefined);
   }
 
   /** Reads text in `frames`; one array of lines per frame. @throws MissingVariantError. */
@@ -71,41 +105,81 @@ export class OcrRunner implements ExpertRunner {
     const pre = this.entry.preprocess!;
     const images = frames.map((f) => variantFor(f, pre.resize));
     const crops = await this.detect(images);
-    const texts = await this.recognise(await this.orient(crops.map((c) => c.image)));
+    const upright = await this.orient(crops.map((c) => c.image));
+    const texts = await this.recognise(upright);
     const minConfidence = param(this.entry, 'rec.min_confidence', isNumber);
+    const read = crops
+      .map((c, k) => ({ ...c, ...texts[k]!, upright: upright[k]! }))
+      .filter((c) => c.text.trim() !== '' && c.confidence >= minConfidence);
+    // One line at a time (the second engine is a process per line), in the language of its frame.
+    const langs = frames.map((_, i) =>
+      this.refiner?.language(read.filter((c) => c.frame === i).map((c) => c.text)),
+    );
+    const lines: ((typeof read)[number] & Pick<OcrLine, 'refined'>)[] = [];
+    for (const c of read) {
+      const paddle = c.text.trim();
+      const r = this.refiner && (await this.refiner.refine(paddle, c.confidence, c.upright, langs[c.frame]!));
+      lines.push(
+        r
+          ? {
+              ...c,
+              text: r.text,
+              confidence: r.confidence,
+              refined: { paddle, engine: r.engine, lang: r.lang },
+            }
+          : c,
+      );
+    }
     return frames.map((frame, i) => {
       const sx = frame.width / images[i]!.width;
       const sy = frame.height / images[i]!.height;
-      const lines = crops
-        .map((c, k) => ({ ...c, ...texts[k]! }))
-        .filter((c) => c.frame === i && c.text.trim() !== '' && c.confidence >= minConfidence);
-      return readingOrder(lines).map((l) => ({
+      return readingOrder(lines.filter((c) => c.frame === i)).map((l) => ({
         text: l.text.trim(),
         confidence: l.confidence,
         box: l.quad.map(([x, y]) => [x * sx, y * sy]) as Quad,
+        ...(l.refined ? { refined: l.refined } : {}),
       }));
     });
   }
 
+  /**
+   * Detects line regions. Frames are batched only with frames of the same padded size: the detector's
+   * squeeze-and-excitation blocks pool over the whole map, so padding a frame to a larger batch-mate's
+   * size changes what it detects (a post's text would depend on the posts it arrives with).
+   */
   private async detect(images: RawImage[]): Promise<LineCrop[]> {
     const pre = this.entry.preprocess!;
     const p = param(this.entry, 'det', isDbParams);
     const round = (v: number) => Math.max(p.min_side, Math.ceil(v / p.multiple) * p.multiple);
-    const H = round(Math.max(...images.map((i) => i.height)));
-    const W = round(Math.max(...images.map((i) => i.width)));
-    const x = imagesToTensor(images, pre, [H, W]);
-    const out = await this.det.run({ [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims) });
-    const map = out[this.det.outputNames[0]!]!.data as Float32Array;
-    const crops: LineCrop[] = [];
+    const bySize = new Map<string, number[]>();
     images.forEach((img, b) => {
-      // The region of the padded map that covers this image.
-      const prob = new Float32Array(img.width * img.height);
-      for (let y = 0; y < img.height; y++)
-        prob.set(map.subarray(b * H * W + y * W, b * H * W + y * W + img.width), y * img.width);
-      for (const box of dbBoxes(prob, img.width, img.height, p))
-        crops.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+      const key = `${round(img.height)}x${round(img.width)}`;
+      bySize.set(key, [...(bySize.get(key) ?? []), b]);
     });
-    return crops;
+    const crops: LineCrop[][] = images.map(() => []);
+    for (const members of bySize.values()) {
+      const H = round(images[members[0]!]!.height);
+      const W = round(images[members[0]!]!.width);
+      const x = imagesToTensor(
+        members.map((b) => images[b]!),
+        pre,
+        [H, W],
+      );
+      const out = await this.det.run({
+        [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims),
+      });
+      const map = out[this.det.outputNames[0]!]!.data as Float32Array;
+      members.forEach((b, k) => {
+        const img = images[b]!;
+        // The region of the padded map that covers this image.
+        const prob = new Float32Array(img.width * img.height);
+        for (let y = 0; y < img.height; y++)
+          prob.set(map.subarray(k * H * W + y * W, k * H * W + y * W + img.width), y * img.width);
+        for (const box of dbBoxes(prob, img.width, img.height, p))
+          crops[b]!.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
+      });
+    }
+    return crops.flat();
   }
 
   /** Normalises line crops to `[n, 3, height, width]` with (BGR/255 − mean)/std, right-padded with 0. */
@@ -153,20 +227,20 @@ export class OcrRunner implements ExpertRunner {
     const mean = param(this.entry, 'rec.mean', isNumber);
     const std = param(this.entry, 'rec.std', isNumber);
     const results = new Array<{ text: string; confidence: number }>(lines.length);
-    const order = lines.map((l, i) => ({ i, ratio: l.width / l.height })).sort((a, b) => a.ratio - b.ratio);
-    // Batches hold lines of similar width: SVTR mixes the whole sequence, so heavy right padding
-    // changes what narrow lines read as (dropped spaces were measured with mixed widths).
-    const groups: (typeof order)[] = [];
-    for (const item of order) {
-      const last = groups[groups.length - 1];
-      const fits = last && last.length < batch && item.ratio <= Math.max(last[0]!.ratio, minW / h) * 1.25;
-      if (fits) last.push(item);
-      else groups.push([item]);
-    }
-    for (const group of groups) {
-      const width = Math.min(maxW, Math.max(minW, Math.ceil(h * Math.max(...group.map((g) => g.ratio)))));
+    // Each line's input width depends on that line alone (its aspect ratio, rounded up to 32 px, at least
+    // `rec.min_width`), and a batch holds lines of one width only: SVTR mixes the whole sequence, so
+    // padding a line to a wider batch-mate's width changes what it reads (dropped spaces, truncation).
+    const widthOf = (l: RawImage) =>
+      Math.min(maxW, Math.max(minW, Math.ceil((h * l.width) / l.height / 32) * 32));
+    const byWidth = new Map<number, number[]>();
+    lines.forEach((l, i) => byWidth.set(widthOf(l), [...(byWidth.get(widthOf(l)) ?? []), i]));
+    const groups: { width: number; members: number[] }[] = [];
+    for (const [width, members] of [...byWidth].sort(([a], [b]) => a - b))
+      for (let k = 0; k < members.length; k += batch)
+        groups.push({ width, members: members.slice(k, k + batch) });
+    for (const { width, members } of groups) {
       const x = this.lineTensor(
-        group.map((g) => lines[g.i]!),
+        members.map((i) => lines[i]!),
         h,
         width,
         mean,
@@ -178,8 +252,8 @@ export class OcrRunner implements ExpertRunner {
       const t = out[this.rec.outputNames[0]!]!;
       const [, steps, classes] = t.dims as [number, number, number];
       const data = t.data as Float32Array;
-      group.forEach((g, k) => {
-        results[g.i] = ctcGreedyDecode(
+      members.forEach((i, k) => {
+        results[i] = ctcGreedyDecode(
           data.subarray(k * steps * classes, (k + 1) * steps * classes),
           steps,
           classes,
