@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CategoryId } from '@vigil/contracts';
-import type { CorpusRecord, Split } from './corpus';
+import type { CorpusRecord, Split } from './record';
 
 /**
  * Generated caption × image pairs ("interplay" cases): posts whose caption and photo are each harmless
