@@ -196,9 +196,9 @@ describe('policy documents', () => {
     for (const code of ['MEDIA_TOO_MANY_PIXELS', 'MEDIA_UNSUPPORTED_TYPE', 'MEDIA_TOO_LONG'] as const) {
       const d = evaluatePolicy(def, {
         ...base,
-        errors: [{ code, media_id: 'm1' }],
+        errors: [{ code }],
         scores: scores(['hate', 0.01], ['sexual', 0.02]),
-      } as PolicyInput);
+      });
       expect(d.actions[0]).toMatchObject({ action: 'review', rule: 'error.other.review', category: 'error' });
     }
     // A document without an errors block gets the same fail-closed defaults.
