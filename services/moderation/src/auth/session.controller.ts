@@ -128,7 +128,9 @@ export class SessionController {
   @UseGuards(ModeratorGuard)
   @RequireRole('viewer')
   @ApiCookieAuth()
-  @ApiOperation({ summary: "Log out: ends the session server-side and gives the moderator's claimed tasks back" })
+  @ApiOperation({
+    summary: "Log out: ends the session server-side and gives the moderator's claimed tasks back",
+  })
   @ApiNoContentResponse()
   async logout(@Req() req: ModeratorRequest, @Res({ passthrough: true }) res: CookieResponse): Promise<void> {
     await this.sessions.revoke(req.moderator.sessionHash, { releaseClaims: true });
