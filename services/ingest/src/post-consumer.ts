@@ -6,7 +6,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { TOPICS, topicName, topicsWithPrefix } from '@vigil/contracts';
-import { BatchConsumer, kafkaSettings, RecordProducer, retryBudget, TopicAdmin } from '@vigil/kafka';
+import {
+  BatchConsumer,
+  BrokerProbe,
+  kafkaSettings,
+  RecordProducer,
+  retryBudget,
+  TopicAdmin,
+} from '@vigil/kafka';
 import { DecodePool, MediaProcessor } from '@vigil/media';
 import { MetricsRegistry, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -46,6 +53,9 @@ export class PostConsumer
       if (created.length > 0) this.log.info({ created }, 'created topics');
     }
     await this.producer.connect();
+    // Broker reachable: one cached probe per process (not a connection per /readyz call).
+    const brokers = BrokerProbe.for(settings);
+    this.readiness.register('kafka', async () => ({ brokers: await brokers.get() }));
     this.consumer = new BatchConsumer(settings, {
       groupId: this.config.INGEST_GROUP_ID,
       topics: [topicName(TOPICS.posts, this.config.KAFKA_TOPIC_PREFIX)],
