@@ -27,6 +27,12 @@ export interface OtherVariable {
 /** Variables the code reads outside the zod schemas. Add a line here when you add such a read. */
 export const OTHER_VARIABLES: readonly OtherVariable[] = [
   {
+    name: 'VIGIL_TEXT_DATA',
+    readBy: 'libs/model-build (build time: models:train-text, data:text, eval)',
+    meaning:
+      'folder of the public labelled text sets (HateCheck, Multilingual HateCheck, Davidson) for training and evaluating the text classifier; same as `--data <dir>`',
+  },
+  {
     name: 'HTTP_HOST',
     readBy: 'every service (libs/platform)',
     meaning: 'interface to bind; default `0.0.0.0`',

@@ -186,7 +186,9 @@ describe('a post with known content', () => {
       `SELECT expert, ran, skipped_reason FROM expert_outputs WHERE tenant_id = $1 AND post_id = $2`,
       [TENANT, post.post_id],
     );
-    const image = experts.filter((e) => !['text', 'language', 'fusion', 'audio-vad'].includes(e.expert));
+    const image = experts.filter(
+      (e) => !['text', 'text-classifier', 'language', 'fusion', 'audio-vad'].includes(e.expert),
+    );
     for (const e of image) expect(e.ran).toBe(false);
     expect(image.filter((e) => e.skipped_reason !== 'not_in_bundle')).toEqual(
       expect.arrayContaining([{ expert: 'image-stats', ran: false, skipped_reason: 'hash_match' }]),
