@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>]`: evaluates the built
+ * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>] [--show-flagged]`: evaluates the built
  * bundle (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model
  * card's tables (per category, per case type and language, alt-text rates; `--routed` runs only the
  * routed path, no cost comparison); then OCR error rates on rendered memes per language (`--ocr`: those
@@ -13,6 +13,7 @@ import { evaluateBundle, formatReport } from '../eval/evaluate';
 import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval';
 import { readTextClassifierWeights } from '../experts/text-classifier';
 import { loadTextCorpus } from '../text-data';
+import { embedTexts } from '../text-model/embeddings';
 import { evaluateTextClassifier, formatTextReport } from '../text-model/evaluate-text';
 import { DEFAULT_TEXT_TRAIN_OPTIONS } from '../text-model/train-text';
 
@@ -32,7 +33,19 @@ async function textSection(): Promise<string> {
   const weightsPath = join(bundleDir, 'text-classifier', 'weights.json');
   const file = readTextClassifierWeights(existsSync(weightsPath) ? weightsPath : undefined);
   const corpus = await loadTextCorpus({ dataDir: textData });
-  const report = evaluateTextClassifier(file, corpus, DEFAULT_TEXT_TRAIN_OPTIONS);
+  const embeddings = file.embeddingDim
+    ? await embedTexts(
+        corpus.map((c) => c.text),
+        bundleDir,
+        resolve(ROOT, '.data/text-embeddings'),
+      )
+    : undefined;
+  const report = evaluateTextClassifier(
+    file,
+    corpus,
+    { ...DEFAULT_TEXT_TRAIN_OPTIONS, embeddings },
+    embeddings,
+  );
   return args.includes('--json') ? JSON.stringify(report, null, 2) : formatTextReport(report);
 }
 
@@ -42,6 +55,11 @@ const classification = args.includes('--ocr')
   ? Promise.resolve()
   : evaluateBundle(bundleDir, split, { session }, undefined, args.includes('--routed')).then((report) => {
       console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
+      if (args.includes('--show-flagged'))
+        console.log(
+          `\nFlagged negatives:\n${report.flaggedNegatives.map((l) => `- ${l}`).join('\n')}\n` +
+            `\nMemes whose alt-text does not quote their text:\n${report.altText.unquoted.map((l) => `- ${l}`).join('\n')}`,
+        );
       console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
 classification

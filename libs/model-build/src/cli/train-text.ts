@@ -1,13 +1,15 @@
 /**
- * `npm run models:train-text -- --data <dir>` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
+ * `npm run models:train-text -- --data <dir> [--eval] [--no-embed] [--out <file>]` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
  * the text corpus (public data sets in `<dir>` plus Vigil's generated cases), writes
  * `libs/model-build/data/text-classifier/weights.json` and prints the held-out text figures.
- * Run `npm run models:build` afterwards to put the weights into the bundle.
+ * Run `npm run models:build` afterwards to put the weights into the bundle. The features include the
+ * sentence embedding of each text from the built bundle's `text` encoder (`--no-embed`: without it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CATEGORY_IDS } from '@vigil/contracts';
 import { TEXT_CLASSIFIER_WEIGHTS_PATH } from '../experts/text-classifier';
+import { embedTexts } from '../text-model/embeddings';
 import { evaluateTextClassifier, formatTextReport } from '../text-model/evaluate-text';
 import { loadTextCorpus } from '../text-data';
 import {
@@ -16,6 +18,7 @@ import {
   trainableCategories,
 } from '../text-model/train-text';
 
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const args = process.argv.slice(2);
 const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : process.env.VIGIL_TEXT_DATA;
 if (!dataDir) {
@@ -28,19 +31,28 @@ async function main(dir: string): Promise<void> {
   const categories = trainableCategories(cases, CATEGORY_IDS);
   const log = (m: string) => console.log(m);
   log(`text: ${cases.length} cases, categories ${categories.join(', ')}`);
-  const file = trainTextClassifier(
-    cases,
-    categories,
-    { ...DEFAULT_TEXT_TRAIN_OPTIONS, log },
-    {
-      sources: [...new Set(cases.map((c) => c.source.replace(/:.*/, '')))].sort(),
-      languages: [...new Set(cases.map((c) => c.lang))].sort(),
-    },
-  );
-  mkdirSync(dirname(TEXT_CLASSIFIER_WEIGHTS_PATH), { recursive: true });
-  writeFileSync(TEXT_CLASSIFIER_WEIGHTS_PATH, `${JSON.stringify(file)}\n`);
-  log(`text: wrote ${TEXT_CLASSIFIER_WEIGHTS_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (process.argv.includes('--eval')) console.log(formatTextReport(evaluateTextClassifier(file, cases)));
+  // Sentence embeddings (the bundle's `text` encoder; `npm run models:build` first), unless --no-embed.
+  const embeddings = args.includes('--no-embed')
+    ? undefined
+    : await embedTexts(
+        cases.map((c) => c.text),
+        resolve(ROOT, '.models/vigil-base'),
+        resolve(ROOT, '.data/text-embeddings'),
+        log,
+      );
+  const options = { ...DEFAULT_TEXT_TRAIN_OPTIONS, embeddings, log };
+  const file = trainTextClassifier(cases, categories, options, {
+    sources: [...new Set(cases.map((c) => c.source.replace(/:.*/, '')))].sort(),
+    languages: [...new Set(cases.map((c) => c.lang))].sort(),
+  });
+  const out = args.includes('--out')
+    ? resolve(args[args.indexOf('--out') + 1]!)
+    : TEXT_CLASSIFIER_WEIGHTS_PATH;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(file)}\n`);
+  log(`text: wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (args.includes('--eval'))
+    console.log(formatTextReport(evaluateTextClassifier(file, cases, undefined, embeddings)));
 }
 
 main(dataDir).catch((error: Error) => {

@@ -10,8 +10,8 @@
  * on dev → weights file → `models:build`. `npm run models:train -- --no-dense` leaves out the dense
  * features (OCR on every frame of every training medium: most of the time on a busy machine).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CategoryId } from '@vigil/contracts';
 import { encodeWeights, fusionForward, type FusionWeightsFile } from '@vigil/model';
 import { buildBundle } from '../bundle';
@@ -50,9 +50,15 @@ async function main(): Promise<void> {
   const corpus = loadCorpus();
   const classifier = await loadFeatureClassifier(featuresDir);
   // Feature cache key: the feature bundle, the classifier code that builds tokens, and the cases.
-  const code = ['classifier.ts', 'fusion/interplay.ts', 'frame-experts.ts', 'router.ts'].map((f) =>
-    readFileSync(resolve(ROOT, 'libs/model/src', f), 'utf8'),
-  );
+  const modelSrc = resolve(ROOT, 'libs/model/src');
+  const code = [
+    'classifier.ts',
+    'fusion/interplay.ts',
+    'router.ts',
+    ...readdirSync(join(modelSrc, 'classify')).map((f) => `classify/${f}`),
+  ]
+    .sort()
+    .map((f) => readFileSync(join(modelSrc, f), 'utf8'));
   const cacheDir = resolve(ROOT, '.data/fusion-features');
   const cached = (what: string, records: readonly object[], compute: () => Promise<TrainExample[]>) =>
     cachedExamples(cacheDir, [what, classifier.manifest.version, ...code, JSON.stringify(records)], compute);

@@ -113,6 +113,8 @@ export interface AltTextFigures {
   readonly memes: number;
   readonly quoted: number;
   readonly quotedIgnoringSpaces: number;
+  /** Memes whose alt-text does not quote the text exactly: `id: "overlay" → "alt-text"`. */
+  readonly unquoted: readonly string[];
 }
 
 /**
@@ -132,6 +134,7 @@ export function altTextFigures(
   let memes = 0;
   let quoted = 0;
   let quotedIgnoringSpaces = 0;
+  const unquoted: string[] = [];
   records.forEach((r, i) => {
     const text = results[i]!.media.find((m) => m.kind !== 'audio')?.alt_text?.text;
     if (text === undefined || !r.image) return;
@@ -147,8 +150,9 @@ export function altTextFigures(
     if (r.image.overlay) {
       memes++;
       if (text.toLowerCase().includes(r.image.overlay.toLowerCase())) quoted++;
+      else unquoted.push(`${r.id}: ${JSON.stringify(r.image.overlay)} → ${JSON.stringify(text)}`);
       if (LETTERS(text).includes(LETTERS(r.image.overlay))) quotedIgnoringSpaces++;
     }
   });
-  return { subjectPosts, subjectNamed, images, wrongObject, memes, quoted, quotedIgnoringSpaces };
+  return { subjectPosts, subjectNamed, images, wrongObject, memes, quoted, quotedIgnoringSpaces, unquoted };
 }

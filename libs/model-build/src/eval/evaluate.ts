@@ -70,6 +70,8 @@ export interface EvalReport {
   readonly caseTypes: Record<string, Record<string, PostMetrics>>;
   /** Posts without a positive label: all, and those with an image or video, and how many were flagged. */
   readonly benign: { posts: number; flagged: number; withMedia: number; withMediaFlagged: number };
+  /** Each flagged negative post: id, case type, language, the categories over threshold with scores. */
+  readonly flaggedNegatives: readonly string[];
   /** Alt-text subject, wrong-object and quote rates (routed). */
   readonly altText: AltTextFigures;
 }
@@ -242,6 +244,13 @@ export async function evaluateBundle(
     withMedia: negativeMedia.length,
     withMediaFlagged: negativeMedia.filter(({ o }) => o.flagged).length,
   };
+  const flaggedNegatives = records.flatMap((r, i) => {
+    const o = outcomes[i]!;
+    if (o.positive || !o.flagged) return [];
+    const over = routedResults[i]!.scores.filter((s) => s.score >= (thresholds[s.category] ?? 0.5));
+    const why = over.map((s) => `${s.category} ${s.score.toFixed(2)}`).join(', ');
+    return [`${r.id} (${caseTypeOf(r)}, ${r.lang}): ${why} — ${JSON.stringify(r.text.slice(0, 60))}`];
+  });
   const objectsEntry = manifest.experts.find((e) => e.runner === 'objects-nanodet');
   const cocoLabels = objectsEntry?.outputs.find((o) => o.labels)?.labels ?? [];
   const altText = altTextFigures(records, routedResults, cocoLabels);
@@ -262,6 +271,7 @@ export async function evaluateBundle(
     imagesOnly,
     caseTypes,
     benign,
+    flaggedNegatives,
     altText,
   };
 }

@@ -2,7 +2,7 @@ import type { CategoryId } from '@vigil/contracts';
 import { TextClassifier, type TextClassifierFile } from '@vigil/model';
 import { binaryMetrics, expectedCalibrationError, type BinaryMetrics } from '../eval/metrics';
 import type { TextCase } from '../text-data/types';
-import { trainTextClassifier, type TextTrainOptions } from './train-text';
+import { embeddingOf, trainTextClassifier, type TextTrainOptions } from './train-text';
 
 /** Languages the text section reports on (Vigil's claimed languages first). */
 export const CLAIMED_LANGUAGES = ['en', 'fr', 'de', 'es', 'pt'] as const;
@@ -42,8 +42,16 @@ export interface TextEvalReport {
 const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 /** Scores `[cases][categories]` of cases under a weights file. */
-export function scoreCases(file: TextClassifierFile, cases: readonly TextCase[]): Float32Array[] {
-  return new TextClassifier(file).score(cases.map((c) => c.text));
+export function scoreCases(
+  file: TextClassifierFile,
+  cases: readonly TextCase[],
+  embeddings?: ReadonlyMap<string, Float32Array>,
+): Float32Array[] {
+  const texts = cases.map((c) => c.text);
+  return new TextClassifier(file).score(
+    texts,
+    file.embeddingDim ? texts.map((t) => embeddingOf(embeddings, t)!) : undefined,
+  );
 }
 
 /**
@@ -54,9 +62,10 @@ export function evaluateTextClassifier(
   file: TextClassifierFile,
   corpus: readonly TextCase[],
   holdOutHateCheck?: TextTrainOptions,
+  embeddings?: ReadonlyMap<string, Float32Array>,
 ): TextEvalReport {
   const test = corpus.filter((c) => c.split === 'test');
-  const scores = scoreCases(file, test);
+  const scores = scoreCases(file, test, embeddings);
   const cats = file.categories;
   const cells: { category: CategoryId; lang: string; metrics: BinaryMetrics }[] = [];
   const langs = [...new Set(test.map((c) => c.lang))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -156,7 +165,7 @@ function hateCheckOutside(
     options,
   );
   const h = cats.indexOf('hate');
-  const scores = scoreCases(file, cases);
+  const scores = scoreCases(file, cases, options.embeddings);
   const byFunctionality: Record<string, { cases: number; accuracy: number }> = {};
   let correct = 0;
   cases.forEach((t, i) => {

@@ -34,6 +34,11 @@ export interface TextTrainOptions {
   /** Extra loss weight of hard negatives (benign texts written to look harmful): they set the false-positive rate. */
   readonly hardNegativeWeight: number;
   readonly seed: number;
+  /**
+   * Sentence embedding per case (the `text` expert's encoder over the normalised text), appended to the
+   * features; absent: n-grams and lexicon only. See `embedTexts` (./embeddings.ts).
+   */
+  readonly embeddings?: ReadonlyMap<string, Float32Array>;
   readonly log?: (message: string) => void;
 }
 
@@ -72,13 +77,25 @@ export function featurize(
   hashBuckets: number,
   sourceCap = Infinity,
   hardNegativeWeight = 1,
+  embeddings?: ReadonlyMap<string, Float32Array>,
 ): FeaturizedCase[] {
   const weights = sourceWeights(cases, sourceCap);
   return cases.map((c, i) => ({
-    x: textClassifierFeatures(c.text, hashBuckets),
+    x: textClassifierFeatures(c.text, hashBuckets, embeddingOf(embeddings, c.text)),
     y: Float32Array.from(categories, (k) => c.labels[k] ?? NaN),
     weight: weights[i]! * (c.hardNegative ? hardNegativeWeight : 1),
   }));
+}
+
+/** The embedding of `text` in `embeddings` (undefined when none are used). @throws Error when one is missing. */
+export function embeddingOf(
+  embeddings: ReadonlyMap<string, Float32Array> | undefined,
+  text: string,
+): Float32Array | undefined {
+  if (!embeddings) return undefined;
+  const e = embeddings.get(text);
+  if (!e) throw new Error(`no sentence embedding for a training text (${text.slice(0, 40)}…)`);
+  return e;
 }
 
 /** Categories with at least `minPositives` positive training cases, in taxonomy order. */
@@ -98,6 +115,7 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export interface TextLogisticModel {
   readonly categories: readonly CategoryId[];
   readonly hashBuckets: number;
+  readonly embeddingDim: number;
   /** `[categories × width]` row-major. */
   readonly w: Float32Array;
   readonly b: Float32Array;
@@ -105,7 +123,7 @@ export interface TextLogisticModel {
 
 /** Logits `[categories]` of one featurized case under float weights. */
 export function modelLogits(m: TextLogisticModel, x: SparseFeatures): Float32Array {
-  const width = textFeatureCount(m.hashBuckets);
+  const width = textFeatureCount(m.hashBuckets, m.embeddingDim);
   return Float32Array.from(m.categories, (_, c) => {
     let z = m.b[c]!;
     for (let j = 0; j < x.index.length; j++) z += m.w[c * width + x.index[j]!]! * x.value[j]!;
@@ -124,7 +142,8 @@ export function trainLogistic(
   o: TextTrainOptions,
 ): TextLogisticModel {
   const C = categories.length;
-  const width = textFeatureCount(o.hashBuckets);
+  const embeddingDim = embeddingWidth(o);
+  const width = textFeatureCount(o.hashBuckets, embeddingDim);
   const w = new Float32Array(C * width);
   const g2 = new Float32Array(C * width).fill(1e-2);
   const b = new Float32Array(C);
@@ -174,12 +193,18 @@ export function trainLogistic(
     }
     o.log?.(`text: epoch ${epoch + 1}/${o.epochs} weighted loss ${(loss / order.length).toFixed(4)}`);
   }
-  return { categories, hashBuckets: o.hashBuckets, w, b };
+  return { categories, hashBuckets: o.hashBuckets, embeddingDim, w, b };
+}
+
+/** Width of the embeddings in the options (0: none). */
+function embeddingWidth(o: TextTrainOptions): number {
+  const first = o.embeddings?.values().next().value;
+  return first ? first.length : 0;
 }
 
 /** int8 quantisation per category row (symmetric, scale = max |w| / 127). */
 export function quantize(m: TextLogisticModel): { weights: string; scale: number[] } {
-  const width = textFeatureCount(m.hashBuckets);
+  const width = textFeatureCount(m.hashBuckets, m.embeddingDim);
   const q = new Int8Array(m.w.length);
   const scale = m.categories.map((_, c) => {
     let max = 0;
@@ -207,16 +232,19 @@ export function trainTextClassifier(
     o.hashBuckets,
     o.sourceCap,
     o.hardNegativeWeight,
+    o.embeddings,
   );
   const dev = featurize(
     cases.filter((c) => c.split === 'dev'),
     categories,
     o.hashBuckets,
     o.sourceCap,
+    1,
+    o.embeddings,
   );
   const model = trainLogistic(train, categories, o);
   const { weights, scale } = quantize(model);
-  const width = textFeatureCount(o.hashBuckets);
+  const width = textFeatureCount(o.hashBuckets, model.embeddingDim);
   const q = new Int8Array(Buffer.from(weights, 'base64').buffer.slice(0));
   const quantized: TextLogisticModel = {
     ...model,
@@ -248,6 +276,7 @@ export function trainTextClassifier(
   return {
     format: TEXT_CLASSIFIER_FORMAT,
     hashBuckets: o.hashBuckets,
+    ...(model.embeddingDim > 0 ? { embeddingDim: model.embeddingDim } : {}),
     categories: [...categories],
     weights,
     scale,

@@ -1,13 +1,17 @@
 import { join } from 'node:path';
-import type { CategoryId } from '@vigil/contracts';
 import { ExpertConfigError } from '../expert';
+import type { BundleManifest, CategoryId } from '@vigil/contracts';
+import type { SessionOptions } from '../session';
+import { SentenceEncoder } from '../text/encoder';
+import { normalizeText } from '../text/normalize';
 import { TextClassifier } from '../text/text-classifier';
 import type { Expert, ExpertModule, ExpertOutput } from './contract';
 
 /**
  * `text-classifier` (runner `text-classifier`): per-category calibrated scores of the caption and of the
  * text read from images (hashed word and character n-grams ‖ lexicon → one-vs-rest logistic regression →
- * Platt scaling; see `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
+ * Platt scaling; with the `text` expert's sentence embedding when the weights read one; see
+ * `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
  * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
  * thousands of public and generated texts, so text judgement comes from here while images still speak
  * through fusion. Only scores ≥ `TEXT_CLASSIFIER_FLOOR` are reported. No fusion features. Cheap: runs on
@@ -24,22 +28,24 @@ export const TEXT_CLASSIFIER_FLOOR = 0.7;
 export const textClassifierModule: ExpertModule = {
   runner: 'text-classifier',
   core: true,
-  load({ entry, bundleDir }): Promise<Expert> {
+  async load({ entry, manifest, bundleDir, session }): Promise<Expert> {
     const file = entry.files.weights;
     if (!file) throw new ExpertConfigError(entry.name, 'no file with role "weights"');
     const classifier = TextClassifier.load(join(bundleDir, file));
     const categories = classifier.categories;
-    return Promise.resolve({
+    const embed = await embedderFor(classifier, manifest, bundleDir, session, entry.name);
+    return {
       name: entry.name,
       modality: 'caption',
       reads: ['caption', 'ocr_text'],
       emits: { categories, features: 0 },
       combine: 'max',
       cost: { tier: 'screen', msPerItem: 1 },
-      run(inputs) {
+      async run(inputs) {
         const texts = inputs as readonly string[];
         const kept = texts.map((t, k) => ({ t, k })).filter(({ t }) => t.trim() !== '');
-        const scored = classifier.score(kept.map(({ t }) => t));
+        const keptTexts = kept.map(({ t }) => t);
+        const scored = classifier.score(keptTexts, await embed(keptTexts));
         const out: ExpertOutput[] = texts.map(() => ({}));
         kept.forEach(({ k }, j) => {
           const row = scored[j]!;
@@ -48,8 +54,36 @@ export const textClassifierModule: ExpertModule = {
           );
           out[k] = { scores: Object.fromEntries(kept) as Partial<Record<CategoryId, number>> };
         });
-        return Promise.resolve(out);
+        return out;
       },
-    });
+    };
   },
 };
+
+/**
+ * What gives the classifier its sentence embeddings: the bundle's `text` expert encoder (runner
+ * `sentence-encoder`), shared with that expert, over the text normalised as that expert normalises it.
+ * A classifier trained without embeddings gets none.
+ * @throws ExpertConfigError when the classifier needs embeddings and the bundle has no encoder of its width.
+ */
+async function embedderFor(
+  classifier: TextClassifier,
+  manifest: BundleManifest,
+  bundleDir: string,
+  session: SessionOptions,
+  name: string,
+): Promise<(texts: readonly string[]) => Promise<Float32Array[] | undefined>> {
+  if (classifier.embeddingDim === 0) return () => Promise.resolve(undefined);
+  const text = manifest.experts.find((e) => e.runner === 'sentence-encoder');
+  const dim = Number(text?.params.embedding_dim);
+  if (!text?.files.model || !text.files.tokenizer || dim !== classifier.embeddingDim)
+    throw new ExpertConfigError(name, `needs a sentence encoder of width ${classifier.embeddingDim}`);
+  const encoder = await SentenceEncoder.shared(
+    join(bundleDir, text.files.model),
+    join(bundleDir, text.files.tokenizer),
+    dim,
+    session,
+  );
+  const isWord = (w: string) => encoder.tokenizer.vocab.has(w);
+  return (texts) => encoder.encode(texts.map((t) => normalizeText(t, isWord).text));
+}

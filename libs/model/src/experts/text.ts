@@ -22,7 +22,7 @@ export const textModule: ExpertModule = {
     const lid = manifest.experts.find((e) => e.runner === 'fasttext-lid');
     const dim = Number(entry.params.embedding_dim);
     const text = new TextExpert(
-      await SentenceEncoder.load(file(entry, 'model'), file(entry, 'tokenizer'), dim, session),
+      await SentenceEncoder.shared(file(entry, 'model'), file(entry, 'tokenizer'), dim, session),
       await LanguageIdentifier.load(lid ? file(lid, 'model') : undefined),
     );
     return {

@@ -46,6 +46,11 @@ export class WordPieceTokenizer {
  * all-MiniLM-L6-v2 (Reimers & Gurevych, "Sentence-BERT", 2019).
  */
 export class SentenceEncoder {
+  private static readonly loaded = new Map<string, Promise<SentenceEncoder>>();
+  /** Embeddings of recently encoded texts (insertion order, at most `MEMO_SIZE`). */
+  private readonly memo = new Map<string, Float32Array>();
+  private static readonly MEMO_SIZE = 2048;
+
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly tokenizer: WordPieceTokenizer,
@@ -70,10 +75,51 @@ export class SentenceEncoder {
   }
 
   /**
-   * Embeds a batch of texts in one run, padded to the longest.
-   * @returns one `[dim]` float32 unit vector per text.
+   * One encoder per model file and session options in this process, so that two experts reading the same
+   * encoder (the `text` expert's fusion features, the `text-classifier`'s embedding features) share its
+   * session and its memo of recent texts: a caption is embedded once per post, not once per reader.
+   * @throws as `load`.
+   */
+  static shared(
+    modelFile: string,
+    tokenizerFile: string,
+    dim: number,
+    options: SessionOptions,
+  ): Promise<SentenceEncoder> {
+    const key = JSON.stringify([modelFile, tokenizerFile, dim, options]);
+    let encoder = SentenceEncoder.loaded.get(key);
+    if (!encoder) {
+      encoder = SentenceEncoder.load(modelFile, tokenizerFile, dim, options);
+      SentenceEncoder.loaded.set(key, encoder);
+      encoder.catch(() => SentenceEncoder.loaded.delete(key));
+    }
+    return encoder;
+  }
+
+  /**
+   * Embeds texts: those encoded recently come from the memo, the rest in one run padded to the longest
+   * (the embedding of a text does not depend on the others of its batch: the attention mask hides the
+   * padding and pooling skips it).
+   * @returns one `[dim]` float32 unit vector per text, in input order.
    */
   async encode(texts: readonly string[]): Promise<Float32Array[]> {
+    const byText = new Map<string, Float32Array>();
+    for (const t of texts) {
+      const hit = this.memo.get(t);
+      if (hit) byText.set(t, hit);
+    }
+    const missing = [...new Set(texts.filter((t) => !byText.has(t)))];
+    const fresh = await this.encodeBatch(missing);
+    missing.forEach((t, i) => {
+      byText.set(t, fresh[i]!);
+      this.memo.set(t, fresh[i]!);
+      if (this.memo.size > SentenceEncoder.MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    });
+    return texts.map((t) => byText.get(t)!);
+  }
+
+  /** Embeds a batch of texts in one run, padded to the longest: one `[dim]` unit vector per text. */
+  private async encodeBatch(texts: readonly string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     const ids = texts.map((t) => this.tokenizer.encode(t));
     const len = Math.max(...ids.map((x) => x.length));

@@ -13,9 +13,14 @@ export interface TextClassifierFile {
   readonly format: typeof TEXT_CLASSIFIER_FORMAT;
   /** Hash buckets of the features (a power of two). */
   readonly hashBuckets: number;
+  /**
+   * Width of the sentence embedding appended to the features (`textClassifierFeatures`): the bundle's
+   * `text` expert encoder (all-MiniLM-L6-v2, 384) over the normalised text. Absent or 0: none.
+   */
+  readonly embeddingDim?: number;
   /** Categories scored, in output order. */
   readonly categories: readonly CategoryId[];
-  /** int8 weights `[categories, textFeatureCount(hashBuckets)]` row-major, base64; w = q × scale[c]. */
+  /** int8 weights `[categories, textFeatureCount(hashBuckets, embeddingDim)]` row-major, base64; w = q × scale[c]. */
   readonly weights: string;
   readonly scale: readonly number[];
   readonly bias: readonly number[];
@@ -51,7 +56,7 @@ export class TextClassifier {
       throw new TextClassifierFormatError(`unknown text classifier format ${String(file.format)}`);
     const unknown = file.categories.filter((c) => !CATEGORY_IDS.includes(c));
     if (unknown.length > 0) throw new TextClassifierFormatError(`unknown categories ${unknown.join(', ')}`);
-    this.width = textFeatureCount(file.hashBuckets);
+    this.width = textFeatureCount(file.hashBuckets, file.embeddingDim ?? 0);
     const bytes = Buffer.from(file.weights, 'base64');
     if (bytes.length !== this.width * file.categories.length)
       throw new TextClassifierFormatError(
@@ -67,6 +72,11 @@ export class TextClassifier {
 
   get categories(): readonly CategoryId[] {
     return this.file.categories;
+  }
+
+  /** Width of the sentence embedding `score` needs per text (0: none). */
+  get embeddingDim(): number {
+    return this.file.embeddingDim ?? 0;
   }
 
   /** Raw logits `[categories]` of one feature vector. */
@@ -91,8 +101,18 @@ export class TextClassifier {
   /**
    * Calibrated per-category probabilities of each text, in input order: `[texts][categories]` float32,
    * 0..1. An empty or whitespace-only text scores from the lexicon's constant features only.
+   * @param embeddings one `[embeddingDim]` sentence embedding per text, in input order, when the
+   *   classifier reads them (`embeddingDim > 0`).
+   * @throws TextClassifierFormatError when embeddings are needed and missing or of the wrong width.
    */
-  score(texts: readonly string[]): Float32Array[] {
-    return texts.map((t) => this.calibrate(this.logits(textClassifierFeatures(t, this.file.hashBuckets))));
+  score(texts: readonly string[], embeddings?: readonly Float32Array[]): Float32Array[] {
+    const dim = this.embeddingDim;
+    if (dim > 0 && (embeddings?.length !== texts.length || embeddings.some((e) => e.length !== dim)))
+      throw new TextClassifierFormatError(`the text classifier needs one ${dim}-wide embedding per text`);
+    return texts.map((t, i) =>
+      this.calibrate(
+        this.logits(textClassifierFeatures(t, this.file.hashBuckets, dim > 0 ? embeddings![i] : undefined)),
+      ),
+    );
   }
 }

@@ -14,7 +14,9 @@ import { normalizeText } from './normalize';
  * - `w:<word>` and `b:<word> <word>` (word unigrams and bigrams), `c:<n-gram>` for every 2..5-gram of
  *   `<word>` with boundary marks;
  * - each hashed (FNV-1a 32-bit) into `hashBuckets` buckets, counts → `log1p`, then L2-normalised;
- * - then the `LEXICON_FEATURES.length` lexicon values at indices `hashBuckets..` (not normalised).
+ * - then the `LEXICON_FEATURES.length` lexicon values at indices `hashBuckets..` (not normalised);
+ * - then, for a classifier that reads one, the sentence embedding of the text (all-MiniLM-L6-v2, the
+ *   `text` expert's encoder): meaning that carries past the exact words of the training templates.
  */
 export interface SparseFeatures {
   /** Feature indices, `0 ≤ index < hashBuckets + LEXICON_FEATURES.length`, unique. */
@@ -36,16 +38,25 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Number of features for `hashBuckets` hash buckets (buckets, then lexicon values). */
-export function textFeatureCount(hashBuckets: number): number {
-  return hashBuckets + LEXICON_FEATURES.length;
+/**
+ * Number of features for `hashBuckets` hash buckets: buckets, then lexicon values, then `embeddingDim`
+ * sentence-embedding values (0 when the classifier reads no embedding).
+ */
+export function textFeatureCount(hashBuckets: number, embeddingDim = 0): number {
+  return hashBuckets + LEXICON_FEATURES.length + embeddingDim;
 }
 
 /**
  * Sparse features of one raw text (caption, OCR text, transcript). Empty text → only lexicon values.
  * @param hashBuckets a power of two (the classifier's weights say which).
+ * @param embedding the text's sentence embedding (`[dim]` float32 unit vector, `SentenceEncoder.encode`
+ *   of the normalised text), appended after the lexicon values when the classifier reads one.
  */
-export function textClassifierFeatures(raw: string, hashBuckets: number): SparseFeatures {
+export function textClassifierFeatures(
+  raw: string,
+  hashBuckets: number,
+  embedding?: Float32Array,
+): SparseFeatures {
   const normalized = normalizeText(raw);
   const folded = foldForMatching(normalized.text);
   const words = folded.match(WORD) ?? [];
@@ -70,8 +81,9 @@ export function textClassifierFeatures(raw: string, hashBuckets: number): Sparse
   norm = Math.sqrt(norm) || 1;
   const lexicon = lexiconFeatures(normalized.text, normalized.rewrites, normalized.emoji);
   const keys = [...counts.keys()].sort((a, b) => a - b);
-  const index = new Uint32Array(keys.length + lexicon.length);
-  const value = new Float32Array(keys.length + lexicon.length);
+  const dense = embedding?.length ?? 0;
+  const index = new Uint32Array(keys.length + lexicon.length + dense);
+  const value = new Float32Array(keys.length + lexicon.length + dense);
   keys.forEach((k, j) => {
     index[j] = k;
     value[j] = counts.get(k)! / norm;
@@ -80,5 +92,9 @@ export function textClassifierFeatures(raw: string, hashBuckets: number): Sparse
     index[keys.length + j] = hashBuckets + j;
     value[keys.length + j] = v;
   });
+  for (let j = 0; j < dense; j++) {
+    index[keys.length + lexicon.length + j] = hashBuckets + lexicon.length + j;
+    value[keys.length + lexicon.length + j] = embedding![j]!;
+  }
   return { index, value };
 }
