@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { LiveAnnouncer } from './announce';
 import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
 import { AdminPage } from './pages/AdminPage';
 import { ItemPage } from './pages/ItemPage';
@@ -85,6 +86,7 @@ export function App() {
             </section>
           ))}
       </main>
+      <LiveAnnouncer />
     </>
   );
 }

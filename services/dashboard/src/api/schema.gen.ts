@@ -912,6 +912,12 @@ export interface components {
             /** Format: date-time */
             due_at: string;
             overdue: boolean;
+            triage: {
+                tier: number;
+                /** @enum {string} */
+                label: "urgent" | "high" | "elevated" | "routine";
+                sla_seconds: number;
+            };
         };
         TaskList: {
             tasks: components["schemas"]["TaskSummary"][];
@@ -1007,6 +1013,12 @@ export interface components {
                 /** Format: date-time */
                 due_at: string;
                 overdue: boolean;
+                triage: {
+                    tier: number;
+                    /** @enum {string} */
+                    label: "urgent" | "high" | "elevated" | "routine";
+                    sla_seconds: number;
+                };
                 reasons: {
                     [key: string]: unknown;
                 }[];

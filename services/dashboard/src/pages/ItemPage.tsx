@@ -11,6 +11,7 @@ import {
 import { HashMatches } from '../components/HashMatches';
 import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
+import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
 import { formatSla } from '../format';
 import { navigate } from '../router';
@@ -41,7 +42,8 @@ export function ItemPage({
 }) {
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(takeFlash);
+  const [flash] = useState<string | null>(takeFlash);
+  const [status, setStatus] = useState<string | null>(flash);
   const [chosen, setChosen] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
   const [feedback, setFeedback] = useState<Record<string, boolean>>({});
@@ -82,12 +84,22 @@ export function ItemPage({
             else throw e;
           }
         }
-        headingRef.current?.focus();
       } catch (e) {
         setError((e as Error).message);
       }
     })();
   }, [load, canDecide, queueId, taskId]);
+
+  // Once the item is shown: focus its heading and say which item it is (after the outcome of the last one).
+  const shown = detail !== null;
+  useEffect(() => {
+    if (!detail) return;
+    headingRef.current?.focus();
+    const { post, task } = detail;
+    const what = task.categories.length ? `, ${task.categories.join(', ')}` : '';
+    announce(`${flash ? `${flash} ` : ''}Now reviewing ${post.tenant_id}/${post.post_id}${what}.`);
+    // Only when the item first appears (`shown`), not on reloads of it.
+  }, [shown]);
 
   // Keep the claim while the page is open: renew at half the remaining lease.
   const expires = detail?.task.claimed_by_me ? detail.task.claim_expires_at : null;
@@ -261,6 +273,7 @@ export function ItemPage({
         {task.escalation_level > 0 && (
           <span className="pill escalated">escalated ×{task.escalation_level}</span>
         )}
+        <span className={`triage triage-${task.triage.tier}`}>{task.triage.label}</span>
         <span className={task.overdue ? 'overdue-text' : 'muted'}>{formatSla(task.due_at)}</span>
         <span className="claim">
           {task.status === 'resolved'

@@ -237,9 +237,12 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         <p>No tasks match.</p>
       ) : (
         <table className="tasks">
-          <caption className="sr-only">Tasks, overdue first, then by priority, then oldest</caption>
+          <caption className="sr-only">
+            Tasks, overdue first, then by triage (most urgent first), then soonest due
+          </caption>
           <thead>
             <tr>
+              <th scope="col">Triage</th>
               <th scope="col">Post</th>
               <th scope="col">Source</th>
               <th scope="col">Categories</th>
@@ -252,6 +255,10 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
           <tbody>
             {tasks.map((t) => (
               <tr key={t.task_id} className={t.overdue ? 'is-overdue' : ''}>
+                <td className="triage-cell">
+                  <span className={`triage triage-${t.triage.tier}`}>{t.triage.label}</span>
+                  <span className="muted small block">{formatDuration(t.triage.sla_seconds * 1000)} SLA</span>
+                </td>
                 <td className="caption-cell">
                   <Link to={{ name: 'item', queue: queueId, task: t.task_id }}>
                     {t.caption || '(no caption)'}

@@ -206,9 +206,16 @@ export const TaskSummary = z.object({
   caption: z.string(),
   media_kinds: z.array(z.enum(MEDIA_KINDS)),
   created_at: time(),
-  /** created_at + the queue's SLA. */
+  /** created_at + the triage tier's response time, at most the queue's SLA. */
   due_at: time(),
   overdue: z.boolean(),
+  /** Triage by severity: tier 1 (urgent, minutes) … 4 (routine, a day) from the categories and their severity. */
+  triage: z.object({
+    tier: z.int().min(1).max(4),
+    label: z.enum(['urgent', 'high', 'elevated', 'routine']),
+    /** Seconds from created_at to due_at. */
+    sla_seconds: z.int(),
+  }),
 });
 export type TaskSummary = z.output<typeof TaskSummary>;
 responseSchemas.add(TaskSummary, { id: 'TaskSummary' });
