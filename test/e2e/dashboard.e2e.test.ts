@@ -196,6 +196,7 @@ beforeAll(async () => {
       WEBHOOK_POLL_INTERVAL: '100ms',
       OUTBOX_POLL_INTERVAL: '100ms',
       SESSION_COOKIE_SECURE: 'false',
+      REVIEW_UNDO_WINDOW: '4s',
       LOG_LEVEL: 'warn',
     },
     logFile: join(ARTIFACTS, 'moderation.log'),
@@ -436,6 +437,32 @@ describe('review dashboard in Chromium', () => {
       'Remove: Harassment or bullying. Saved.',
     );
 
+    // Undo: the bar offers the last decision while its verdict is held; U takes it back, unpublished,
+    // reopens p-coffee claimed by us and gives p-es-4 back to the queue.
+    const undoBar = page.getByRole('group', { name: 'Undo the last decision' });
+    expect(await undoBar.textContent()).toContain(`Remove: Harassment or bullying on ${TENANT}/p-coffee`);
+    await shot('undo');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-undo.png');
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe(
+        `Undone: Remove: Harassment or bullying on ${TENANT}/p-coffee. Decide again. Now reviewing ${TENANT}/p-coffee, harassment.`,
+      );
+    const statusOf = async (post: string) =>
+      (await db.query(`SELECT status FROM review_tasks WHERE post_id = $1`, [post])).rows[0].status as string;
+    expect(await statusOf('p-coffee')).toBe('claimed');
+    expect(await statusOf('p-es-4')).toBe('open');
+    expect(
+      (await db.query(`SELECT source FROM verdicts WHERE post_id = 'p-coffee'`)).rows.map((r) => r.source),
+    ).toEqual(['model']);
+    // Decided again, for good this time.
+    await page.keyboard.press('r');
+    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await page.keyboard.press('2');
+    await page.getByRole('heading', { name: `${TENANT}/p-es-4` }).waitFor();
+
     // On a phone (390 px) neither the item nor the queue scrolls sideways.
     const sideways = () =>
       page.evaluate(() => {
@@ -444,13 +471,13 @@ describe('review dashboard in Chromium', () => {
           !!e &&
           e !== document.body &&
           (/(auto|scroll|hidden)/.test(getComputedStyle(e).overflowX) || clipped(e.parentElement));
-        const out = [...document.body.querySelectorAll('*')].filter(
+        const out = Array.from(document.body.querySelectorAll('*')).filter(
           (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e.parentElement),
         );
         const outermost = out.filter((e) => !out.includes(e.parentElement!));
         return {
           scroll: document.documentElement.scrollWidth - window.innerWidth,
-          out: outermost.map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+          out: outermost.map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`),
         };
       });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -467,12 +494,13 @@ describe('review dashboard in Chromium', () => {
       reason_code: 'harassment',
     });
 
-    const audit = await db.query(`SELECT action, after FROM audit_log WHERE action = 'review.decided'`);
-    expect(audit.rows).toEqual([
-      expect.objectContaining({
-        after: expect.objectContaining({ verdict_id: human.verdict_id, reason_code: 'harassment' }),
-      }),
-    ]);
+    const audit = await db.query(
+      `SELECT action, after FROM audit_log WHERE action IN ('review.decided', 'review.undone') ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['review.decided', 'review.undone', 'review.decided']);
+    expect(audit.rows[2]).toMatchObject({
+      after: expect.objectContaining({ verdict_id: human.verdict_id, reason_code: 'harassment' }),
+    });
 
     const delivery = await eventually(
       async () =>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LiveAnnouncer } from './announce';
+import { UndoBar } from './undo';
 import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
 import { AdminPage } from './pages/AdminPage';
 import { ItemPage } from './pages/ItemPage';
@@ -59,6 +60,7 @@ export function App() {
           Log out
         </button>
       </header>
+      <UndoBar />
       <main id="main">
         {route.name === 'queues' && <QueuesPage />}
         {route.name === 'queue' && (

@@ -66,6 +66,7 @@ beforeAll(async () => {
     WEBHOOK_EGRESS_ALLOW: '127.0.0.1',
     REVIEW_MEDIA_EGRESS_ALLOW: '127.0.0.1',
     LOGIN_MAX_FAILURES: '3',
+    REVIEW_UNDO_WINDOW: '2s',
   }));
   recorder = new ResultRecorder(db, new PolicySet([]));
   receiver = await startReceiver();
@@ -472,6 +473,87 @@ describe('decisions', () => {
       body: { decision: 'approve', reason_code: 'no_violation' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('undo inside the window withdraws the held verdict unpublished and gives the task back; after it, 409', async () => {
+    const {
+      result,
+      taskId,
+      verdict: model,
+    } = await reviewTask('decide', { endpointId, postId: 'undone-post' });
+    await dana.json(`/review/queues/decide/tasks/${taskId}/claim`, { method: 'POST' });
+    const decide = (decision: string, reason_code: string) =>
+      dana.json<{ decision_id: string; verdict_id: string; undo_until: string }>(
+        `/review/queues/decide/tasks/${taskId}/decision`,
+        { method: 'POST', body: { decision, reason_code, feedback: [{ category: 'hate', agrees: true }] } },
+      );
+    // Someone else (logged in beforehand: the window is short) cannot undo it.
+    const other = await moderatorSession(db, baseUrl, {
+      username: 'omar',
+      role: 'moderator',
+      queues: ['decide'],
+    });
+    const first = await decide('remove', 'hate');
+    expect(Date.parse(first.undo_until) - Date.now()).toBeGreaterThan(1000);
+    // Held: neither the Kafka record nor the webhook goes out inside the window.
+    const held = await db
+      .selectFrom('outbox')
+      .select(['sent_at', 'not_before'])
+      .where('verdict_id', '=', first.verdict_id)
+      .execute();
+    expect(held).toEqual([{ sent_at: null, not_before: new Date(first.undo_until) }]);
+    expect((await other.call(`/review/decisions/${first.decision_id}/undo`, { method: 'POST' })).status).toBe(
+      404,
+    );
+
+    const undone = await dana.json<{ task_id: string; task_status: string }>(
+      `/review/decisions/${first.decision_id}/undo`,
+      { method: 'POST' },
+    );
+    expect(undone).toEqual({ decision_id: first.decision_id, task_id: taskId, task_status: 'claimed' });
+    expect(
+      await db.selectFrom('outbox').select('id').where('verdict_id', '=', first.verdict_id).execute(),
+    ).toEqual([]);
+    const verdicts = await db
+      .selectFrom('verdicts')
+      .select('verdict_id')
+      .where('post_id', '=', result.post_id)
+      .execute();
+    expect(verdicts).toEqual([{ verdict_id: model.verdict_id }]);
+    expect(
+      await db
+        .selectFrom('review_feedback')
+        .select('category')
+        .where('decision_id', '=', first.decision_id)
+        .execute(),
+    ).toEqual([]);
+    const [entry] = await db
+      .selectFrom('audit_log')
+      .select(['action', 'before'])
+      .where('subject_id', '=', taskId)
+      .where('action', '=', 'review.undone')
+      .execute();
+    expect(entry).toMatchObject({ before: { decision_id: first.decision_id, verdict_id: first.verdict_id } });
+
+    // Decided anew (still holding the claim): this one goes out once its window closes; undo is then refused.
+    const second = await decide('approve', 'no_violation');
+    const delivered = await eventually(async () =>
+      receiver.requests.find((r) => {
+        const { data } = JSON.parse(r.body) as { data: VerdictV1 };
+        return data.post_id === result.post_id && data.source === 'human';
+      }),
+    );
+    expect((JSON.parse(delivered.body) as { data: VerdictV1 }).data.verdict_id).toBe(second.verdict_id);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(second.undo_until));
+    const late = await dana.call(`/review/decisions/${second.decision_id}/undo`, { method: 'POST' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { code: string }).code).toBe('UNDO_WINDOW_CLOSED');
+    // The withdrawn verdict never reached the platform.
+    expect(
+      receiver.requests.filter(
+        (r) => (JSON.parse(r.body) as { data: VerdictV1 }).data.verdict_id === first.verdict_id,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a reason code of another decision', async () => {

@@ -13,6 +13,7 @@ import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
 import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
+import { offerUndo } from '../undo';
 import { formatSla } from '../format';
 import { navigate } from '../router';
 import { DECISION_KEYS, DECISION_LABELS, interpretKey, isTyping } from '../shortcuts';
@@ -152,7 +153,7 @@ export function ItemPage({
       setBusy(true);
       setChosen(null);
       try {
-        unwrap(
+        const outcome = unwrap(
           await api.POST('/review/queues/{queue}/tasks/{task}/decision', {
             params: { path: { queue: queueId, task: taskId } },
             body: {
@@ -169,9 +170,19 @@ export function ItemPage({
         const reason = catalogue.decisions
           .find((d) => d.decision === decision)
           ?.reasons.find((r) => r.code === reasonCode);
-        const saved = `${DECISION_LABELS[decision]}: ${reason?.label ?? reasonCode}. Saved.`;
+        const what = `${DECISION_LABELS[decision]}: ${reason?.label ?? reasonCode}`;
+        const saved = `${what}. Saved.`;
         setStatus(saved);
         setFlash(saved);
+        if (outcome.undo_until) {
+          offerUndo({
+            decisionId: outcome.decision_id,
+            queueId,
+            taskId,
+            what: `${what} on ${detail?.post.tenant_id}/${detail?.post.post_id}`,
+            until: Date.parse(outcome.undo_until),
+          });
+        }
         await next(false);
       } catch (e) {
         setStatus(null);
@@ -179,7 +190,7 @@ export function ItemPage({
         setBusy(false);
       }
     },
-    [busy, queueId, taskId, note, feedback, catalogue, next],
+    [busy, queueId, taskId, note, feedback, catalogue, next, detail],
   );
 
   /** Back to the queue; a task this moderator holds goes back to the queue with them (not kept for the lease). */
@@ -235,11 +246,6 @@ export function ItemPage({
           if (outcome.command === 'note') noteRef.current?.focus();
           if (outcome.command === 'help') setHelp((h) => !h);
           if (outcome.command === 'queue') void backToQueue();
-          if (outcome.command === 'release' && mine) {
-            void api
-              .POST('/review/queues/{queue}/tasks/{task}/release', { params: { path } })
-              .then(() => navigate({ name: 'queue', queue: queueId }));
-          }
           break;
       }
     };
@@ -314,7 +320,8 @@ export function ItemPage({
             </li>
             <li>
               <kbd>Esc</kbd> cancel · <kbd>N</kbd> next item · <kbd>V</kbd> show/hide media · <kbd>M</kbd>{' '}
-              mute audio · <kbd>T</kbd> write a note · <kbd>U</kbd> release · <kbd>Q</kbd> back to the queue
+              mute audio · <kbd>T</kbd> write a note · <kbd>U</kbd> undo the last decision (while offered) ·{' '}
+              <kbd>Q</kbd> back to the queue (gives the item back)
             </li>
           </ul>
         </section>

@@ -192,6 +192,25 @@ export class ReviewController {
     return this.decisions.decide(queue, taskIdOf(taskId), req.moderator, request);
   }
 
+  @Post('decisions/:decision/undo')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'Undo your decision inside its undo window',
+    description:
+      'The held verdict (Kafka record and webhook) is withdrawn before it was published and the task is ' +
+      'claimed by you again. REVIEW_UNDO_WINDOW sets the window.',
+  })
+  @ApiOkResponse({ schema: schemaRef('UndoResponse') })
+  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'DECISION_NOT_FOUND' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'UNDO_WINDOW_CLOSED' })
+  async undo(@Param('decision') decisionId: string, @Req() req: ModeratorRequest) {
+    if (!z.uuid().safeParse(decisionId).success) {
+      throw new ApiError(404, 'DECISION_NOT_FOUND', `no decision ${decisionId} of yours`);
+    }
+    return this.decisions.undo(decisionId, req.moderator);
+  }
+
   @Get('saved-filters')
   @RequireRole('viewer')
   @ApiOkResponse({ schema: schemaRef('SavedFilterList') })

@@ -342,8 +342,18 @@ export const DecisionResponse = z.object({
   /** The human verdict published (null for `escalate`). */
   verdict_id: z.string().nullable(),
   task_status: z.enum(['open', 'resolved']),
+  /** Until when POST /review/decisions/{decision}/undo takes it back (REVIEW_UNDO_WINDOW); null: no undo. */
+  undo_until: time().nullable(),
 });
 responseSchemas.add(DecisionResponse, { id: 'DecisionResponse' });
+
+export const UndoResponse = z.object({
+  decision_id: z.string(),
+  task_id: z.string(),
+  /** Claimed by you again, to decide anew. */
+  task_status: z.literal('claimed'),
+});
+responseSchemas.add(UndoResponse, { id: 'UndoResponse' });
 
 export const SavedFilter = z.object({
   filter_id: z.string(),
