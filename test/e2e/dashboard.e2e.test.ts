@@ -544,11 +544,48 @@ describe('review dashboard in Chromium', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-item.png', itemPng);
   });
 
-  it('an admin confirms a role change; the new-account form lines up its queue checkboxes', async () => {
+  it("a team lead reads the team's statistics and the audit log, filters it and exports it as CSV", async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByLabel('Username').fill('lena');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Team' }).click();
+    const perModerator = page.getByRole('table', { name: 'Per moderator' });
+    await perModerator.waitFor();
+    // Mia: one decision in force, one undone.
+    const mia = perModerator.getByRole('row', { name: /Mia Moderator/ });
+    expect((await mia.getByRole('cell').allTextContents()).map((t) => t.trim())).toEqual([
+      '1',
+      expect.stringMatching(/\d/) as unknown as string,
+      '1',
+    ]);
+    expect(
+      await page
+        .getByRole('table', { name: 'Per queue' })
+        .getByRole('row', { name: /Model flags/ })
+        .textContent(),
+    ).toContain('Model flags1');
+    const audit = page.getByRole('table', { name: 'Audit log' });
+    await expect.poll(() => audit.getByRole('row').count()).toBeGreaterThan(3);
+    await page.getByLabel('Action').selectOption('review.undone');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => audit.locator('tbody tr').count()).toBe(1);
+    expect(await audit.locator('tbody tr').textContent()).toContain('review.undone');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('team');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
+    expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['review.undone']);
+  });
+
+  it('an admin confirms a role change; the new-account form lines up its queue checkboxes', async () => {
     await page.getByRole('link', { name: 'Admin' }).click();
     const role = page.getByLabel('Role of mia');
     await role.selectOption('viewer');

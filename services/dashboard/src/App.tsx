@@ -7,6 +7,7 @@ import { ItemPage } from './pages/ItemPage';
 import { LoginPage } from './pages/LoginPage';
 import { QueuePage } from './pages/QueuePage';
 import { QueuesPage } from './pages/QueuesPage';
+import { TeamPage } from './pages/TeamPage';
 import { Link, useRoute } from './router';
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me; catalogue: Catalogue };
@@ -51,6 +52,7 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           <Link to={{ name: 'queues' }}>Queues</Link>
+          {me.role === 'admin' && <Link to={{ name: 'team' }}>Team</Link>}
           {me.role === 'admin' && <Link to={{ name: 'admin' }}>Admin</Link>}
         </nav>
         <span className="whoami">
@@ -75,9 +77,13 @@ export function App() {
             catalogue={catalogue}
           />
         )}
-        {route.name === 'admin' &&
+        {(route.name === 'admin' || route.name === 'team') &&
           (me.role === 'admin' ? (
-            <AdminPage />
+            route.name === 'team' ? (
+              <TeamPage />
+            ) : (
+              <AdminPage />
+            )
           ) : (
             <section className="not-allowed" aria-labelledby="not-allowed">
               <h1 id="not-allowed">Not allowed</h1>

@@ -880,3 +880,66 @@ describe('media for the item view', () => {
     expect((await admin.call('/review/media/elsewhere/hidden-post/0/m1')).status).toBe(200);
   });
 });
+
+describe("a team lead's view", () => {
+  it('stats per moderator and queue, appeal overturns and model agreement; the audit log filtered and as CSV', async () => {
+    await tenantQueue('stats');
+    const lead = await moderatorSession(db, baseUrl, { username: 'lead', role: 'admin' });
+    const mo = await moderatorSession(db, baseUrl, {
+      username: 'stat',
+      role: 'moderator',
+      queues: ['stats'],
+    });
+    const decided: string[] = [];
+    for (const [i, decision, reason] of [
+      [1, 'remove', 'hate'],
+      [2, 'approve', 'no_violation'],
+    ] as const) {
+      const { taskId } = await reviewTask('stats', { postId: `stats-${i}` });
+      await mo.json(`/review/queues/stats/tasks/${taskId}/claim`, { method: 'POST' });
+      await mo.json(`/review/queues/stats/tasks/${taskId}/decision`, {
+        method: 'POST',
+        body: {
+          decision,
+          reason_code: reason,
+          feedback: [{ category: 'hate', agrees: decision === 'remove' }],
+        },
+      });
+      decided.push(taskId);
+    }
+    expect((await mo.call('/review/admin/stats')).status).toBe(403);
+    const stats = await lead.json<{
+      moderators: { moderator_id: string; decisions: number; median_decision_seconds: number | null }[];
+      queues: { queue_id: string; decisions: number; sla_breaches: number }[];
+      model_agreement: { labels: number; agreed: number };
+      appeals: { decided: number; overturn_rate: number | null };
+    }>('/review/admin/stats');
+    expect(stats.moderators).toContainEqual(
+      expect.objectContaining({
+        moderator_id: mo.moderatorId,
+        decisions: 2,
+        median_decision_seconds: expect.any(Number),
+      }),
+    );
+    expect(stats.queues).toContainEqual(
+      expect.objectContaining({ queue_id: 'stats', decisions: 2, sla_breaches: 0 }),
+    );
+    expect(stats.model_agreement.labels).toBeGreaterThanOrEqual(2);
+    expect(stats.model_agreement.agreed).toBeGreaterThanOrEqual(1);
+
+    const actor = `moderator:${mo.moderatorId}`;
+    const page = await lead.json<{ entries: { action: string; subject_id: string }[] }>(
+      `/review/admin/audit?action=review.&actor=${encodeURIComponent(actor)}`,
+    );
+    expect(page.entries.map((e) => [e.action, e.subject_id])).toEqual([
+      ['review.decided', decided[1]],
+      ['review.decided', decided[0]],
+    ]);
+    const csv = await lead.call(`/review/admin/audit.csv?actor=${encodeURIComponent(actor)}`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`,${actor},stats,review.decided,review_task,${decided[1]},`);
+  });
+});

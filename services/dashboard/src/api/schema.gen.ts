@@ -424,8 +424,42 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Audit log, newest first (filter by subject; page with before_id) */
+    /** Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id) */
     get: operations['AdminController_auditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review/admin/audit.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit log as CSV (same filters; up to 500 rows per page) */
+    get: operations['AdminController_auditCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review/admin/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A team lead's numbers: decisions and median decision time per moderator and queue, SLA breaches, overturn rate on appeal, agreement with the model */
+    get: operations['AdminController_stats'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1251,6 +1285,35 @@ export interface components {
     };
     AuditPage: {
       entries: components['schemas']['AuditEntry'][];
+    };
+    TeamStats: {
+      /** Format: date-time */
+      since: string;
+      moderators: {
+        moderator_id: string;
+        display_name: string;
+        decisions: number;
+        median_decision_seconds: number | null;
+        undone: number;
+      }[];
+      queues: {
+        queue_id: string;
+        name: string;
+        decisions: number;
+        median_decision_seconds: number | null;
+        sla_breaches: number;
+        overdue_open: number;
+      }[];
+      appeals: {
+        decided: number;
+        overturned: number;
+        overturn_rate: number | null;
+      };
+      model_agreement: {
+        labels: number;
+        agreed: number;
+        rate: number | null;
+      };
     };
     PlatformTaskResponse: {
       task_id: string;
@@ -2795,6 +2858,80 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description AUTH_ROLE_FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+    };
+  };
+  AdminController_auditCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/csv: id, at, actor, tenant_id, action, subject_type, subject_id, before, after */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+      /** @description AUTH_ROLE_FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto'];
+        };
+      };
+    };
+  };
+  AdminController_stats: {
+    parameters: {
+      query?: {
+        /** @description ISO 8601 time; default 7 days ago */
+        since?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamStats'];
         };
       };
       401: {
