@@ -525,6 +525,25 @@ describe('review dashboard in Chromium', () => {
     expect(await sideways()).toEqual({ scroll: 0, out: [] });
     await shot('queue-390');
     await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Live queue: a new flagged post appears, and the count badge follows, without waiting for the 15 s refresh.
+    const badge = page.locator('#queue-title .badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 waiting');
+    const live = new RecordProducer(settings);
+    const arrived = Date.now();
+    await live.send(topicName(TOPICS.inferenceResults, prefix), [
+      {
+        key: postKey(TENANT, 'p-live'),
+        value: encodeInternal(
+          result('p-live', { caption: 'Ihr seid alle Abschaum', lang: 'de', scores: { hate: 0.66 } }),
+        ),
+        headers: internalHeaders('inference-result.v1'),
+      },
+    ]);
+    await live.disconnect();
+    await expect.poll(() => badge.textContent(), { timeout: 12_000, interval: 200 }).toBe('3 waiting');
+    await expect.poll(() => page.locator('table.tasks tbody tr').count(), { timeout: 5_000 }).toBe(3);
+    expect(Date.now() - arrived).toBeLessThan(12_000);
     await expect
       .poll(async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = 'p-es-4'`)).rows)
       .toEqual([{ status: 'open' }]);

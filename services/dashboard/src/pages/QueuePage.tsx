@@ -64,6 +64,22 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     return () => clearInterval(timer);
   }, [load]);
 
+  // Live queue: the server says when the queue's counts change; the list reloads at once.
+  const [live, setLive] = useState<{ open: number; newest_created_at: string | null } | null>(null);
+  useEffect(() => {
+    const events = new EventSource(`/review/queues/${encodeURIComponent(queueId)}/events`);
+    events.addEventListener('queue', (event) => {
+      setLive(
+        JSON.parse((event as MessageEvent<string>).data) as {
+          open: number;
+          newest_created_at: string | null;
+        },
+      );
+      void load();
+    });
+    return () => events.close();
+  }, [queueId, load]);
+
   useEffect(() => {
     void api.GET('/review/queues').then((r) => {
       const queue = unwrap(r).queues.find((q) => q.queue_id === queueId);
@@ -116,7 +132,14 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
   return (
     <section aria-labelledby="queue-title">
       <div className="page-head">
-        <h1 id="queue-title">{title}</h1>
+        <h1 id="queue-title">
+          {title}{' '}
+          {live && (
+            <span className="badge" title="Waiting now (live)">
+              {live.open} waiting
+            </span>
+          )}
+        </h1>
         {canDecide && (
           <button type="button" className="primary" onClick={() => void start()} aria-keyshortcuts="n">
             Start reviewing <kbd>N</kbd>

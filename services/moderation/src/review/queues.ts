@@ -169,27 +169,51 @@ export class QueueStore {
     return Promise.all(
       queues.map(async (q) => {
         const filter = QueueFilter.parse(q.filter);
-        const { rows } = await sql<{ open: string; claimed: string; overdue: string; oldest: Date | null }>`
-          SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
-                 count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
-                 count(*) FILTER (WHERE ${dueAt(q.sla_seconds)} < now()) AS overdue,
-                 min(t.created_at) AS oldest
-          FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
-          WHERE t.status IN ('open', 'claimed') AND ${filterSql(filter)}`.execute(this.db);
-        const c = rows[0]!;
+        const c = await this.counts({ ...q, filter });
         return {
           queue_id: q.queue_id,
           name: q.name,
           description: q.description,
           filter,
           sla_seconds: q.sla_seconds,
-          open: Number(c.open),
-          claimed: Number(c.claimed),
-          overdue: Number(c.overdue),
-          oldest_created_at: c.oldest?.toISOString() ?? null,
+          open: c.open,
+          claimed: c.claimed,
+          overdue: c.overdue,
+          oldest_created_at: c.oldest_created_at,
         };
       }),
     );
+  }
+
+  /** Waiting (claimable), claimed and overdue tasks of a queue, its oldest and newest task. */
+  async counts(q: QueueRow): Promise<{
+    open: number;
+    claimed: number;
+    overdue: number;
+    oldest_created_at: string | null;
+    newest_created_at: string | null;
+  }> {
+    const { rows } = await sql<{
+      open: string;
+      claimed: string;
+      overdue: string;
+      oldest: Date | null;
+      newest: Date | null;
+    }>`
+      SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
+             count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
+             count(*) FILTER (WHERE ${dueAt(q.sla_seconds)} < now()) AS overdue,
+             min(t.created_at) AS oldest, max(t.created_at) AS newest
+      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+      WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}`.execute(this.db);
+    const c = rows[0]!;
+    return {
+      open: Number(c.open),
+      claimed: Number(c.claimed),
+      overdue: Number(c.overdue),
+      oldest_created_at: c.oldest?.toISOString() ?? null,
+      newest_created_at: c.newest?.toISOString() ?? null,
+    };
   }
 
   /** Open and claimed tasks of a queue (narrowed by `narrow`), in queue order. */
