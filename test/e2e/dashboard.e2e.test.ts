@@ -42,7 +42,6 @@ const SERVICE = join(ROOT, 'services', 'moderation', 'dist', 'main.js');
 const DASHBOARD = join(ROOT, 'services', 'dashboard', 'dist');
 const PHOTO = join(ROOT, '.data', 'photos', 'coffee.png');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'dashboard');
-const DOCS_SCREENSHOT = join(ROOT, 'docs', 'dashboard-item.png');
 const CHROMIUM = '/usr/bin/chromium';
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
@@ -59,6 +58,8 @@ let page: Page;
 let db: pg.Client;
 let platform: Server;
 let platformUrl: string;
+/** A port nothing listens on: the second image's source. */
+let deadPort: number;
 const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
 
 const env = () => ({
@@ -80,6 +81,8 @@ function result(
     scores: Partial<Record<CategoryId, number>>;
     priority?: 'low' | 'normal' | 'high';
     image?: boolean;
+    /** A second image whose source cannot be reached (the item view's media error). */
+    brokenImage?: boolean;
     endpointId?: string;
   },
 ): InferenceResult {
@@ -119,9 +122,23 @@ function result(
               decorative: false,
               confidence: 0.7,
             },
-            ocr: [],
+            ocr: [
+              {
+                text: 'NOBODY WANTS YOU HERE',
+                confidence: 0.93,
+                box: [
+                  [40, 12],
+                  [480, 12],
+                  [480, 60],
+                  [40, 60],
+                ],
+              },
+            ],
             objects: [{ label: 'cup', score: 0.91, box: [90, 60, 420, 380] }],
           },
+          ...(options.brokenImage
+            ? [{ media_id: 'photo-2', kind: 'image' as const, status: 'ok' as const }]
+            : []),
         ]
       : [],
     hash_matches: [],
@@ -163,6 +180,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => platform.listen(0, '127.0.0.1', r));
   platformUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}`;
+  deadPort = await freePort();
 
   service = new ServiceProcess({
     name: 'moderation',
@@ -178,6 +196,7 @@ beforeAll(async () => {
       WEBHOOK_POLL_INTERVAL: '100ms',
       OUTBOX_POLL_INTERVAL: '100ms',
       SESSION_COOKIE_SECURE: 'false',
+      REVIEW_UNDO_WINDOW: '4s',
       LOG_LEVEL: 'warn',
     },
     logFile: join(ARTIFACTS, 'moderation.log'),
@@ -248,6 +267,22 @@ describe('review dashboard in Chromium', () => {
       PASSWORD,
     );
     expect(created).toContain('moderator mia (moderator, queues: flagged)');
+    await cli(
+      [
+        'moderator',
+        'create',
+        '--username',
+        'lena',
+        '--name',
+        'Lena Lead',
+        '--role',
+        'admin',
+        '--queues',
+        'flagged',
+        '--password-stdin',
+      ],
+      PASSWORD,
+    );
     const token = /\n(vgl_\S+)/.exec(
       await cli(['token', 'create', '--tenant', TENANT, '--scopes', 'webhooks:manage']),
     )![1]!;
@@ -273,7 +308,14 @@ describe('review dashboard in Chromium', () => {
       created_at: new Date().toISOString(),
       author: 'user-381',
       text: 'Nobody wants you here, loser. Log off and stay off.',
-      media: [{ media_id: 'photo-1', kind: 'image', source: { url: `${platformUrl}/media/coffee.png` } }],
+      media: [
+        { media_id: 'photo-1', kind: 'image', source: { url: `${platformUrl}/media/coffee.png` } },
+        {
+          media_id: 'photo-2',
+          kind: 'image',
+          source: { url: `http://127.0.0.1:${deadPort}/media/gone.png` },
+        },
+      ],
       callback: { endpoint_id: endpointId },
     };
     const producer = new RecordProducer(settings);
@@ -287,6 +329,7 @@ describe('review dashboard in Chromium', () => {
         scores: { harassment: 0.78, profanity: 0.31 },
         priority: 'high',
         image: true,
+        brokenImage: true,
         endpointId,
       }),
       result('p-de-17', {
@@ -312,7 +355,7 @@ describe('review dashboard in Chromium', () => {
     await eventually(async () => {
       const tasks = await db.query('SELECT count(*)::int AS n FROM review_tasks');
       const sources = await db.query('SELECT count(*)::int AS n FROM media_sources');
-      return tasks.rows[0].n === 3 && sources.rows[0].n === 1;
+      return tasks.rows[0].n === 3 && sources.rows[0].n === 2;
     }, 'the review tasks and the media source');
 
     browser = await chromium.launch({
@@ -335,14 +378,16 @@ describe('review dashboard in Chromium', () => {
 
     await page.getByRole('link', { name: 'Model flags' }).click();
     await expect.poll(() => page.locator('table.tasks tbody tr').count()).toBe(3);
-    // Queue order: the high-priority post first.
-    expect(await page.locator('table.tasks tbody tr').first().textContent()).toContain(
-      'Nobody wants you here',
-    );
+    // Triage by severity: self-harm with intent (minutes) first, the insult (a day) last, whatever the
+    // arrival priority; each row shows its tier and response time.
+    const rows = page.locator('table.tasks tbody tr');
+    expect(await rows.first().textContent()).toMatch(/urgent15 min SLA.*ya no aguanto/);
+    expect(await rows.last().textContent()).toMatch(/routine24 h SLA.*Nobody wants you here/);
     await shot('queue');
     expect(await accessibilityViolations()).toEqual([]);
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-queue.png');
 
-    await page.keyboard.press('n'); // start reviewing: claims the next task
+    await page.getByRole('link', { name: /Nobody wants you here/ }).click(); // opening claims it
     await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
     const figure = page.locator('figure.media[data-media-id="photo-1"]');
     const image = figure.getByRole('img', { name: 'A cup of coffee with latte art on a saucer' });
@@ -357,6 +402,17 @@ describe('review dashboard in Chromium', () => {
     await expect
       .poll(() => figure.getByRole('button', { name: /Show image/ }).textContent())
       .toContain('sexual not assessed');
+    // What the classifier read in the image is shown beside it.
+    expect(await figure.locator('figcaption').textContent()).toContain(
+      'Text in image: NOBODY WANTS YOU HERE',
+    );
+    expect(await figure.locator('figcaption').textContent()).toContain('Objects: cup 0.91');
+    // A medium whose source is down: said in words, without the internal address or socket error.
+    const broken = page.locator('figure.media[data-media-id="photo-2"]');
+    await expect
+      .poll(() => broken.textContent())
+      .toContain('Media not available: the media source could not be reached');
+    expect(await broken.textContent()).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     const itemPng = await shot('item-blurred');
     expect(await accessibilityViolations()).toEqual([]);
 
@@ -368,12 +424,65 @@ describe('review dashboard in Chromium', () => {
     await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
     await shot('item-revealed-remove');
     await page.keyboard.press('2'); // remove › Harassment or bullying
-    // After the decision the next task is claimed and shown, with the outcome announced.
-    await page.getByRole('heading', { name: new RegExp(`${TENANT}/p-(de-17|es-4)`) }).waitFor();
+    // After the decision the next (most urgent) task is claimed and shown, its heading focused and the
+    // outcome and the new item announced in the live region.
+    await page.getByRole('heading', { name: `${TENANT}/p-es-4` }).waitFor();
     await expect
-      .poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 })
-      .toContain('Remove: Harassment or bullying. Saved.');
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain(`${TENANT}/p-es-4`);
+    await expect
+      .poll(() => page.locator('#announcer').textContent(), { timeout: 20_000 })
+      .toBe(`Remove: Harassment or bullying. Saved. Now reviewing ${TENANT}/p-es-4, self-harm/intent.`);
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'Remove: Harassment or bullying. Saved.',
+    );
 
+    // Undo: the bar offers the last decision while its verdict is held; U takes it back, unpublished,
+    // reopens p-coffee claimed by us and gives p-es-4 back to the queue.
+    const undoBar = page.getByRole('group', { name: 'Undo the last decision' });
+    expect(await undoBar.textContent()).toContain(`Remove: Harassment or bullying on ${TENANT}/p-coffee`);
+    await shot('undo');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-undo.png');
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe(
+        `Undone: Remove: Harassment or bullying on ${TENANT}/p-coffee. Decide again. Now reviewing ${TENANT}/p-coffee, harassment.`,
+      );
+    const statusOf = async (post: string) =>
+      (await db.query(`SELECT status FROM review_tasks WHERE post_id = $1`, [post])).rows[0].status as string;
+    expect(await statusOf('p-coffee')).toBe('claimed');
+    expect(await statusOf('p-es-4')).toBe('open');
+    expect(
+      (await db.query(`SELECT source FROM verdicts WHERE post_id = 'p-coffee'`)).rows.map((r) => r.source),
+    ).toEqual(['model']);
+    // Decided again, for good this time.
+    await page.keyboard.press('r');
+    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await page.keyboard.press('2');
+    await page.getByRole('heading', { name: `${TENANT}/p-es-4` }).waitFor();
+
+    // On a phone (390 px) neither the item nor the queue scrolls sideways.
+    const sideways = () =>
+      page.evaluate(() => {
+        // The elements sticking out past the right edge (outermost only, outside scrolling boxes).
+        const clipped = (e: Element | null): boolean =>
+          !!e &&
+          e !== document.body &&
+          (/(auto|scroll|hidden)/.test(getComputedStyle(e).overflowX) || clipped(e.parentElement));
+        const out = Array.from(document.body.querySelectorAll('*')).filter(
+          (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e.parentElement),
+        );
+        const outermost = out.filter((e) => !out.includes(e.parentElement!));
+        return {
+          scroll: document.documentElement.scrollWidth - window.innerWidth,
+          out: outermost.map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`),
+        };
+      });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await sideways()).toEqual({ scroll: 0, out: [] });
+    await shot('item-390');
     const verdicts = await db.query(
       `SELECT verdict_id, source, strongest_action, supersedes, payload FROM verdicts WHERE post_id = 'p-coffee' ORDER BY seq`,
     );
@@ -385,12 +494,13 @@ describe('review dashboard in Chromium', () => {
       reason_code: 'harassment',
     });
 
-    const audit = await db.query(`SELECT action, after FROM audit_log WHERE action = 'review.decided'`);
-    expect(audit.rows).toEqual([
-      expect.objectContaining({
-        after: expect.objectContaining({ verdict_id: human.verdict_id, reason_code: 'harassment' }),
-      }),
-    ]);
+    const audit = await db.query(
+      `SELECT action, after FROM audit_log WHERE action IN ('review.decided', 'review.undone') ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['review.decided', 'review.undone', 'review.decided']);
+    expect(audit.rows[2]).toMatchObject({
+      after: expect.objectContaining({ verdict_id: human.verdict_id, reason_code: 'harassment' }),
+    });
 
     const delivery = await eventually(
       async () =>
@@ -410,16 +520,39 @@ describe('review dashboard in Chromium', () => {
     });
 
     // Q gives the claimed task back to the queue: N then claims the same task again instead of skipping it.
-    const current = /p-(de-17|es-4)/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
     await page.keyboard.press('q');
     await page.locator('table.tasks').waitFor();
+    expect(await sideways()).toEqual({ scroll: 0, out: [] });
+    await shot('queue-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Live queue: a new flagged post appears, and the count badge follows, without waiting for the 15 s refresh.
+    const badge = page.locator('#queue-title .badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 waiting');
+    const live = new RecordProducer(settings);
+    const arrived = Date.now();
+    await live.send(topicName(TOPICS.inferenceResults, prefix), [
+      {
+        key: postKey(TENANT, 'p-live'),
+        value: encodeInternal(
+          result('p-live', { caption: 'Ihr seid alle Abschaum', lang: 'de', scores: { hate: 0.66 } }),
+        ),
+        headers: internalHeaders('inference-result.v1'),
+      },
+    ]);
+    await live.disconnect();
+    await expect.poll(() => badge.textContent(), { timeout: 12_000, interval: 200 }).toBe('3 waiting');
+    await expect.poll(() => page.locator('table.tasks tbody tr').count(), { timeout: 5_000 }).toBe(3);
+    expect(Date.now() - arrived).toBeLessThan(12_000);
     await expect
-      .poll(
-        async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = $1`, [current])).rows,
-      )
+      .poll(async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = 'p-es-4'`)).rows)
       .toEqual([{ status: 'open' }]);
     await page.keyboard.press('n');
-    await page.getByRole('heading', { name: new RegExp(`${TENANT}/${current}`) }).waitFor();
+    await page.getByRole('heading', { name: `${TENANT}/p-es-4` }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toContain(`Now reviewing ${TENANT}/p-es-4`);
 
     // A moderator who opens an admin URL is told so, not shown a blank page.
     await page.goto(`${baseUrl}/dashboard/admin`);
@@ -427,12 +560,90 @@ describe('review dashboard in Chromium', () => {
     // The page declares its icon: no favicon request that 404s.
     expect(notFound.filter((url) => url.includes('favicon'))).toEqual([]);
 
-    if (process.env.UPDATE_DOCS_SCREENSHOT) {
-      mkdirSync(join(ROOT, 'docs'), { recursive: true });
-      writeFileSync(
-        DOCS_SCREENSHOT,
-        await sharp(itemPng).png({ palette: true, quality: 80, compressionLevel: 9 }).toBuffer(),
-      );
-    }
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-item.png', itemPng);
+  });
+
+  it("a team lead reads the team's statistics and the audit log, filters it and exports it as CSV", async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Username').fill('lena');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'Team' }).click();
+    const perModerator = page.getByRole('table', { name: 'Per moderator' });
+    await perModerator.waitFor();
+    // Mia: one decision in force, one undone.
+    const mia = perModerator.getByRole('row', { name: /Mia Moderator/ });
+    expect((await mia.getByRole('cell').allTextContents()).map((t) => t.trim())).toEqual([
+      '1',
+      expect.stringMatching(/\d/) as unknown as string,
+      '1',
+    ]);
+    expect(
+      await page
+        .getByRole('table', { name: 'Per queue' })
+        .getByRole('row', { name: /Model flags/ })
+        .textContent(),
+    ).toContain('Model flags1');
+    const audit = page.getByRole('table', { name: 'Audit log' });
+    await expect.poll(() => audit.getByRole('row').count()).toBeGreaterThan(3);
+    await page.getByLabel('Action').selectOption('review.undone');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => audit.locator('tbody tr').count()).toBe(1);
+    expect(await audit.locator('tbody tr').textContent()).toContain('review.undone');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('team');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
+    expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['review.undone']);
+  });
+
+  it('an admin confirms a role change; the new-account form lines up its queue checkboxes', async () => {
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const role = page.getByLabel('Role of mia');
+    await role.selectOption('viewer');
+    const confirm = page.getByRole('group', { name: 'Confirm the role change of mia' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Change mia from moderator to viewer?');
+    const roleOf = async () =>
+      (await db.query(`SELECT role FROM moderators WHERE username = 'mia'`)).rows[0].role;
+    expect(await roleOf()).toBe('moderator');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await role.inputValue()).toBe('moderator');
+    await role.selectOption('admin');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(roleOf).toBe('admin');
+    expect(await accessibilityViolations()).toEqual([]);
+
+    // Each queue checkbox sits on the line of its name (centres within 3 px), not above it.
+    const boxes = await page.locator('form.create label.inline').evaluateAll((labels) =>
+      labels.map((l) => {
+        const box = l.querySelector('input')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(l.lastChild!); // the queue's name
+        const text = range.getBoundingClientRect();
+        return { box: box.top + box.height / 2, text: text.top + text.height / 2 };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(2);
+    for (const b of boxes) expect(Math.abs(b.box - b.text)).toBeLessThan(3);
+    await shot('admin');
   });
 });
+
+/** Writes a screenshot (the one given, or the page now) into docs/ as a small palette PNG. */
+async function docsShot(name: string, png?: Buffer): Promise<void> {
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(
+    join(ROOT, 'docs', name),
+    await sharp(png ?? (await page.screenshot()))
+      .png({ palette: true, quality: 80, compressionLevel: 9 })
+      .toBuffer(),
+  );
+}

@@ -79,6 +79,13 @@ describe('a post gives the same OCR text, scores and coverage alone and in a ful
     expect(aloneVerdict.lines).toEqual([
       [expect.stringMatching(/^I KNOW WHERE,? YOU LIVE$/), 'SEE YOU TONIGHT'],
     ]);
+    // The result keeps what was read, line by line with boxes inside the frame (moderators see it).
+    expect(alone!.media[0]!.ocr!.map((l) => l.text)).toEqual(aloneVerdict.lines[0]);
+    for (const l of alone!.media[0]!.ocr!)
+      for (const [x, y] of l.box) {
+        expect(x).toBeLessThanOrEqual(post.media[0]!.frames[0]!.width);
+        expect(y).toBeLessThanOrEqual(post.media[0]!.frames[0]!.height);
+      }
     expect(batch[7]!.experts.find((e) => e.expert === 'ocr')!.batch_size).toBeGreaterThan(1);
     expect(batched).toEqual(aloneVerdict);
   }, 300_000);

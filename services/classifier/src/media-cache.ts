@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { decodeInternal, encodeInternal } from '@vigil/contracts';
+import { decodeInternal, encodeInternal, MediaResultSchema } from '@vigil/contracts';
 import type { MediaFrameOutputs } from '@vigil/model';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 
 /** Bumped when the stored entry format changes (part of every key). */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 const AltSchema = z.object({
   drawing: z.number().optional(),
@@ -29,6 +29,8 @@ const EntrySchema = z.object({
   experts: z.array(z.string()),
   /** Alt-text inputs of the medium (format 2). */
   alt: AltSchema.optional(),
+  /** OCR lines and objects found in its frames, as its media result lists them (format 3). */
+  seen: MediaResultSchema.pick({ ocr: true, objects: true }).optional(),
   skipped: z.array(z.object({ expert: z.string(), media_id: z.string().optional(), reason: z.string() })),
 });
 
@@ -173,6 +175,7 @@ function toEntry(o: MediaFrameOutputs): z.infer<typeof EntrySchema> {
     lines: [...o.lines],
     experts: [...o.experts],
     ...(o.alt ? { alt: AltSchema.parse(o.alt) } : {}),
+    ...(o.seen ? { seen: o.seen } : {}),
     skipped: o.skipped.map((s) => ({ ...s })),
   };
 }
@@ -190,6 +193,7 @@ function fromEntry(e: z.infer<typeof EntrySchema>): MediaFrameOutputs {
     lines: e.lines,
     experts: e.experts,
     ...(e.alt ? { alt: e.alt } : {}),
+    ...(e.seen ? { seen: e.seen } : {}),
     skipped: e.skipped as MediaFrameOutputs['skipped'],
   };
 }

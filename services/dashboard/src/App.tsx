@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { LiveAnnouncer } from './announce';
+import { UndoBar } from './undo';
 import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
 import { AdminPage } from './pages/AdminPage';
 import { ItemPage } from './pages/ItemPage';
 import { LoginPage } from './pages/LoginPage';
 import { QueuePage } from './pages/QueuePage';
 import { QueuesPage } from './pages/QueuesPage';
+import { TeamPage } from './pages/TeamPage';
 import { Link, useRoute } from './router';
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me; catalogue: Catalogue };
@@ -49,6 +52,7 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           <Link to={{ name: 'queues' }}>Queues</Link>
+          {me.role === 'admin' && <Link to={{ name: 'team' }}>Team</Link>}
           {me.role === 'admin' && <Link to={{ name: 'admin' }}>Admin</Link>}
         </nav>
         <span className="whoami">
@@ -58,6 +62,7 @@ export function App() {
           Log out
         </button>
       </header>
+      <UndoBar />
       <main id="main">
         {route.name === 'queues' && <QueuesPage />}
         {route.name === 'queue' && (
@@ -72,9 +77,13 @@ export function App() {
             catalogue={catalogue}
           />
         )}
-        {route.name === 'admin' &&
+        {(route.name === 'admin' || route.name === 'team') &&
           (me.role === 'admin' ? (
-            <AdminPage />
+            route.name === 'team' ? (
+              <TeamPage />
+            ) : (
+              <AdminPage />
+            )
           ) : (
             <section className="not-allowed" aria-labelledby="not-allowed">
               <h1 id="not-allowed">Not allowed</h1>
@@ -85,6 +94,7 @@ export function App() {
             </section>
           ))}
       </main>
+      <LiveAnnouncer />
     </>
   );
 }

@@ -5,7 +5,8 @@ export type Route =
   | { readonly name: 'queues' }
   | { readonly name: 'queue'; readonly queue: string }
   | { readonly name: 'item'; readonly queue: string; readonly task: string }
-  | { readonly name: 'admin' };
+  | { readonly name: 'admin' }
+  | { readonly name: 'team' };
 
 const BASE = '/dashboard';
 
@@ -17,6 +18,7 @@ export function parseRoute(pathname: string): Route {
     .filter(Boolean)
     .map(decodeURIComponent);
   if (parts[0] === 'admin') return { name: 'admin' };
+  if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'queues' && parts[1] && parts[2] === 'tasks' && parts[3]) {
     return { name: 'item', queue: parts[1], task: parts[3] };
   }
@@ -30,6 +32,8 @@ export function href(route: Route): string {
       return `${BASE}/`;
     case 'admin':
       return `${BASE}/admin`;
+    case 'team':
+      return `${BASE}/team`;
     case 'queue':
       return `${BASE}/queues/${encodeURIComponent(route.queue)}`;
     case 'item':

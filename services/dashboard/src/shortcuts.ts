@@ -15,13 +15,12 @@ export const DECISION_LABELS: Readonly<Record<Decision, string>> = {
   escalate: 'Escalate',
 };
 
-/** Single-key commands of the item view. */
+/** Single-key commands of the item view (`U`, undo the last decision, belongs to the undo bar). */
 export const COMMAND_KEYS = {
   n: 'next',
   v: 'reveal',
   m: 'mute',
   t: 'note',
-  u: 'release',
   q: 'queue',
   '?': 'help',
 } as const;

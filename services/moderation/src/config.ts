@@ -109,6 +109,11 @@ export const envSchema = z.object({
   REVIEW_MEDIA_EGRESS_ALLOW: list(''),
   /** How long a claimed review task stays with its moderator without a renewal. */
   REVIEW_CLAIM_LEASE: duration('10m'),
+  /**
+   * After a decision the moderator may undo it this long; its verdict (Kafka record and webhook) is held
+   * until then. 0 publishes at once (no undo).
+   */
+  REVIEW_UNDO_WINDOW: duration('10s'),
   /** A moderator session ends this long after login, whatever the activity. */
   SESSION_TTL: duration('12h'),
   /** A moderator session ends after this long without a request. */

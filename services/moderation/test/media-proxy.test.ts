@@ -76,6 +76,9 @@ beforeAll(async () => {
       media: [
         { media_id: 'm1', kind: 'image', source: { url: `${base}/big.png` } },
         { media_id: 'm2', kind: 'image', source: { url: `${base}/page.html` } },
+        // Nothing listens on port 9 (discard); 10.x is private and not allowed.
+        { media_id: 'm3', kind: 'image', source: { url: 'http://127.0.0.1:9/gone.png' } },
+        { media_id: 'm4', kind: 'image', source: { url: 'http://10.20.30.40/inside.png' } },
       ],
     },
     1024,
@@ -126,6 +129,22 @@ describe('media proxy', () => {
         code: 'MEDIA_UNAVAILABLE',
         message: expect.stringMatching(/not an image/),
       });
+    } finally {
+      await proxy.onApplicationShutdown();
+    }
+  });
+
+  it('tells moderators what failed without internal addresses or socket errors (the log keeps them)', async () => {
+    const proxy = new MediaProxy(db, { maxBytes: 4 * MiB, timeoutMs: 5_000, egressAllow: ['127.0.0.1'] });
+    try {
+      for (const [id, words] of [
+        ['m3', /could not be reached/],
+        ['m4', /may not fetch from/],
+      ] as const) {
+        const error = (await proxy.load('acme', 'big', 0, id).catch((e: Error) => e)) as Error;
+        expect(error).toMatchObject({ code: 'MEDIA_UNAVAILABLE', message: expect.stringMatching(words) });
+        expect(error.message).not.toMatch(/127\.0\.0\.1|10\.20|ECONNREFUSED|:9\b/);
+      }
     } finally {
       await proxy.onApplicationShutdown();
     }

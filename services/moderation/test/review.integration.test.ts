@@ -66,6 +66,7 @@ beforeAll(async () => {
     WEBHOOK_EGRESS_ALLOW: '127.0.0.1',
     REVIEW_MEDIA_EGRESS_ALLOW: '127.0.0.1',
     LOGIN_MAX_FAILURES: '3',
+    REVIEW_UNDO_WINDOW: '2s',
   }));
   recorder = new ResultRecorder(db, new PolicySet([]));
   receiver = await startReceiver();
@@ -474,6 +475,87 @@ describe('decisions', () => {
     expect(again.status).toBe(409);
   });
 
+  it('undo inside the window withdraws the held verdict unpublished and gives the task back; after it, 409', async () => {
+    const {
+      result,
+      taskId,
+      verdict: model,
+    } = await reviewTask('decide', { endpointId, postId: 'undone-post' });
+    await dana.json(`/review/queues/decide/tasks/${taskId}/claim`, { method: 'POST' });
+    const decide = (decision: string, reason_code: string) =>
+      dana.json<{ decision_id: string; verdict_id: string; undo_until: string }>(
+        `/review/queues/decide/tasks/${taskId}/decision`,
+        { method: 'POST', body: { decision, reason_code, feedback: [{ category: 'hate', agrees: true }] } },
+      );
+    // Someone else (logged in beforehand: the window is short) cannot undo it.
+    const other = await moderatorSession(db, baseUrl, {
+      username: 'omar',
+      role: 'moderator',
+      queues: ['decide'],
+    });
+    const first = await decide('remove', 'hate');
+    expect(Date.parse(first.undo_until) - Date.now()).toBeGreaterThan(1000);
+    // Held: neither the Kafka record nor the webhook goes out inside the window.
+    const held = await db
+      .selectFrom('outbox')
+      .select(['sent_at', 'not_before'])
+      .where('verdict_id', '=', first.verdict_id)
+      .execute();
+    expect(held).toEqual([{ sent_at: null, not_before: new Date(first.undo_until) }]);
+    expect((await other.call(`/review/decisions/${first.decision_id}/undo`, { method: 'POST' })).status).toBe(
+      404,
+    );
+
+    const undone = await dana.json<{ task_id: string; task_status: string }>(
+      `/review/decisions/${first.decision_id}/undo`,
+      { method: 'POST' },
+    );
+    expect(undone).toEqual({ decision_id: first.decision_id, task_id: taskId, task_status: 'claimed' });
+    expect(
+      await db.selectFrom('outbox').select('id').where('verdict_id', '=', first.verdict_id).execute(),
+    ).toEqual([]);
+    const verdicts = await db
+      .selectFrom('verdicts')
+      .select('verdict_id')
+      .where('post_id', '=', result.post_id)
+      .execute();
+    expect(verdicts).toEqual([{ verdict_id: model.verdict_id }]);
+    expect(
+      await db
+        .selectFrom('review_feedback')
+        .select('category')
+        .where('decision_id', '=', first.decision_id)
+        .execute(),
+    ).toEqual([]);
+    const [entry] = await db
+      .selectFrom('audit_log')
+      .select(['action', 'before'])
+      .where('subject_id', '=', taskId)
+      .where('action', '=', 'review.undone')
+      .execute();
+    expect(entry).toMatchObject({ before: { decision_id: first.decision_id, verdict_id: first.verdict_id } });
+
+    // Decided anew (still holding the claim): this one goes out once its window closes; undo is then refused.
+    const second = await decide('approve', 'no_violation');
+    const delivered = await eventually(async () =>
+      receiver.requests.find((r) => {
+        const { data } = JSON.parse(r.body) as { data: VerdictV1 };
+        return data.post_id === result.post_id && data.source === 'human';
+      }),
+    );
+    expect((JSON.parse(delivered.body) as { data: VerdictV1 }).data.verdict_id).toBe(second.verdict_id);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(second.undo_until));
+    const late = await dana.call(`/review/decisions/${second.decision_id}/undo`, { method: 'POST' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { code: string }).code).toBe('UNDO_WINDOW_CLOSED');
+    // The withdrawn verdict never reached the platform.
+    expect(
+      receiver.requests.filter(
+        (r) => (JSON.parse(r.body) as { data: VerdictV1 }).data.verdict_id === first.verdict_id,
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses a reason code of another decision', async () => {
     const { taskId } = await reviewTask('decide');
     await dana.json(`/review/queues/decide/tasks/${taskId}/claim`, { method: 'POST' });
@@ -796,5 +878,68 @@ describe('media for the item view', () => {
     );
     expect((await fay.call('/review/media/elsewhere/hidden-post/0/m1')).status).toBe(404);
     expect((await admin.call('/review/media/elsewhere/hidden-post/0/m1')).status).toBe(200);
+  });
+});
+
+describe("a team lead's view", () => {
+  it('stats per moderator and queue, appeal overturns and model agreement; the audit log filtered and as CSV', async () => {
+    await tenantQueue('stats');
+    const lead = await moderatorSession(db, baseUrl, { username: 'lead', role: 'admin' });
+    const mo = await moderatorSession(db, baseUrl, {
+      username: 'stat',
+      role: 'moderator',
+      queues: ['stats'],
+    });
+    const decided: string[] = [];
+    for (const [i, decision, reason] of [
+      [1, 'remove', 'hate'],
+      [2, 'approve', 'no_violation'],
+    ] as const) {
+      const { taskId } = await reviewTask('stats', { postId: `stats-${i}` });
+      await mo.json(`/review/queues/stats/tasks/${taskId}/claim`, { method: 'POST' });
+      await mo.json(`/review/queues/stats/tasks/${taskId}/decision`, {
+        method: 'POST',
+        body: {
+          decision,
+          reason_code: reason,
+          feedback: [{ category: 'hate', agrees: decision === 'remove' }],
+        },
+      });
+      decided.push(taskId);
+    }
+    expect((await mo.call('/review/admin/stats')).status).toBe(403);
+    const stats = await lead.json<{
+      moderators: { moderator_id: string; decisions: number; median_decision_seconds: number | null }[];
+      queues: { queue_id: string; decisions: number; sla_breaches: number }[];
+      model_agreement: { labels: number; agreed: number };
+      appeals: { decided: number; overturn_rate: number | null };
+    }>('/review/admin/stats');
+    expect(stats.moderators).toContainEqual(
+      expect.objectContaining({
+        moderator_id: mo.moderatorId,
+        decisions: 2,
+        median_decision_seconds: expect.any(Number),
+      }),
+    );
+    expect(stats.queues).toContainEqual(
+      expect.objectContaining({ queue_id: 'stats', decisions: 2, sla_breaches: 0 }),
+    );
+    expect(stats.model_agreement.labels).toBeGreaterThanOrEqual(2);
+    expect(stats.model_agreement.agreed).toBeGreaterThanOrEqual(1);
+
+    const actor = `moderator:${mo.moderatorId}`;
+    const page = await lead.json<{ entries: { action: string; subject_id: string }[] }>(
+      `/review/admin/audit?action=review.&actor=${encodeURIComponent(actor)}`,
+    );
+    expect(page.entries.map((e) => [e.action, e.subject_id])).toEqual([
+      ['review.decided', decided[1]],
+      ['review.decided', decided[0]],
+    ]);
+    const csv = await lead.call(`/review/admin/audit.csv?actor=${encodeURIComponent(actor)}`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`,${actor},stats,review.decided,review_task,${decided[1]},`);
   });
 });

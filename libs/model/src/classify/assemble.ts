@@ -12,7 +12,7 @@ import { coverageOf } from '../coverage';
 import type { FrameAltInput } from '../experts/contract';
 import type { FusionSpec } from '../fusion/spec';
 import { EXPERT_NAMES, type SkippedExpert } from '../router';
-import type { ClassifyBatch, RequestState } from './batch';
+import { seenOf, type ClassifyBatch, type RequestState } from './batch';
 import { calibratedScores } from './calibrate';
 import type { Fused } from './fuse';
 import type { MediaFrameOutputs } from './options';
@@ -64,6 +64,7 @@ export function assembleResults(
       ...(m.sha256 ? { sha256: m.sha256 } : {}),
       ...(s.speech.get(m.media_id) ? { speech: [...s.speech.get(m.media_id)!] } : {}),
       ...(cached.has(`${i}|${m.media_id}`) ? { cached: true } : {}),
+      ...seenIn(batch, cached, `${i}|${m.media_id}`),
       ...(ctx.altText ? altTextOf(ctx, m, batch.mediaAlt.get(`${i}|${m.media_id}`)?.alt, s, scored) : {}),
       ...(m.frames.some((f) => f.pdq)
         ? {
@@ -144,6 +145,16 @@ function altTextOf(
     },
   });
   return { alt_text: { text, decorative, confidence: Math.round(confidence * 1e4) / 1e4 } };
+}
+
+/** What the frame experts read and detected in a medium (now, or when it was examined before it was cached). */
+function seenIn(
+  batch: ClassifyBatch,
+  cached: ReadonlyMap<string, MediaFrameOutputs>,
+  key: string,
+): Pick<MediaResult, 'ocr' | 'objects'> {
+  const now = batch.mediaSeen.get(key);
+  return now ? seenOf(now) : (cached.get(key)?.seen ?? {});
 }
 
 /**

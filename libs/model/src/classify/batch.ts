@@ -1,7 +1,14 @@
-import type { CategoryId, ErrorDetail, InferenceRequest, MediaPayload, Modality } from '@vigil/contracts';
+import type {
+  CategoryId,
+  ErrorDetail,
+  InferenceRequest,
+  MediaPayload,
+  MediaResult,
+  Modality,
+} from '@vigil/contracts';
 import type { SpeechSegment } from '../audio/vad';
 import type { Channel } from '../coverage';
-import type { FrameAltInput } from '../experts/contract';
+import type { FrameAltInput, FrameSeen } from '../experts/contract';
 import type { SkippedExpert } from '../router';
 
 /** One fusion token while a batch is assembled. */
@@ -23,6 +30,12 @@ export interface DirectScore {
   readonly max?: boolean;
   /** The image text that gave it (input kind `ocr_text`), quoted in the attribution. */
   readonly text?: string;
+}
+
+/** OCR lines and objects of one medium with the frame index each came from (results list them by frame). */
+export interface MediaSeen {
+  readonly ocr: { frame: number; line: NonNullable<MediaResult['ocr']>[number] }[];
+  readonly objects: { frame: number; object: NonNullable<MediaResult['objects']>[number] }[];
 }
 
 /** What the stages learn about one request. */
@@ -63,6 +76,11 @@ export class ClassifyBatch {
   readonly mediaExperts = new Map<string, Set<string>>();
   /** Media a frame expert failed on (not cached). */
   readonly mediaFailed = new Set<string>();
+  /**
+   * What the frame experts read (OCR lines) and detected (objects) per medium, frame by frame, boxes in
+   * frame pixels: what a moderator is shown beside the medium.
+   */
+  readonly mediaSeen = new Map<string, MediaSeen>();
   /** Alt-text inputs per medium, each field from the earliest frame that gave it. */
   readonly mediaAlt = new Map<string, { alt: FrameAltInput; frames: Map<keyof FrameAltInput, number> }>();
 
@@ -110,6 +128,37 @@ export class ClassifyBatch {
     this.mediaAlt.set(mediaKey, { alt: merged, frames: entry.frames });
   }
 
+  /**
+   * Keeps what a frame expert found in frame `frame` of a medium: boxes scaled from the pixels the expert
+   * read (its variant) to the frame's, stamped with the frame's position for GIFs and video.
+   */
+  addSeen(mediaKey: string, medium: MediaPayload, frame: number, scale: number, seen: FrameSeen): void {
+    const entry = this.mediaSeen.get(mediaKey) ?? { ocr: [], objects: [] };
+    const at = medium.kind === 'image' ? {} : { timestamp_ms: medium.frames[frame]?.timestamp_ms ?? 0 };
+    const px = (v: number) => Math.round(v * scale * 10) / 10;
+    for (const l of seen.ocr ?? [])
+      entry.ocr.push({
+        frame,
+        line: {
+          text: l.text,
+          confidence: Math.round(l.confidence * 1e4) / 1e4,
+          box: l.box.map(([x, y]) => [px(x), px(y)] as [number, number]),
+          ...at,
+        },
+      });
+    for (const o of seen.objects ?? [])
+      entry.objects.push({
+        frame,
+        object: {
+          label: o.label,
+          score: Math.round(o.score * 1e4) / 1e4,
+          box: [px(o.box[0]), px(o.box[1]), px(o.box[2]), px(o.box[3])],
+          ...at,
+        },
+      });
+    this.mediaSeen.set(mediaKey, entry);
+  }
+
   /** Notes that `expert` ran on a medium without error. */
   ran(i: number, mediaId: string, expert: string): void {
     const key = `${i}|${mediaId}`;
@@ -145,4 +194,17 @@ export class ClassifyBatch {
 
 export function frameModality(m: MediaPayload): Modality {
   return m.kind === 'image' ? 'image' : 'video_frames';
+}
+
+/** A medium's OCR lines and objects in frame order (reading order within a frame), for its result. */
+export function seenOf(seen: MediaSeen): Pick<MediaResult, 'ocr' | 'objects'> {
+  const byFrame = <T extends { frame: number }>(list: readonly T[]) =>
+    list
+      .map((x, k) => ({ x, k }))
+      .sort((a, b) => a.x.frame - b.x.frame || a.k - b.k)
+      .map(({ x }) => x);
+  return {
+    ...(seen.ocr.length > 0 ? { ocr: byFrame(seen.ocr).map((l) => l.line) } : {}),
+    ...(seen.objects.length > 0 ? { objects: byFrame(seen.objects).map((o) => o.object) } : {}),
+  };
 }

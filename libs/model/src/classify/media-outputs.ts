@@ -1,5 +1,5 @@
 import type { RoutingPlan } from '../router';
-import type { ClassifyBatch } from './batch';
+import { seenOf, type ClassifyBatch } from './batch';
 import type { MediaFrameOutputs } from './options';
 
 /**
@@ -33,6 +33,7 @@ export function reportMediaOutputs(
         lines: batch.mediaLines.get(key) ?? [],
         experts: [...experts],
         ...(batch.mediaAlt.has(key) ? { alt: batch.mediaAlt.get(key)!.alt } : {}),
+        ...(batch.mediaSeen.has(key) ? { seen: seenOf(batch.mediaSeen.get(key)!) } : {}),
         skipped: (stageTwo[i]?.skipped ?? []).filter((k) => k.media_id === m.media_id),
       });
     }

@@ -1,4 +1,4 @@
-import type { Modality } from '@vigil/contracts';
+import type { MediaResult, Modality } from '@vigil/contracts';
 import type { FrameAltInput } from '../experts/contract';
 import type { SkippedExpert } from '../router';
 
@@ -24,6 +24,8 @@ export interface MediaFrameOutputs {
   readonly experts: readonly string[];
   /** Alt-text inputs the frame experts gave (each from the earliest frame it examined). */
   readonly alt?: FrameAltInput;
+  /** OCR lines and objects found in its frames, as its media result lists them (boxes in frame pixels). */
+  readonly seen?: Pick<MediaResult, 'ocr' | 'objects'>;
   /** Stage-two routing decisions about it (e.g. `ocr` skipped for `no_text_likelihood`). */
   readonly skipped: readonly SkippedExpert[];
 }

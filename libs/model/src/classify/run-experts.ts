@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { CategoryId, ErrorDetail } from '@vigil/contracts';
+import { resizeKey, type CategoryId, type ErrorDetail } from '@vigil/contracts';
 import { isItemFailure, type Expert, type ExpertInputKind, type ExpertOutput } from '../experts/contract';
 import type { FusionSpec } from '../fusion/spec';
 import type { RoutingPlan } from '../router';
@@ -123,6 +123,12 @@ function applyOutput(
     if (out.visualScore !== undefined)
       s.visualScore.set(medium.media_id, Math.max(s.visualScore.get(medium.media_id) ?? 0, out.visualScore));
     if (out.alt) batch.addAlt(mediaKey!, item.frame, out.alt);
+    if (out.seen) {
+      const frame = medium.frames[item.frame];
+      const variant = frame && expert.variant ? frame.variants[resizeKey(expert.variant)] : undefined;
+      const scale = frame && variant ? frame.width / variant.width : 1;
+      batch.addSeen(mediaKey!, medium, item.frame, scale, out.seen);
+    }
     if (out.lines?.length)
       batch.mediaLines.set(mediaKey!, [...(batch.mediaLines.get(mediaKey!) ?? []), ...out.lines]);
   } else {

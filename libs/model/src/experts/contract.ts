@@ -30,6 +30,20 @@ export type ExpertInputKind = keyof ExpertInputs;
 /** What a frame expert contributes to a medium's alt-text (nsfw: drawing; objects: detections; ocr: lines). */
 export type FrameAltInput = Pick<AltTextInput, 'drawing' | 'objects' | 'ocr'>;
 
+/** Text lines (box: quad TL, TR, BR, BL) and objects (box: `[x1, y1, x2, y2]`) found in one frame. */
+export interface FrameSeen {
+  readonly ocr?: readonly {
+    readonly text: string;
+    readonly confidence: number;
+    readonly box: readonly (readonly [number, number])[];
+  }[];
+  readonly objects?: readonly {
+    readonly label: string;
+    readonly score: number;
+    readonly box: readonly [number, number, number, number];
+  }[];
+}
+
 /**
  * What an expert returns for one input. Every field is optional; the classify stages read each one
  * the same way whichever expert gave it.
@@ -50,6 +64,11 @@ export interface ExpertOutput {
   readonly lines?: readonly string[];
   /** What alt-text is composed from. */
   readonly alt?: FrameAltInput;
+  /**
+   * What a frame expert read or detected, with boxes in the pixels of the frame it was given (its resize
+   * variant): kept per medium and frame in the result, so a moderator sees the text and objects found.
+   */
+  readonly seen?: FrameSeen;
   /** Language of a caption: ISO 639-1 code (else 639-3), confidence 0..1. */
   readonly language?: { readonly lang: string; readonly confidence: number };
   /** Speech found in an audio track (ms from its start); empty: no speech. */

@@ -48,6 +48,7 @@ export const objectsModule: ExpertModule = {
         return out.map((detections) => ({
           features: objectFeatures(groups, detections),
           alt: { objects: detections.map(({ label, score }) => ({ label, score })) },
+          seen: { objects: detections.map(({ label, score, box }) => ({ label, score, box })) },
         }));
       },
       release: () => runner.release(),

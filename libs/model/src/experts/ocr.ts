@@ -25,6 +25,7 @@ export const ocrModule: ExpertModule = {
         return out.map((lines) => ({
           lines: lines.map((l) => l.text),
           alt: { ocr: lines.map(({ text, confidence }) => ({ text, confidence })) },
+          seen: { ocr: lines.map(({ text, confidence, box }) => ({ text, confidence, box })) },
         }));
       },
       release: () => runner.release(),

@@ -209,6 +209,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review/queues/{queue}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live queue: server-sent events with the queue counts whenever they change
+         * @description text/event-stream; each `queue` event carries {open, claimed, overdue, oldest_created_at, newest_created_at}; a comment every interval keeps the connection open.
+         */
+        get: operations["ReviewController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/review/queues/{queue}/claim": {
         parameters: {
             query?: never;
@@ -291,6 +311,26 @@ export interface paths {
          * @description approve, remove and age_restrict publish a human verdict (Kafka and webhook, like model verdicts) and resolve the task; escalate hands it to the senior queues. Optional per-category feedback labels say whether you agree with the model.
          */
         post: operations["ReviewController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/decisions/{decision}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo your decision inside its undo window
+         * @description The held verdict (Kafka record and webhook) is withdrawn before it was published and the task is claimed by you again. REVIEW_UNDO_WINDOW sets the window.
+         */
+        post: operations["ReviewController_undo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -404,8 +444,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (filter by subject; page with before_id) */
+        /** Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id) */
         get: operations["AdminController_auditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as CSV (same filters; up to 500 rows per page) */
+        get: operations["AdminController_auditCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team lead's numbers: decisions and median decision time per moderator and queue, SLA breaches, overturn rate on appeal, agreement with the model */
+        get: operations["AdminController_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -912,6 +986,12 @@ export interface components {
             /** Format: date-time */
             due_at: string;
             overdue: boolean;
+            triage: {
+                tier: number;
+                /** @enum {string} */
+                label: "urgent" | "high" | "elevated" | "routine";
+                sla_seconds: number;
+            };
         };
         TaskList: {
             tasks: components["schemas"]["TaskSummary"][];
@@ -1007,6 +1087,12 @@ export interface components {
                 /** Format: date-time */
                 due_at: string;
                 overdue: boolean;
+                triage: {
+                    tier: number;
+                    /** @enum {string} */
+                    label: "urgent" | "high" | "elevated" | "routine";
+                    sla_seconds: number;
+                };
                 reasons: {
                     [key: string]: unknown;
                 }[];
@@ -1068,6 +1154,14 @@ export interface components {
             verdict_id: string | null;
             /** @enum {string} */
             task_status: "open" | "resolved";
+            /** Format: date-time */
+            undo_until: string | null;
+        };
+        UndoResponse: {
+            decision_id: string;
+            task_id: string;
+            /** @enum {string} */
+            task_status: "claimed";
         };
         SavedFilter: {
             filter_id: string;
@@ -1117,6 +1211,35 @@ export interface components {
         };
         AuditPage: {
             entries: components["schemas"]["AuditEntry"][];
+        };
+        TeamStats: {
+            /** Format: date-time */
+            since: string;
+            moderators: {
+                moderator_id: string;
+                display_name: string;
+                decisions: number;
+                median_decision_seconds: number | null;
+                undone: number;
+            }[];
+            queues: {
+                queue_id: string;
+                name: string;
+                decisions: number;
+                median_decision_seconds: number | null;
+                sla_breaches: number;
+                overdue_open: number;
+            }[];
+            appeals: {
+                decided: number;
+                overturned: number;
+                overturn_rate: number | null;
+            };
+            model_agreement: {
+                labels: number;
+                agreed: number;
+                rate: number | null;
+            };
         };
         PlatformTaskResponse: {
             task_id: string;
@@ -1943,6 +2066,44 @@ export interface operations {
             };
         };
     };
+    ReviewController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of `queue` events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     ReviewController_claimNext: {
         parameters: {
             query?: never;
@@ -2183,6 +2344,63 @@ export interface operations {
                 };
             };
             /** @description TASK_NOT_CLAIMED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReviewController_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoResponse"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description DECISION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description UNDO_WINDOW_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,6 +2775,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminController_auditCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: id, at, actor, tenant_id, action, subject_type, subject_id, before, after */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AdminController_stats: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 time; default 7 days ago */
+                since?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamStats"];
                 };
             };
             401: {

@@ -69,6 +69,81 @@ function Timeline({
   );
 }
 
+/** Lines of one frame, or objects seen, grouped by position in the medium (`null`: a still image). */
+function byTime<T extends { timestamp_ms?: number }>(items: readonly T[]): [number | null, T[]][] {
+  const groups = new Map<number | null, T[]>();
+  for (const item of items) {
+    const at = item.timestamp_ms ?? null;
+    groups.set(at, [...(groups.get(at) ?? []), item]);
+  }
+  return [...groups];
+}
+
+/**
+ * What the classifier read and saw in a medium: the text in it (per frame with its time for GIFs and
+ * video; a time jumps the player there), the objects it detected (best score per label) and the
+ * transcript.
+ */
+function SeenText({ media, onSeek }: { media: MediaItem; onSeek?: (ms: number) => void }) {
+  const timed = media.ocr.some((l) => l.timestamp_ms !== undefined);
+  const objects = new Map<string, { score: number; at: number[] }>();
+  for (const o of media.objects) {
+    const seen = objects.get(o.label) ?? { score: 0, at: [] };
+    seen.score = Math.max(seen.score, o.score);
+    if (o.timestamp_ms !== undefined && !seen.at.includes(o.timestamp_ms)) seen.at.push(o.timestamp_ms);
+    objects.set(o.label, seen);
+  }
+  const clock = (ms: number) =>
+    onSeek ? (
+      <button
+        type="button"
+        className="link time"
+        onClick={() => onSeek(ms)}
+        aria-label={`Jump to ${formatClock(ms)}`}
+      >
+        {formatClock(ms)}
+      </button>
+    ) : (
+      <span className="time">{formatClock(ms)}</span>
+    );
+  return (
+    <>
+      {media.ocr.length > 0 && (
+        <div className="seen-text">
+          <strong>Text in image:</strong>{' '}
+          {timed ? (
+            <ul className="frames">
+              {byTime(media.ocr).map(([at, lines]) => (
+                <li key={at ?? -1}>
+                  {at !== null && clock(at)} {lines.map((l) => l.text).join(' / ')}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            media.ocr.map((l) => l.text).join(' / ')
+          )}
+        </div>
+      )}
+      {objects.size > 0 && (
+        <span className="block">
+          <strong>Objects:</strong>{' '}
+          {[...objects]
+            .map(
+              ([label, o]) =>
+                `${label} ${o.score.toFixed(2)}${o.at.length ? ` (at ${o.at.map(formatClock).join(', ')})` : ''}`,
+            )
+            .join(', ')}
+        </span>
+      )}
+      {media.transcript && (
+        <span className="block">
+          <strong>Transcript:</strong> {media.transcript}
+        </span>
+      )}
+    </>
+  );
+}
+
 /**
  * One medium of the item view. Sensitive visual media (see the API's `sensitive`) start blurred and
  * greyscale; the moderator reveals them one by one (click, or V for all). Video gets a timeline of
@@ -173,22 +248,7 @@ export function MediaView({
             <strong>Alt-text:</strong> {media.alt_text}
           </span>
         )}
-        {media.ocr.length > 0 && (
-          <span className="block">
-            <strong>Text in image:</strong> {media.ocr.map((l) => l.text).join(' / ')}
-          </span>
-        )}
-        {media.objects.length > 0 && (
-          <span className="block">
-            <strong>Objects:</strong>{' '}
-            {media.objects.map((o) => `${o.label} ${o.score.toFixed(2)}`).join(', ')}
-          </span>
-        )}
-        {media.transcript && (
-          <span className="block">
-            <strong>Transcript:</strong> {media.transcript}
-          </span>
-        )}
+        <SeenText media={media} onSeek={media.kind === 'video' ? seek : undefined} />
       </figcaption>
     </figure>
   );

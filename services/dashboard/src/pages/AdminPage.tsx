@@ -8,6 +8,8 @@ export function AdminPage() {
   const [moderators, setModerators] = useState<Moderator[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  /** A role change waiting for the admin to confirm it (roles grant or take away access). */
+  const [pendingRole, setPendingRole] = useState<{ m: Moderator; role: Moderator['role'] } | null>(null);
 
   const load = async () => {
     setModerators(unwrap(await api.GET('/review/admin/moderators')).moderators);
@@ -85,13 +87,37 @@ export function AdminPage() {
               <td>
                 <select
                   aria-label={`Role of ${m.username}`}
-                  value={m.role}
-                  onChange={(e) => void update(m, { role: e.target.value as Moderator['role'] })}
+                  value={pendingRole?.m.moderator_id === m.moderator_id ? pendingRole.role : m.role}
+                  onChange={(e) => setPendingRole({ m, role: e.target.value as Moderator['role'] })}
                 >
                   {ROLES.map((r) => (
                     <option key={r}>{r}</option>
                   ))}
                 </select>
+                {pendingRole?.m.moderator_id === m.moderator_id && (
+                  <div
+                    className="confirm-row"
+                    role="group"
+                    aria-label={`Confirm the role change of ${m.username}`}
+                  >
+                    <span className="small">
+                      Change {m.username} from {m.role} to {pendingRole.role}?
+                    </span>
+                    <button
+                      type="button"
+                      className="primary"
+                      onClick={() => {
+                        setPendingRole(null);
+                        void update(m, { role: pendingRole.role });
+                      }}
+                    >
+                      Change role
+                    </button>
+                    <button type="button" onClick={() => setPendingRole(null)}>
+                      Cancel
+                    </button>
+                  </div>
+                )}
               </td>
               <td>
                 {queues.map((q) => (

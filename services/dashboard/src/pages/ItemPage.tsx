@@ -11,7 +11,9 @@ import {
 import { HashMatches } from '../components/HashMatches';
 import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
+import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
+import { offerUndo } from '../undo';
 import { formatSla } from '../format';
 import { navigate } from '../router';
 import { DECISION_KEYS, DECISION_LABELS, interpretKey, isTyping } from '../shortcuts';
@@ -41,7 +43,8 @@ export function ItemPage({
 }) {
   const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(takeFlash);
+  const [flash] = useState<string | null>(takeFlash);
+  const [status, setStatus] = useState<string | null>(flash);
   const [chosen, setChosen] = useState<Decision | null>(null);
   const [note, setNote] = useState('');
   const [feedback, setFeedback] = useState<Record<string, boolean>>({});
@@ -82,12 +85,22 @@ export function ItemPage({
             else throw e;
           }
         }
-        headingRef.current?.focus();
       } catch (e) {
         setError((e as Error).message);
       }
     })();
   }, [load, canDecide, queueId, taskId]);
+
+  // Once the item is shown: focus its heading and say which item it is (after the outcome of the last one).
+  const shown = detail !== null;
+  useEffect(() => {
+    if (!detail) return;
+    headingRef.current?.focus();
+    const { post, task } = detail;
+    const what = task.categories.length ? `, ${task.categories.join(', ')}` : '';
+    announce(`${flash ? `${flash} ` : ''}Now reviewing ${post.tenant_id}/${post.post_id}${what}.`);
+    // Only when the item first appears (`shown`), not on reloads of it.
+  }, [shown]);
 
   // Keep the claim while the page is open: renew at half the remaining lease.
   const expires = detail?.task.claimed_by_me ? detail.task.claim_expires_at : null;
@@ -140,7 +153,7 @@ export function ItemPage({
       setBusy(true);
       setChosen(null);
       try {
-        unwrap(
+        const outcome = unwrap(
           await api.POST('/review/queues/{queue}/tasks/{task}/decision', {
             params: { path: { queue: queueId, task: taskId } },
             body: {
@@ -157,9 +170,19 @@ export function ItemPage({
         const reason = catalogue.decisions
           .find((d) => d.decision === decision)
           ?.reasons.find((r) => r.code === reasonCode);
-        const saved = `${DECISION_LABELS[decision]}: ${reason?.label ?? reasonCode}. Saved.`;
+        const what = `${DECISION_LABELS[decision]}: ${reason?.label ?? reasonCode}`;
+        const saved = `${what}. Saved.`;
         setStatus(saved);
         setFlash(saved);
+        if (outcome.undo_until) {
+          offerUndo({
+            decisionId: outcome.decision_id,
+            queueId,
+            taskId,
+            what: `${what} on ${detail?.post.tenant_id}/${detail?.post.post_id}`,
+            until: Date.parse(outcome.undo_until),
+          });
+        }
         await next(false);
       } catch (e) {
         setStatus(null);
@@ -167,7 +190,7 @@ export function ItemPage({
         setBusy(false);
       }
     },
-    [busy, queueId, taskId, note, feedback, catalogue, next],
+    [busy, queueId, taskId, note, feedback, catalogue, next, detail],
   );
 
   /** Back to the queue; a task this moderator holds goes back to the queue with them (not kept for the lease). */
@@ -223,11 +246,6 @@ export function ItemPage({
           if (outcome.command === 'note') noteRef.current?.focus();
           if (outcome.command === 'help') setHelp((h) => !h);
           if (outcome.command === 'queue') void backToQueue();
-          if (outcome.command === 'release' && mine) {
-            void api
-              .POST('/review/queues/{queue}/tasks/{task}/release', { params: { path } })
-              .then(() => navigate({ name: 'queue', queue: queueId }));
-          }
           break;
       }
     };
@@ -261,6 +279,7 @@ export function ItemPage({
         {task.escalation_level > 0 && (
           <span className="pill escalated">escalated ×{task.escalation_level}</span>
         )}
+        <span className={`triage triage-${task.triage.tier}`}>{task.triage.label}</span>
         <span className={task.overdue ? 'overdue-text' : 'muted'}>{formatSla(task.due_at)}</span>
         <span className="claim">
           {task.status === 'resolved'
@@ -301,7 +320,8 @@ export function ItemPage({
             </li>
             <li>
               <kbd>Esc</kbd> cancel · <kbd>N</kbd> next item · <kbd>V</kbd> show/hide media · <kbd>M</kbd>{' '}
-              mute audio · <kbd>T</kbd> write a note · <kbd>U</kbd> release · <kbd>Q</kbd> back to the queue
+              mute audio · <kbd>T</kbd> write a note · <kbd>U</kbd> undo the last decision (while offered) ·{' '}
+              <kbd>Q</kbd> back to the queue (gives the item back)
             </li>
           </ul>
         </section>

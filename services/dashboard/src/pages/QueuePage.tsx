@@ -64,6 +64,22 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     return () => clearInterval(timer);
   }, [load]);
 
+  // Live queue: the server says when the queue's counts change; the list reloads at once.
+  const [live, setLive] = useState<{ open: number; newest_created_at: string | null } | null>(null);
+  useEffect(() => {
+    const events = new EventSource(`/review/queues/${encodeURIComponent(queueId)}/events`);
+    events.addEventListener('queue', (event) => {
+      setLive(
+        JSON.parse((event as MessageEvent<string>).data) as {
+          open: number;
+          newest_created_at: string | null;
+        },
+      );
+      void load();
+    });
+    return () => events.close();
+  }, [queueId, load]);
+
   useEffect(() => {
     void api.GET('/review/queues').then((r) => {
       const queue = unwrap(r).queues.find((q) => q.queue_id === queueId);
@@ -116,7 +132,14 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
   return (
     <section aria-labelledby="queue-title">
       <div className="page-head">
-        <h1 id="queue-title">{title}</h1>
+        <h1 id="queue-title">
+          {title}{' '}
+          {live && (
+            <span className="badge" title="Waiting now (live)">
+              {live.open} waiting
+            </span>
+          )}
+        </h1>
         {canDecide && (
           <button type="button" className="primary" onClick={() => void start()} aria-keyshortcuts="n">
             Start reviewing <kbd>N</kbd>
@@ -237,9 +260,12 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         <p>No tasks match.</p>
       ) : (
         <table className="tasks">
-          <caption className="sr-only">Tasks, overdue first, then by priority, then oldest</caption>
+          <caption className="sr-only">
+            Tasks, overdue first, then by triage (most urgent first), then soonest due
+          </caption>
           <thead>
             <tr>
+              <th scope="col">Triage</th>
               <th scope="col">Post</th>
               <th scope="col">Source</th>
               <th scope="col">Categories</th>
@@ -252,6 +278,10 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
           <tbody>
             {tasks.map((t) => (
               <tr key={t.task_id} className={t.overdue ? 'is-overdue' : ''}>
+                <td className="triage-cell">
+                  <span className={`triage triage-${t.triage.tier}`}>{t.triage.label}</span>
+                  <span className="muted small block">{formatDuration(t.triage.sla_seconds * 1000)} SLA</span>
+                </td>
                 <td className="caption-cell">
                   <Link to={{ name: 'item', queue: queueId, task: t.task_id }}>
                     {t.caption || '(no caption)'}

@@ -163,6 +163,10 @@ export interface HumanDecisionsTable {
   notes: string | null;
   verdict_id: string | null;
   decided_at: DefaultedTimestamp;
+  /** Until when the moderator may undo it (its verdict is held in the outbox until then). */
+  undo_until: Timestamp | null;
+  /** When it was undone (its verdict withdrawn before it was published). */
+  undone_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -258,6 +262,8 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Timestamp | null;
+  /** The relay leaves the row alone until then (a human verdict in its undo window). */
+  not_before: Timestamp | null;
 }
 
 export type ModeratorRole = 'viewer' | 'moderator' | 'admin';

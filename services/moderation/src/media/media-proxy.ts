@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEgressAgent, EgressForbiddenError } from '@vigil/platform';
+import { Logger } from '@nestjs/common';
 import { interceptors, request, type Dispatcher } from 'undici';
 import { ApiError } from '../api/api-error';
 import type { Db } from '../database/database';
@@ -61,6 +62,7 @@ export class MediaProxy {
   private readonly cache = new Map<string, Spooled>();
   private cached = 0;
   private readonly spool: string;
+  private readonly log = new Logger('MediaProxy');
 
   constructor(
     private readonly db: Db,
@@ -134,7 +136,14 @@ export class MediaProxy {
 
   /** Streams `url` into a new spool file, hashing and counting; the file is removed on any failure. */
   private async fetchToSpool(url: string): Promise<{ file: string; size: number; sha256: string }> {
-    const fail = (message: string) => new ApiError(502, 'MEDIA_UNAVAILABLE', message);
+    // Moderators see what went wrong in words; the detail (addresses, socket errors) goes to the log only.
+    const fail = (message: string, detail?: string) => {
+      this.log.warn(
+        { code: 'MEDIA_UNAVAILABLE', detail: detail ?? message },
+        `media source failed: ${message}`,
+      );
+      return new ApiError(502, 'MEDIA_UNAVAILABLE', message);
+    };
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {
@@ -146,8 +155,9 @@ export class MediaProxy {
       });
     } catch (error) {
       const cause = (error as Error).cause ?? error;
-      if (cause instanceof EgressForbiddenError) throw fail(`the media URL is not allowed: ${cause.message}`);
-      throw fail(`the media source did not answer: ${(error as Error).message}`);
+      if (cause instanceof EgressForbiddenError)
+        throw fail('the media URL points somewhere the review service may not fetch from', cause.message);
+      throw fail('the media source could not be reached', (error as Error).message);
     }
     if (res.statusCode !== 200) {
       await res.body.dump();
@@ -175,7 +185,7 @@ export class MediaProxy {
     } catch (error) {
       await rm(file, { force: true });
       if (error instanceof ApiError) throw error;
-      throw fail(`the media source failed while sending: ${(error as Error).message}`);
+      throw fail('the media source stopped while sending the file', (error as Error).message);
     }
     return { file, size, sha256: hash.digest('hex') };
   }

@@ -49,6 +49,8 @@ export class VerdictRelay {
         .selectFrom('outbox')
         .select(['id', 'topic', 'message_key', 'payload', 'headers'])
         .where('sent_at', 'is', null)
+        // A human verdict waits out its undo window.
+        .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', sql<Date>`now()`)]))
         .orderBy('id')
         .limit(this.settings.batchSize)
         .forUpdate()

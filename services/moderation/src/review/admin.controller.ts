@@ -1,5 +1,26 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiError, requestInvalid } from '../api/api-error';
 import { ApiErrorDto, parseWith } from '../api/dto';
@@ -7,14 +28,16 @@ import { schemaRef } from '../api/schema-ref';
 import { moderatorActor, ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { ModeratorStore } from '../auth/moderators';
 import { DATABASE, type Db } from '../database/database';
-import { QueueStore } from './queues';
+import { QueueStore, type QueueRow } from './queues';
 import {
   AuditQuery,
   CreateModeratorRequest,
   QueueRequest,
+  StatsQuery,
   UpdateModeratorRequest,
   UpdateQueueRequest,
 } from './schemas';
+import { csvField, teamStats } from './team-stats';
 
 /** Administration (admin role only): moderator accounts, roles and queue membership, queues, the audit log. */
 @ApiTags('review: admin')
@@ -101,17 +124,71 @@ export class AdminController {
   }
 
   @Get('audit')
-  @ApiOperation({ summary: 'Audit log, newest first (filter by subject; page with before_id)' })
+  @ApiOperation({
+    summary:
+      'Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id)',
+  })
   @ApiOkResponse({ schema: schemaRef('AuditPage') })
   async auditLog(@Query() query: unknown) {
-    const q = parseWith(AuditQuery, query, requestInvalid);
+    return { entries: await this.auditEntries(parseWith(AuditQuery, query, requestInvalid)) };
+  }
+
+  @Get('audit.csv')
+  @ApiOperation({ summary: 'The audit log as CSV (same filters; up to 500 rows per page)' })
+  @ApiOkResponse({
+    description: 'text/csv: id, at, actor, tenant_id, action, subject_type, subject_id, before, after',
+  })
+  async auditCsv(@Query() query: unknown, @Res() res: ServerResponse): Promise<void> {
+    const entries = await this.auditEntries(parseWith(AuditQuery, query, requestInvalid));
+    const columns = [
+      'id',
+      'at',
+      'actor',
+      'tenant_id',
+      'action',
+      'subject_type',
+      'subject_id',
+      'before',
+      'after',
+    ] as const;
+    const lines = [columns.join(','), ...entries.map((e) => columns.map((c) => csvField(e[c])).join(','))];
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="vigil-audit.csv"');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.end(`${lines.join('\r\n')}\r\n`);
+  }
+
+  @Get('stats')
+  @ApiOperation({
+    summary:
+      "A team lead's numbers: decisions and median decision time per moderator and queue, SLA breaches, overturn rate on appeal, agreement with the model",
+  })
+  @ApiQuery({ name: 'since', required: false, description: 'ISO 8601 time; default 7 days ago' })
+  @ApiOkResponse({ schema: schemaRef('TeamStats') })
+  async stats(@Query() query: unknown) {
+    const q = parseWith(StatsQuery, query, requestInvalid);
+    const since = q.since ? new Date(q.since) : new Date(Date.now() - 7 * 86_400_000);
+    const queues = await this.db.selectFrom('review_queues').select('queue_id').orderBy('queue_id').execute();
+    const rows = (await Promise.all(queues.map((r) => this.queues.get(this.db, r.queue_id)))).filter(
+      (r): r is QueueRow => r !== undefined,
+    );
+    return teamStats(this.db, rows, since);
+  }
+
+  private async auditEntries(q: z.output<typeof AuditQuery>) {
     let select = this.db.selectFrom('audit_log').selectAll();
     if (q.subject_type) select = select.where('subject_type', '=', q.subject_type);
     if (q.subject_id) select = select.where('subject_id', '=', q.subject_id);
+    if (q.action)
+      select = q.action.endsWith('.')
+        ? select.where('action', 'like', `${q.action.replace(/[\\%_]/g, '\\$&')}%`)
+        : select.where('action', '=', q.action);
+    if (q.actor) select = select.where('actor', '=', q.actor);
+    if (q.tenant_id) select = select.where('tenant_id', '=', q.tenant_id);
+    if (q.since) select = select.where('at', '>=', new Date(q.since));
+    if (q.until) select = select.where('at', '<', new Date(q.until));
     if (q.before_id) select = select.where('id', '<', String(q.before_id));
     const rows = await select.orderBy('id', 'desc').limit(q.limit).execute();
-    return {
-      entries: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
-    };
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

@@ -5,6 +5,7 @@ import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db, Queryable } from '../database/database';
 import { audit } from '../webhooks/endpoint-store';
 import { QueueFilter, type TaskSummary } from './schemas';
+import { dueSecondsSql, TRIAGE_TIERS, triageTierSql } from './triage';
 
 /** Task kinds in the database by the source names the API uses. */
 const KIND_OF: Record<ReviewSource, 'policy' | 'appeal' | 'report'> = {
@@ -68,6 +69,12 @@ interface SummaryRow {
   due_at: Date;
   overdue: boolean;
   live_claim: boolean;
+  triage_tier: number;
+}
+
+/** When task `t` is due: created + its triage tier's time, at most the queue's SLA. */
+export function dueAt(slaSeconds: number): RawBuilder<Date> {
+  return sql<Date>`(t.created_at + make_interval(secs => ${dueSecondsSql(slaSeconds)}))`;
 }
 
 /** The columns of a task summary; the query must name `review_tasks t` and `posts p`. */
@@ -77,8 +84,8 @@ export function summaryColumns(slaSeconds: number): RawBuilder<unknown> {
     coalesce((SELECT array_agg(DISTINCT m.kind ORDER BY m.kind) FROM media m
               WHERE (m.tenant_id, m.post_id, m.revision) = (t.tenant_id, t.post_id, t.revision)), '{}') AS media_kinds,
     (SELECT mo.display_name FROM moderators mo WHERE mo.moderator_id::text = t.claimed_by) AS claimer_name,
-    t.created_at, t.created_at + make_interval(secs => ${slaSeconds}) AS due_at,
-    t.created_at + make_interval(secs => ${slaSeconds}) < now() AS overdue,
+    t.created_at, ${triageTierSql()} AS triage_tier, ${dueAt(slaSeconds)} AS due_at,
+    ${dueAt(slaSeconds)} < now() AS overdue,
     (t.status = 'claimed' AND t.claim_expires_at > now()) AS live_claim`;
 }
 
@@ -106,12 +113,20 @@ export function toSummary(row: SummaryRow, moderatorId: string): TaskSummary {
     created_at: row.created_at.toISOString(),
     due_at: row.due_at.toISOString(),
     overdue: row.overdue,
+    triage: {
+      tier: row.triage_tier,
+      label: (TRIAGE_TIERS.find((t) => t.tier === row.triage_tier) ?? TRIAGE_TIERS[3]).label,
+      sla_seconds: Math.round((row.due_at.getTime() - row.created_at.getTime()) / 1000),
+    },
   };
 }
 
-/** Queue order: overdue tasks first, then by priority, then oldest first (SLA age). */
+/**
+ * Queue order: overdue tasks first, then by triage tier (self-harm intent before an insult), then the
+ * soonest due, then by priority, then oldest first.
+ */
 export function queueOrder(slaSeconds: number): RawBuilder<unknown> {
-  return sql`t.created_at + make_interval(secs => ${slaSeconds}) < now() DESC, t.priority DESC, t.created_at ASC, t.task_id`;
+  return sql`${dueAt(slaSeconds)} < now() DESC, ${triageTierSql()} ASC, ${dueAt(slaSeconds)} ASC, t.priority DESC, t.created_at ASC, t.task_id`;
 }
 
 /**
@@ -154,27 +169,51 @@ export class QueueStore {
     return Promise.all(
       queues.map(async (q) => {
         const filter = QueueFilter.parse(q.filter);
-        const { rows } = await sql<{ open: string; claimed: string; overdue: string; oldest: Date | null }>`
-          SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
-                 count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
-                 count(*) FILTER (WHERE t.created_at + make_interval(secs => ${q.sla_seconds}) < now()) AS overdue,
-                 min(t.created_at) AS oldest
-          FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
-          WHERE t.status IN ('open', 'claimed') AND ${filterSql(filter)}`.execute(this.db);
-        const c = rows[0]!;
+        const c = await this.counts({ ...q, filter });
         return {
           queue_id: q.queue_id,
           name: q.name,
           description: q.description,
           filter,
           sla_seconds: q.sla_seconds,
-          open: Number(c.open),
-          claimed: Number(c.claimed),
-          overdue: Number(c.overdue),
-          oldest_created_at: c.oldest?.toISOString() ?? null,
+          open: c.open,
+          claimed: c.claimed,
+          overdue: c.overdue,
+          oldest_created_at: c.oldest_created_at,
         };
       }),
     );
+  }
+
+  /** Waiting (claimable), claimed and overdue tasks of a queue, its oldest and newest task. */
+  async counts(q: QueueRow): Promise<{
+    open: number;
+    claimed: number;
+    overdue: number;
+    oldest_created_at: string | null;
+    newest_created_at: string | null;
+  }> {
+    const { rows } = await sql<{
+      open: string;
+      claimed: string;
+      overdue: string;
+      oldest: Date | null;
+      newest: Date | null;
+    }>`
+      SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
+             count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
+             count(*) FILTER (WHERE ${dueAt(q.sla_seconds)} < now()) AS overdue,
+             min(t.created_at) AS oldest, max(t.created_at) AS newest
+      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+      WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}`.execute(this.db);
+    const c = rows[0]!;
+    return {
+      open: Number(c.open),
+      claimed: Number(c.claimed),
+      overdue: Number(c.overdue),
+      oldest_created_at: c.oldest?.toISOString() ?? null,
+      newest_created_at: c.newest?.toISOString() ?? null,
+    };
   }
 
   /** Open and claimed tasks of a queue (narrowed by `narrow`), in queue order. */

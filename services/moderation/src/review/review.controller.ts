@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import {
   Body,
   Controller,
@@ -9,6 +10,7 @@ import {
   Post,
   Query,
   Req,
+  Res,
   UseGuards,
 } from '@nestjs/common';
 import {
@@ -43,6 +45,8 @@ import { ClaimRequest, DecisionRequest, SavedFilterRequest, TaskListQuery } from
 import { taskDetail } from './task-detail';
 
 const TaskId = z.uuid();
+/** How often a live queue (server-sent events) looks for changes. */
+const QUEUE_EVENTS_INTERVAL_MS = 2000;
 
 function taskIdOf(id: string): string {
   if (!TaskId.safeParse(id).success) throw new ApiError(404, 'TASK_NOT_FOUND', `no task ${id}`);
@@ -115,6 +119,46 @@ export class ReviewController {
     const queue = await this.queues.forModerator(queueId, req.moderator);
     const { limit, filter } = parseWith(TaskListQuery, query, requestInvalid);
     return { tasks: await this.queues.tasks(queue, filter, limit, req.moderator.moderatorId) };
+  }
+
+  @Get('queues/:queue/events')
+  @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'Live queue: server-sent events with the queue counts whenever they change',
+    description:
+      'text/event-stream; each `queue` event carries {open, claimed, overdue, oldest_created_at, ' +
+      'newest_created_at}; a comment every interval keeps the connection open.',
+  })
+  @ApiOkResponse({ description: 'text/event-stream of `queue` events' })
+  async events(
+    @Param('queue') queueId: string,
+    @Req() req: ModeratorRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    let last = '';
+    let busy = false;
+    const tick = async () => {
+      if (busy || res.writableEnded) return;
+      busy = true;
+      try {
+        const data = JSON.stringify(await this.queues.counts(queue));
+        res.write(data === last ? ': idle\n\n' : `event: queue\ndata: ${data}\n\n`);
+        last = data;
+      } catch {
+        // The database will answer again; the next tick tries.
+      } finally {
+        busy = false;
+      }
+    };
+    await tick();
+    const timer = setInterval(() => void tick(), QUEUE_EVENTS_INTERVAL_MS);
+    res.on('close', () => clearInterval(timer));
   }
 
   @Post('queues/:queue/claim')
@@ -190,6 +234,25 @@ export class ReviewController {
     const queue = await this.queues.forModerator(queueId, req.moderator);
     const request = parseWith(DecisionRequest, body, requestInvalid);
     return this.decisions.decide(queue, taskIdOf(taskId), req.moderator, request);
+  }
+
+  @Post('decisions/:decision/undo')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'Undo your decision inside its undo window',
+    description:
+      'The held verdict (Kafka record and webhook) is withdrawn before it was published and the task is ' +
+      'claimed by you again. REVIEW_UNDO_WINDOW sets the window.',
+  })
+  @ApiOkResponse({ schema: schemaRef('UndoResponse') })
+  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'DECISION_NOT_FOUND' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'UNDO_WINDOW_CLOSED' })
+  async undo(@Param('decision') decisionId: string, @Req() req: ModeratorRequest) {
+    if (!z.uuid().safeParse(decisionId).success) {
+      throw new ApiError(404, 'DECISION_NOT_FOUND', `no decision ${decisionId} of yours`);
+    }
+    return this.decisions.undo(decisionId, req.moderator);
   }
 
   @Get('saved-filters')

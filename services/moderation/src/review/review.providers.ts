@@ -66,7 +66,11 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
       {
         provide: ReviewDecisions,
         inject: [DATABASE, QueueStore],
-        useFactory: (db: Db, queues: QueueStore) => new ReviewDecisions(db, queues),
+        useFactory: (db: Db, queues: QueueStore) =>
+          new ReviewDecisions(db, queues, {
+            undoWindowMs: config.REVIEW_UNDO_WINDOW,
+            claimLeaseMs: config.REVIEW_CLAIM_LEASE,
+          }),
       },
       withDb(
         MediaProxy,

@@ -206,9 +206,16 @@ export const TaskSummary = z.object({
   caption: z.string(),
   media_kinds: z.array(z.enum(MEDIA_KINDS)),
   created_at: time(),
-  /** created_at + the queue's SLA. */
+  /** created_at + the triage tier's response time, at most the queue's SLA. */
   due_at: time(),
   overdue: z.boolean(),
+  /** Triage by severity: tier 1 (urgent, minutes) … 4 (routine, a day) from the categories and their severity. */
+  triage: z.object({
+    tier: z.int().min(1).max(4),
+    label: z.enum(['urgent', 'high', 'elevated', 'routine']),
+    /** Seconds from created_at to due_at. */
+    sla_seconds: z.int(),
+  }),
 });
 export type TaskSummary = z.output<typeof TaskSummary>;
 responseSchemas.add(TaskSummary, { id: 'TaskSummary' });
@@ -335,8 +342,18 @@ export const DecisionResponse = z.object({
   /** The human verdict published (null for `escalate`). */
   verdict_id: z.string().nullable(),
   task_status: z.enum(['open', 'resolved']),
+  /** Until when POST /review/decisions/{decision}/undo takes it back (REVIEW_UNDO_WINDOW); null: no undo. */
+  undo_until: time().nullable(),
 });
 responseSchemas.add(DecisionResponse, { id: 'DecisionResponse' });
+
+export const UndoResponse = z.object({
+  decision_id: z.string(),
+  task_id: z.string(),
+  /** Claimed by you again, to decide anew. */
+  task_status: z.literal('claimed'),
+});
+responseSchemas.add(UndoResponse, { id: 'UndoResponse' });
 
 export const SavedFilter = z.object({
   filter_id: z.string(),
@@ -385,9 +402,48 @@ responseSchemas.add(AuditPage, { id: 'AuditPage' });
 export const AuditQuery = z.object({
   subject_type: z.string().max(64).optional(),
   subject_id: z.string().max(300).optional(),
+  /** Exact action (`review.decided`) or a prefix ending in `.` (`review.`). */
+  action: z.string().max(100).optional(),
+  /** `moderator:<id>`, `token:<id>`, `cli`, `system`. */
+  actor: z.string().max(200).optional(),
+  tenant_id: z.string().max(200).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
   before_id: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export const StatsQuery = z.object({
+  /** Start of the period; default 7 days ago. */
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+
+const Seconds = z.number().nullable();
+export const TeamStatsResponse = z.object({
+  since: time(),
+  moderators: z.array(
+    z.object({
+      moderator_id: z.string(),
+      display_name: z.string(),
+      decisions: z.int(),
+      median_decision_seconds: Seconds,
+      undone: z.int(),
+    }),
+  ),
+  queues: z.array(
+    z.object({
+      queue_id: z.string(),
+      name: z.string(),
+      decisions: z.int(),
+      median_decision_seconds: Seconds,
+      sla_breaches: z.int(),
+      overdue_open: z.int(),
+    }),
+  ),
+  appeals: z.object({ decided: z.int(), overturned: z.int(), overturn_rate: z.number().nullable() }),
+  model_agreement: z.object({ labels: z.int(), agreed: z.int(), rate: z.number().nullable() }),
+});
+responseSchemas.add(TeamStatsResponse, { id: 'TeamStats' });
 
 export const PlatformTaskResponse = z.object({
   task_id: z.string(),

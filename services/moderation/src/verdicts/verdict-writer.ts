@@ -23,6 +23,8 @@ export interface WriteVerdictOptions {
   readonly callbackEndpointId?: string | null;
   /** The verdict this one replaces (a human decision over a model verdict). */
   readonly supersedes?: string | null;
+  /** Hold the Kafka record and the webhook delivery until then (a human decision's undo window). */
+  readonly holdUntil?: Date | null;
 }
 
 export interface WrittenVerdict {
@@ -81,6 +83,7 @@ export async function writeVerdict(
       payload: body,
       headers: JSON.stringify(verdictHeaders(verdict)),
       verdict_id: verdict.verdict_id,
+      not_before: options.holdUntil ?? null,
     })
     .execute();
 
@@ -88,7 +91,15 @@ export async function writeVerdict(
   if (options.callbackEndpointId) {
     const queued = await trx
       .insertInto('webhook_deliveries')
-      .columns(['message_id', 'endpoint_id', 'tenant_id', 'verdict_id', 'event_type', 'payload'])
+      .columns([
+        'message_id',
+        'endpoint_id',
+        'tenant_id',
+        'verdict_id',
+        'event_type',
+        'payload',
+        ...(options.holdUntil ? (['next_attempt_at'] as const) : []),
+      ])
       .expression((eb) =>
         eb
           .selectFrom('webhook_endpoints')
@@ -99,6 +110,7 @@ export async function writeVerdict(
             eb.val(verdict.verdict_id).as('verdict_id'),
             eb.val(VERDICT_EVENT_TYPE).as('event_type'),
             eb.val(webhookBody(verdict)).as('payload'),
+            ...(options.holdUntil ? [eb.val(options.holdUntil).as('next_attempt_at')] : []),
           ])
           .where('endpoint_id', '=', options.callbackEndpointId!)
           .where('tenant_id', '=', verdict.tenant_id),
