@@ -22,6 +22,11 @@ export interface TextTrainOptions {
   /** Dev precision the thresholds aim for. */
   readonly targetPrecision: number;
   /**
+   * Most of a category's dev hard negatives (benign texts written to look like it) a threshold may let
+   * through: a threshold is raised above the precision target's until at most this share scores over it.
+   */
+  readonly maxHardNegativeRate: number;
+  /**
    * Loss weight of a category a case leaves unlabelled, read as a negative (a drug-sale generator's case is
    * almost surely not hate). 0 masks unknown labels out completely.
    */
@@ -48,9 +53,10 @@ export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
   learningRate: 0.2,
   l2: 1e-6,
   targetPrecision: 0.85,
+  maxHardNegativeRate: 0.02,
   implicitNegativeWeight: 0.3,
   sourceCap: 4000,
-  hardNegativeWeight: 3,
+  hardNegativeWeight: 5,
   seed: 15,
 };
 
@@ -202,6 +208,20 @@ function embeddingWidth(o: TextTrainOptions): number {
   return first ? first.length : 0;
 }
 
+/**
+ * A threshold that at most `rate` of the given hard-negative scores reach: halfway between the lowest
+ * score let through and the highest one held back (just over it on ties); 0 when there are none.
+ */
+export function hardNegativeCap(scores: readonly number[], rate: number): number {
+  if (scores.length === 0) return 0;
+  const sorted = [...scores].sort((a, b) => b - a);
+  const allowed = Math.floor(rate * sorted.length);
+  if (allowed >= sorted.length) return 0;
+  // Over sorted[allowed], so only sorted[0..allowed-1] reach it.
+  const above = allowed > 0 ? sorted[allowed - 1]! : sorted[allowed]! + 2e-6;
+  return Math.max((above + sorted[allowed]!) / 2, sorted[allowed]! + 1e-6);
+}
+
 /** int8 quantisation per category row (symmetric, scale = max |w| / 127). */
 export function quantize(m: TextLogisticModel): { weights: string; scale: number[] } {
   const width = textFeatureCount(m.hashBuckets, m.embeddingDim);
@@ -234,8 +254,9 @@ export function trainTextClassifier(
     o.hardNegativeWeight,
     o.embeddings,
   );
+  const devCases = cases.filter((c) => c.split === 'dev');
   const dev = featurize(
-    cases.filter((c) => c.split === 'dev'),
+    devCases,
     categories,
     o.hashBuckets,
     o.sourceCap,
@@ -266,12 +287,18 @@ export function trainTextClassifier(
       .map((d, i) => ({ z: devLogits[i]![c]!, y: d.y[c]!, w: d.weight }))
       .filter((r) => !Number.isNaN(r.y));
     const p = known.map((r) => sigmoid(platt[c]!.a * r.z + platt[c]!.b));
-    return thresholdForPrecision(
+    const forPrecision = thresholdForPrecision(
       p,
       known.map((r) => r.y),
       o.targetPrecision,
       known.map((r) => r.w),
     );
+    const hard = devCases.flatMap((d, i) =>
+      d.hardNegative && d.labels[categories[c]!] === 0
+        ? [sigmoid(platt[c]!.a * devLogits[i]![c]! + platt[c]!.b)]
+        : [],
+    );
+    return Math.max(forPrecision, hardNegativeCap(hard, o.maxHardNegativeRate));
   });
   return {
     format: TEXT_CLASSIFIER_FORMAT,
@@ -294,6 +321,7 @@ export function trainTextClassifier(
       implicit_negative_weight: o.implicitNegativeWeight,
       source_cap: o.sourceCap,
       hard_negative_weight: o.hardNegativeWeight,
+      max_hard_negative_rate: o.maxHardNegativeRate,
       seed: o.seed,
     },
   };

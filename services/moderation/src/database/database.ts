@@ -4,7 +4,7 @@ import * as initial from './migrations/0001-initial';
 import * as review from './migrations/0002-review';
 import * as hashBanks from './migrations/0003-hash-banks';
 import * as apiTokenUsage from './migrations/0004-api-token-usage';
-import * as reviewShift from './migrations/0005-review-shift';
+import * as reviewShift from './migrations/0007-review-shift';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -21,7 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-review': review,
   '0003-hash-banks': hashBanks,
   '0004-api-token-usage': apiTokenUsage,
-  '0005-review-shift': reviewShift,
+  '0007-review-shift': reviewShift,
 };
 
 export interface DatabaseSettings {
