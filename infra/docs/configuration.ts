@@ -197,7 +197,7 @@ function accepts(f: JsonField): string {
   return 'text';
 }
 
-/** The JSDoc of each property of `export const envSchema = z.object({...})`: text and `@default`. */
+/** The JSDoc of each property of `export const envSchema = z.object({...})` (refinements after it allowed): text and `@default`. */
 function jsDocs(file: string): { schema: string; fields: Map<string, { text: string; default?: string }> } {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const fields = new Map<string, { text: string; default?: string }>();
@@ -216,6 +216,14 @@ function jsDocs(file: string): { schema: string; fields: Map<string, { text: str
         schema = docOf(node).text;
         let init = decl.initializer;
         while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
+        // `z.object({...}).superRefine(...)`: the fields are in the object literal of the inner call.
+        while (
+          init &&
+          ts.isCallExpression(init) &&
+          ts.isPropertyAccessExpression(init.expression) &&
+          ['superRefine', 'refine', 'check'].includes(init.expression.name.text)
+        )
+          init = init.expression.expression;
         const arg = init && ts.isCallExpression(init) ? init.arguments[0] : undefined;
         if (!arg || !ts.isObjectLiteralExpression(arg))
           throw new Error(`${file}: envSchema is not z.object({...})`);

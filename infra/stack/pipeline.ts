@@ -10,6 +10,7 @@
  * settings, and its peak resident memory read from /proc (ServiceProcess of @vigil/platform/testing).
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +18,15 @@ import { freePort, ServiceProcess } from '@vigil/platform/testing';
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * REQUEST_BINDING_KEYS of local runs (demo, tests, benchmarks) when the environment sets none: a key
+ * made once per process, so ingest and moderation of every pipeline this process starts share it and no
+ * fixed secret exists. Results left on the topics by an earlier run with another key are dead-lettered
+ * (`RESULT_BINDING_INVALID`), as a deployment would do with them.
+ */
+export const LOCAL_REQUEST_BINDING_KEYS =
+  process.env.REQUEST_BINDING_KEYS || `local:${randomBytes(32).toString('base64')}`;
 
 /** The processes of one pipeline, in start order. */
 export const SERVICE_NAMES = ['moderation-api', 'moderation-workers', 'classifier', 'ingest'] as const;
@@ -52,6 +62,8 @@ export interface PipelineOptions {
   readonly allowHosts?: string;
   /** Redis URL of the classifier's media cache; '' or absent disables it. */
   readonly mediaCacheUrl?: string;
+  /** REQUEST_BINDING_KEYS of ingest and moderation (default `LOCAL_REQUEST_BINDING_KEYS`). */
+  readonly requestBindingKeys?: string;
   /** LOG_LEVEL of every process (default `warn`). */
   readonly logLevel?: string;
   /** How long each process may take to become ready, ms (default 120000; a busy machine needs more). */
@@ -61,6 +73,7 @@ export interface PipelineOptions {
 /** The environment of each process, from the options. */
 function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, string>> {
   const suffix = o.groupSuffix ?? '';
+  const bindingKeys = o.requestBindingKeys ?? LOCAL_REQUEST_BINDING_KEYS;
   const common = {
     KAFKA_BROKERS: o.brokers,
     KAFKA_TOPIC_PREFIX: o.topicPrefix ?? '',
@@ -70,6 +83,7 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     ...common,
     DATABASE_URL: o.databaseUrl,
     DATABASE_SCHEMA: o.databaseSchema,
+    REQUEST_BINDING_KEYS: bindingKeys,
     RESULTS_GROUP_ID: `vigil-moderation${suffix}`,
     MEDIA_GROUP_ID: `vigil-moderation-media${suffix}`,
     WEBHOOK_EGRESS_ALLOW: o.allowHosts ?? '',
@@ -83,6 +97,7 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     ingest: {
       ...common,
       INGEST_GROUP_ID: `vigil-ingest${suffix}`,
+      REQUEST_BINDING_KEYS: bindingKeys,
       INGEST_MEDIA_ALLOW: o.allowHosts ?? '',
     },
     classifier: {

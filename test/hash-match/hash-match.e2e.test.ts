@@ -28,7 +28,7 @@ import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moderationCli, ROOT } from '../../infra/stack/pipeline';
+import { LOCAL_REQUEST_BINDING_KEYS, moderationCli, ROOT } from '../../infra/stack/pipeline';
 
 /** Meta's PDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
 const PDQ_DATA = resolve(ROOT, 'kernels', 'pdq', 'test', 'fixtures');
@@ -53,6 +53,7 @@ const baseEnv = () => ({
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
   DATABASE_SCHEMA: schema,
+  REQUEST_BINDING_KEYS: LOCAL_REQUEST_BINDING_KEYS,
   LOG_LEVEL: 'info',
 });
 

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './post';
 export * from './verdict';
 export * from './inference';
+export * from './request-binding';
 export * from './codec';
 export * from './json-schemas';
 export * from './manifest';

@@ -182,6 +182,7 @@ describe('classifier worker', () => {
       {
         trace_id: traceId,
         traceparent,
+        request_binding: 'v1:k1:ingest-made-this-binding',
       },
     );
     const benign = request('photo-2', 'my cat enjoying the sun', [await freshPhoto('chelsea.png', 'cat')]);
@@ -198,6 +199,9 @@ describe('classifier worker', () => {
     expect(record.headers.traceparent!.split('-')[1]).toBe(traceId);
     expect(r.traceparent!.split('-')[1]).toBe(traceId);
     expect(r.trace_id).toBe(traceId);
+    // The request binding comes back unchanged (moderation checks it; the classifier has no key).
+    expect(r.request_binding).toBe('v1:k1:ingest-made-this-binding');
+    expect(byPost.get('photo-2')!.request_binding).toBeUndefined();
 
     expect(r).toMatchObject({
       request_id: 'acme:photo-1:0',

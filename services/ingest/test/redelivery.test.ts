@@ -50,6 +50,7 @@ async function startIngest(): Promise<ServiceProcess> {
       VIGIL_BUNDLE_DIR: bundleDir,
       INGEST_MEDIA_ALLOW: '127.0.0.1',
       INGEST_TMP_DIR: workDir,
+      REQUEST_BINDING_KEYS: `it:${Buffer.alloc(32, 3).toString('base64')}`,
       LOG_LEVEL: 'warn',
     },
     logFile: join(workDir, `ingest-${children.length}.log`),
