@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, ServiceProcess } from '@vigil/platform/testing';
+import { hashBankReaderUrl } from './database';
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -106,7 +107,8 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
       MEDIA_CACHE_URL: o.mediaCacheUrl ?? '',
       VIGIL_EXECUTION_PROVIDER: 'cpu',
       // Hash banks (PDQ) are read from moderation's tables; set here so no DATABASE_* of the parent's
-      // environment (a test runner's) points the worker at another schema.
+      // environment (a test runner's) points the worker at another schema. `Pipeline.start` replaces the
+      // URL with the read-only login's (hashBankReaderUrl) where it can be made.
       DATABASE_URL: o.databaseUrl,
       DATABASE_SCHEMA: o.databaseSchema,
     },
@@ -150,6 +152,10 @@ export class Pipeline {
   static async start(options: PipelineOptions): Promise<Pipeline> {
     mkdirSync(options.logDir, { recursive: true });
     const env = serviceEnv(options);
+    // The classifier reads the hash banks as a member of vigil_hash_bank_reader (SELECT on the two bank
+    // tables only), unless the caller set its URL.
+    if (options.env?.classifier?.DATABASE_URL === undefined)
+      env.classifier.DATABASE_URL = (await hashBankReaderUrl(options.databaseUrl)).url;
     const services = {} as Record<ServiceName, ServiceProcess<ServiceName>>;
     for (const name of SERVICE_NAMES) {
       const port = options.ports?.[name] ?? (await freePort());
