@@ -47,14 +47,22 @@ function adminFromEnv(env: NodeJS.ProcessEnv): KafkaSettings {
       brokers: parseBrokers(env.KAFKA_BROKERS),
       clientId: 'vigil-provision',
       ...(mechanism
-        ? { sasl: { mechanism, username: env.KAFKA_SASL_USERNAME ?? '', password: env.KAFKA_SASL_PASSWORD ?? '' } }
+        ? {
+            sasl: {
+              mechanism,
+              username: env.KAFKA_SASL_USERNAME ?? '',
+              password: env.KAFKA_SASL_PASSWORD ?? '',
+            },
+          }
         : {}),
       ...(env.KAFKA_SSL === 'true' || env.KAFKA_SSL === '1' ? { ssl: true } : {}),
     };
   }
   const local = readLocalCredentials();
   if (!local?.principals.admin)
-    throw new Error('provision: set KAFKA_BROKERS and KAFKA_SASL_*, or start the local broker (credentials.env)');
+    throw new Error(
+      'provision: set KAFKA_BROKERS and KAFKA_SASL_*, or start the local broker (credentials.env)',
+    );
   return { brokers: parseBrokers(local.brokers), clientId: 'vigil-provision', sasl: local.principals.admin };
 }
 
@@ -65,7 +73,11 @@ async function main(): Promise<void> {
     if (name) users[who] = name;
   }
   const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
-  const { topics, acls } = await provisionKafka({ admin: adminFromEnv(process.env), topicPrefix: prefix, users });
+  const { topics, acls } = await provisionKafka({
+    admin: adminFromEnv(process.env),
+    topicPrefix: prefix,
+    users,
+  });
   console.log(
     `kafka: ${acls} ACLs in place${prefix ? ` for prefix ${prefix}` : ''}` +
       (topics.length > 0 ? `; created ${topics.length} topics` : ''),

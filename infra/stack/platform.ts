@@ -147,22 +147,19 @@ export class Platform {
   async readVerdicts(): Promise<void> {
     const prefix = this.options.topicPrefix ?? '';
     const verdicts = topicName(TOPICS.verdicts, prefix);
-    this.reader = new BatchConsumer(
-      this.settings('platform-verdicts'),
-      {
-        groupId: this.options.groupId,
-        topics: [verdicts, topicName(TOPICS.postsDlq, prefix)],
-        eachRecord: async (r: IncomingRecord) => {
-          if (r.topic !== verdicts) {
-            this.deadLetterCount += 1;
-            this.deadLettered.set(r.key?.toString() ?? '', String(r.headers[DLQ_HEADERS.errorCode] ?? ''));
-            return;
-          }
-          const verdict = VerdictV1Schema.parse(JSON.parse(r.value!.toString('utf8')));
-          this.verdicts.push({ verdict, at: Date.now(), via: 'kafka' });
-        },
+    this.reader = new BatchConsumer(this.settings('platform-verdicts'), {
+      groupId: this.options.groupId,
+      topics: [verdicts, topicName(TOPICS.postsDlq, prefix)],
+      eachRecord: async (r: IncomingRecord) => {
+        if (r.topic !== verdicts) {
+          this.deadLetterCount += 1;
+          this.deadLettered.set(r.key?.toString() ?? '', String(r.headers[DLQ_HEADERS.errorCode] ?? ''));
+          return;
+        }
+        const verdict = VerdictV1Schema.parse(JSON.parse(r.value!.toString('utf8')));
+        this.verdicts.push({ verdict, at: Date.now(), via: 'kafka' });
       },
-    );
+    });
     await this.reader.start();
   }
 

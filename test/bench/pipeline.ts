@@ -143,29 +143,24 @@ async function main(): Promise<void> {
     groupId: `vigil-platform-bench-${runId}`,
   });
   const costs = new Map<string, Cost>();
-  const results = new BatchConsumer(
-    adminSettings('bench-results'),
-    {
-      groupId: `bench-results-${runId}`,
-      topics: [topicName(TOPICS.inferenceResults, prefix)],
-      eachRecord: async (r) => {
-        let result;
-        try {
-          result = decodeInternal(InferenceResultSchema, r.value!);
-        } catch (error) {
-          console.error(
-            `bench: unreadable inference result ${r.key?.toString()}: ${(error as Error).message}`,
-          );
-          return;
-        }
-        const ran = result.experts.filter((e) => e.ran && e.expert !== 'fusion');
-        costs.set(postKey(result.tenant_id, result.post_id), {
-          invocations: ran.length,
-          expertsMs: ran.reduce((a, e) => a + e.ms, 0),
-        });
-      },
+  const results = new BatchConsumer(adminSettings('bench-results'), {
+    groupId: `bench-results-${runId}`,
+    topics: [topicName(TOPICS.inferenceResults, prefix)],
+    eachRecord: async (r) => {
+      let result;
+      try {
+        result = decodeInternal(InferenceResultSchema, r.value!);
+      } catch (error) {
+        console.error(`bench: unreadable inference result ${r.key?.toString()}: ${(error as Error).message}`);
+        return;
+      }
+      const ran = result.experts.filter((e) => e.ran && e.expert !== 'fusion');
+      costs.set(postKey(result.tenant_id, result.post_id), {
+        invocations: ran.length,
+        expertsMs: ran.reduce((a, e) => a + e.ms, 0),
+      });
     },
-  );
+  });
   let pipeline: Pipeline | undefined;
   const reports: PhaseReport[] = [];
   try {

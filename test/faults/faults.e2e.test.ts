@@ -204,10 +204,11 @@ function adminSettings(clientId: string): KafkaSettings {
 /** Records of `topic` read from the beginning until none arrived for `quietMs`. */
 async function readTopic(topic: string, quietMs = 3_000): Promise<IncomingRecord[]> {
   const seen: IncomingRecord[] = [];
-  const reader = new BatchConsumer(
-    adminSettings('faults-reader'),
-    { groupId: uniqueName('faults-reader'), topics: [topic], eachRecord: async (r) => void seen.push(r) },
-  );
+  const reader = new BatchConsumer(adminSettings('faults-reader'), {
+    groupId: uniqueName('faults-reader'),
+    topics: [topic],
+    eachRecord: async (r) => void seen.push(r),
+  });
   await reader.start();
   let last = -1;
   while (seen.length !== last) {

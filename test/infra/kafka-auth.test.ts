@@ -32,7 +32,11 @@ function settings(clientId: string, sasl?: SaslCredentials): KafkaSettings {
 /** Every message of an error and its causes (kafkajs wraps the broker's error). */
 function messages(error: unknown): string {
   const parts: string[] = [];
-  for (let e = error as { message?: string; type?: string; cause?: unknown; originalError?: unknown } | undefined; e; ) {
+  for (
+    let e = error as
+      { message?: string; type?: string; cause?: unknown; originalError?: unknown } | undefined;
+    e;
+  ) {
     parts.push(`${e.type ?? ''} ${e.message ?? ''}`);
     e = (e.cause ?? e.originalError) as typeof e;
   }
@@ -99,7 +103,10 @@ describe('Kafka authentication and ACLs', () => {
   it('lets each principal write exactly the topics of its rights table', async () => {
     const seen: Record<string, string[]> = {};
     const expected: Record<string, string[]> = {};
-    for (const [who, rights] of Object.entries(KAFKA_PRINCIPALS) as [KafkaPrincipal, { writes: readonly TopicKey[] }][]) {
+    for (const [who, rights] of Object.entries(KAFKA_PRINCIPALS) as [
+      KafkaPrincipal,
+      { writes: readonly TopicKey[] },
+    ][]) {
       expected[who] = [...rights.writes].sort();
       seen[who] = [];
       for (const key of Object.keys(TOPICS) as TopicKey[]) {

@@ -76,7 +76,13 @@ export function kafkaAclGrants(
   for (const [who, rights] of Object.entries(KAFKA_PRINCIPALS) as [KafkaPrincipal, PrincipalRights][]) {
     const principal = `User:${users[who] ?? who}`;
     const topic = (key: TopicKey, operation: KafkaAclGrant['operation']) =>
-      grants.push({ principal, resource: 'topic', pattern: 'literal', name: topicName(TOPICS[key], prefix), operation });
+      grants.push({
+        principal,
+        resource: 'topic',
+        pattern: 'literal',
+        name: topicName(TOPICS[key], prefix),
+        operation,
+      });
     for (const key of rights.reads) topic(key, 'read');
     for (const key of rights.writes) topic(key, 'write');
     if (rights.describesManifest) for (const key of Object.keys(TOPICS) as TopicKey[]) topic(key, 'describe');

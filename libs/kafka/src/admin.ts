@@ -20,7 +20,10 @@ export interface AclGrant {
 }
 
 const ACL_RESOURCE = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP } as const;
-const ACL_PATTERN = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED } as const;
+const ACL_PATTERN = {
+  literal: ResourcePatternTypes.LITERAL,
+  prefixed: ResourcePatternTypes.PREFIXED,
+} as const;
 const ACL_OPERATION = {
   read: AclOperationTypes.READ,
   write: AclOperationTypes.WRITE,
@@ -124,7 +127,13 @@ export class TopicAdmin {
       const key = (resource: number, pattern: number, name: string, principal: string, operation: number) =>
         `${resource}/${pattern}/${name}/${principal}/${operation}`;
       const wanted = grants.map((g) =>
-        key(ACL_RESOURCE[g.resource], ACL_PATTERN[g.pattern], g.name, g.principal, ACL_OPERATION[g.operation]),
+        key(
+          ACL_RESOURCE[g.resource],
+          ACL_PATTERN[g.pattern],
+          g.name,
+          g.principal,
+          ACL_OPERATION[g.operation],
+        ),
       );
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -136,7 +145,9 @@ export class TopicAdmin {
         });
         const present = new Set(
           resources.flatMap((r) =>
-            r.acls.map((a) => key(r.resourceType, r.resourcePatternType, r.resourceName, a.principal, a.operation)),
+            r.acls.map((a) =>
+              key(r.resourceType, r.resourcePatternType, r.resourceName, a.principal, a.operation),
+            ),
           ),
         );
         const missing = wanted.filter((w) => !present.has(w));

@@ -27,7 +27,8 @@ export interface LocalKafkaCredentials {
 export function localCredentialsFile(env: NodeJS.ProcessEnv = process.env): string {
   if (env.VIGIL_KAFKA_CREDENTIALS) return env.VIGIL_KAFKA_CREDENTIALS;
   // src/ and dist/ are both three levels below libs/kafka: the repository root is four up.
-  const runDir = env.VIGIL_KAFKA_RUN_DIR || join(resolve(__dirname, '..', '..', '..', '..'), 'infra', 'kafka', '.run');
+  const runDir =
+    env.VIGIL_KAFKA_RUN_DIR || join(resolve(__dirname, '..', '..', '..', '..'), 'infra', 'kafka', '.run');
   return join(runDir, 'credentials.env');
 }
 
@@ -44,7 +45,8 @@ export function readLocalCredentials(file = localCredentialsFile()): LocalKafkaC
   }
   const brokers = values.get('VIGIL_KAFKA_BROKERS');
   const mechanism = values.get('VIGIL_KAFKA_SASL_MECHANISM') as SaslMechanism | undefined;
-  if (!brokers || !mechanism) throw new Error(`${file}: VIGIL_KAFKA_BROKERS or VIGIL_KAFKA_SASL_MECHANISM missing`);
+  if (!brokers || !mechanism)
+    throw new Error(`${file}: VIGIL_KAFKA_BROKERS or VIGIL_KAFKA_SASL_MECHANISM missing`);
   const principals: Record<string, SaslCredentials> = {};
   for (const [key, password] of values) {
     const user = /^VIGIL_KAFKA_([A-Z0-9]+)_PASSWORD$/.exec(key)?.[1]?.toLowerCase();

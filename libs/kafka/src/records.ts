@@ -80,7 +80,11 @@ export function retryBudget(config: KafkaEnvConfig): { maxAttempts: number; tran
 
 /** Connection settings from a service's parsed Kafka variables. */
 export function kafkaSettings(config: KafkaEnvConfig): KafkaSettings {
-  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  const {
+    KAFKA_SASL_MECHANISM: mechanism,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD: password,
+  } = config;
   return {
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID,

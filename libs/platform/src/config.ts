@@ -119,11 +119,10 @@ export function kafkaEnv(defaultClientId: string) {
 
 /** `KAFKA_SASL_MECHANISM`: unset or empty means no SASL. */
 function saslMechanism() {
-  return z
-    .preprocess(
-      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
-      z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
-    );
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
+  );
 }
 
 /** A SASL user name or password: unset or empty means none. */
