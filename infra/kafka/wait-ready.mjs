@@ -12,8 +12,11 @@ const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 const [broker = '127.0.0.1:9092', deadlineArg = '60', logFile] = process.argv.slice(2);
 const deadline = Date.now() + Number(deadlineArg) * 1000;
-const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } =
-  process.env;
+const {
+  KAFKA_SASL_MECHANISM: mechanism,
+  KAFKA_SASL_USERNAME: username,
+  KAFKA_SASL_PASSWORD: password,
+} = process.env;
 const sasl = mechanism ? { sasl: { mechanism, username, password } } : {};
 
 async function probe() {

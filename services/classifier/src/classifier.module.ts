@@ -232,8 +232,7 @@ export class ClassifierModule {
         },
         {
           provide: RecordProducer,
-          useFactory: () =>
-            new RecordProducer(kafkaSettings(config)),
+          useFactory: () => new RecordProducer(kafkaSettings(config)),
         },
         RuntimeLifecycle,
         InferenceConsumer,

@@ -18,8 +18,7 @@ export class IngestModule {
         { provide: INGEST_CONFIG, useValue: config },
         {
           provide: RecordProducer,
-          useFactory: () =>
-            new RecordProducer(kafkaSettings(config)),
+          useFactory: () => new RecordProducer(kafkaSettings(config)),
         },
         {
           provide: DecodePool,
