@@ -96,12 +96,24 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
   {
     name: 'VIGIL_KAFKA_CONTROLLER_PORT',
     readBy: 'infra/kafka',
-    meaning: "local broker's KRaft controller port; default `9093`",
+    meaning: "local broker's KRaft controller port; default `VIGIL_KAFKA_PORT` + 1 (`9093`)",
   },
   {
     name: 'VIGIL_KAFKA_RUN_DIR',
-    readBy: 'infra/kafka',
-    meaning: 'local broker data and log; default `infra/kafka/.run`',
+    readBy: 'infra/kafka, stack scripts, test helpers',
+    meaning:
+      'local broker data, log and `credentials.env` (its SASL/SCRAM principals, generated at format time); default `infra/kafka/.run`',
+  },
+  {
+    name: 'VIGIL_KAFKA_CREDENTIALS',
+    readBy: 'stack scripts, test helpers, infra/kafka/provision.ts (libs/kafka/src/credentials.ts)',
+    meaning:
+      "the local broker's credentials file (one password per principal); default `$VIGIL_KAFKA_RUN_DIR/credentials.env`",
+  },
+  {
+    name: 'VIGIL_KAFKA_USER_INGEST, …_CLASSIFIER, …_MODERATION, …_PLATFORM',
+    readBy: 'infra/kafka/provision.ts',
+    meaning: "SASL user names the ACLs are granted to, where a cluster's differ from the principals' names",
   },
   { name: 'VIGIL_KAFKA_HEAP', readBy: 'infra/kafka', meaning: 'local broker heap; default `512m`' },
   {

@@ -14,7 +14,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { parseBrokers, readLocalCredentials, saslEnv, type SaslCredentials } from '@vigil/kafka';
+import { testBrokerCredentials } from '@vigil/kafka/testing';
 import { freePort, ServiceProcess } from '@vigil/platform/testing';
+import { provisionKafka } from '../kafka/provision';
 import { hashBankReaderUrl } from './database';
 
 /** Repository root. */
@@ -41,10 +44,38 @@ const ENTRY: Record<ServiceName, string> = {
   'moderation-api': 'services/moderation/dist/main.js',
 };
 
+/** The Kafka principal each process runs as (docs/threat-model.md). */
+const PRINCIPAL: Record<ServiceName, string> = {
+  ingest: 'ingest',
+  classifier: 'classifier',
+  'moderation-workers': 'moderation',
+  'moderation-api': 'moderation',
+};
+
+/**
+ * The SASL credentials of each Kafka principal (`admin`, `ingest`, …) for `brokers`: the local broker's
+ * credentials file (infra/kafka/start.sh; `credentialsFile` or the default place) when it names these
+ * brokers; else the administrator from `KAFKA_SASL_*` (an external broker: every process runs as it);
+ * else none (an unauthenticated broker).
+ */
+export function kafkaPrincipals(brokers: string, credentialsFile?: string): Record<string, SaslCredentials> {
+  const local = readLocalCredentials(credentialsFile);
+  if (local && parseBrokers(local.brokers).join(',') === parseBrokers(brokers).join(','))
+    return { ...local.principals };
+  const admin = testBrokerCredentials(parseBrokers(brokers));
+  return admin ? { admin } : {};
+}
+
 /** What a pipeline needs from its surroundings. */
 export interface PipelineOptions {
   /** Kafka bootstrap servers, `host:port[,host:port]`. */
   readonly brokers: string;
+  /**
+   * Credentials by principal (`kafkaPrincipals`, the default). Each process runs as its service's
+   * principal (as the administrator where that one is missing); with `admin`, the pipeline first creates
+   * its topics and their ACLs (infra/kafka/provision.ts).
+   */
+  readonly kafkaPrincipals?: Readonly<Record<string, SaslCredentials>>;
   /** PostgreSQL URL for moderation (a real server or the embedded PGlite one, see database.ts). */
   readonly databaseUrl: string;
   /** Schema holding moderation's tables (created by its migrations). */
@@ -72,7 +103,10 @@ export interface PipelineOptions {
 }
 
 /** The environment of each process, from the options. */
-function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, string>> {
+function serviceEnv(
+  o: PipelineOptions,
+  principals: Readonly<Record<string, SaslCredentials>>,
+): Record<ServiceName, Record<string, string>> {
   const suffix = o.groupSuffix ?? '';
   const bindingKeys = o.requestBindingKeys ?? LOCAL_REQUEST_BINDING_KEYS;
   const common = {
@@ -116,7 +150,10 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     // Runs the migrations first (started first), then serves the platform API, review API and dashboard.
     'moderation-api': { ...moderation, MODERATION_ROLES: 'api' },
   };
-  for (const name of SERVICE_NAMES) base[name] = { ...base[name], ...(o.env?.[name] ?? {}) };
+  for (const name of SERVICE_NAMES) {
+    const sasl = saslEnv(principals[PRINCIPAL[name]] ?? principals.admin);
+    base[name] = { ...base[name], ...sasl, ...(o.env?.[name] ?? {}) };
+  }
   return base;
 }
 
@@ -151,7 +188,13 @@ export class Pipeline {
    */
   static async start(options: PipelineOptions): Promise<Pipeline> {
     mkdirSync(options.logDir, { recursive: true });
-    const env = serviceEnv(options);
+    const principals = options.kafkaPrincipals ?? kafkaPrincipals(options.brokers);
+    if (principals.admin)
+      await provisionKafka({
+        admin: { brokers: parseBrokers(options.brokers), clientId: 'vigil-pipeline', sasl: principals.admin },
+        topicPrefix: options.topicPrefix ?? '',
+      });
+    const env = serviceEnv(options, principals);
     // The classifier reads the hash banks as a member of vigil_hash_bank_reader (SELECT on the two bank
     // tables only), unless the caller set its URL.
     if (options.env?.classifier?.DATABASE_URL === undefined)

@@ -29,7 +29,7 @@ import {
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import axe from 'axe-core';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -51,7 +51,8 @@ const PASSWORD = 'e2e moderator passphrase';
 
 const prefix = `${uniqueName('dash')}.`;
 const schema = `dashboard_e2e_${randomBytes(4).toString('hex')}`;
-const settings = { brokers: BROKERS.split(','), clientId: 'dashboard-e2e' };
+const broker = testBroker(BROKERS.split(','));
+const settings = broker.settings('dashboard-e2e');
 let service: ServiceProcess;
 let baseUrl: string;
 let browser: Browser;
@@ -62,7 +63,7 @@ let platformUrl: string;
 const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
 
 const env = () => ({
-  KAFKA_BROKERS: BROKERS,
+  ...broker.env(),
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
   DATABASE_SCHEMA: schema,

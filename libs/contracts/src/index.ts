@@ -1,4 +1,5 @@
 export * from './topics';
+export * from './principals';
 export * from './taxonomy';
 export * from './errors';
 export * from './post';

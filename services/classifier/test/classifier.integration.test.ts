@@ -45,7 +45,7 @@ let producer: RecordProducer;
 let collector: TopicCollector;
 let reference: VigilClassifier;
 const prefix = `${uniqueName('classifier')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'classifier-test' });
+const settings = () => broker.settings('classifier-test');
 const requestsTopic = () => topicName(TOPICS.inferenceRequests, prefix);
 const QUEUED = 50;
 const queued: InferenceRequest[] = [];
@@ -120,7 +120,7 @@ beforeAll(async () => {
   await publish(queued);
 
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     CLASSIFIER_GROUP_ID: uniqueName('classifier'),
     CLASSIFIER_MAX_BATCH_SIZE: '16',

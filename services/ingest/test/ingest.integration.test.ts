@@ -49,7 +49,7 @@ let collector: TopicCollector;
 let producer: RecordProducer;
 let workDir: string;
 const prefix = `${uniqueName('it')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'ingest-test' });
+const settings = () => broker.settings('ingest-test');
 const postsTopic = () => topicName(TOPICS.posts, prefix);
 const requestsTopic = () => topicName(TOPICS.inferenceRequests, prefix);
 const dlqTopic = () => topicName(TOPICS.postsDlq, prefix);
@@ -63,7 +63,7 @@ beforeAll(async () => {
   fixtures = await makeMediaFixtures(workDir, PHOTOS);
   server = await startMediaServer(fixtures);
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     INGEST_GROUP_ID: uniqueName('ingest'),
     VIGIL_BUNDLE_DIR: writeTestBundle(join(workDir, 'bundle')),

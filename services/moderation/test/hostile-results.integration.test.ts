@@ -19,7 +19,7 @@ import {
   type VerdictV1,
 } from '@vigil/contracts';
 import { DLQ_HEADERS, RecordProducer, TopicAdmin } from '@vigil/kafka';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../src/api/api-tokens';
@@ -29,7 +29,8 @@ import { startModeration } from './review-support';
 import { bound, DATABASE_URL, eventually, makeResult, recordsForKey, startReceiver } from './support';
 
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-const settings = { brokers: BROKERS.split(','), clientId: 'moderation-hostile-test' };
+const broker = testBroker(BROKERS.split(','));
+const settings = broker.settings('moderation-hostile-test');
 const schema = `moderation_hostile_${uniqueName('s').split('.')[1]}`;
 const prefix = `${uniqueName('hostile')}.`;
 let app: INestApplication;
@@ -70,7 +71,7 @@ const deadLetters = (topic: string, postId: string) =>
 
 beforeAll(async () => {
   ({ app, baseUrl } = await startModeration({
-    KAFKA_BROKERS: BROKERS,
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     DATABASE_SCHEMA: schema,
     RESULTS_GROUP_ID: uniqueName('results'),

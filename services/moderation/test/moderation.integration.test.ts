@@ -42,7 +42,7 @@ let endpointId: string;
 let secret: string;
 const schema = `moderation_it_${uniqueName('s').split('.')[1]}`;
 const prefix = `${uniqueName('mod')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'moderation-test' });
+const settings = () => broker.settings('moderation-test');
 /** Posts whose receiver answers should fail: post id → failures left. */
 const failuresLeft = new Map<string, number>();
 
@@ -81,7 +81,7 @@ const verdictRows = (postId: string) =>
 beforeAll(async () => {
   broker = await startTestBroker();
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     DATABASE_URL,
     DATABASE_SCHEMA: schema,
