@@ -18,6 +18,10 @@ ready_and_provision() {
   source "$KAFKA_CREDENTIALS"
   KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD=$VIGIL_KAFKA_ADMIN_PASSWORD \
     node "$ROOT/infra/kafka/wait-ready.mjs" "127.0.0.1:$KAFKA_PORT" "${VIGIL_KAFKA_WAIT_S:-60}" "$KAFKA_LOG"
+  # This broker, named explicitly: a caller's KAFKA_BROKERS/KAFKA_SASL_*/KAFKA_SSL (a test run against
+  # another broker that starts a private one, test/faults) must not send the provisioning elsewhere.
+  KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT KAFKA_SSL= \
+  KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD=$VIGIL_KAFKA_ADMIN_PASSWORD \
   VIGIL_KAFKA_CREDENTIALS=$KAFKA_CREDENTIALS node --conditions=@vigil/source --import tsx "$ROOT/infra/kafka/provision.ts"
 }
 

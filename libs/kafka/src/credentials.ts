@@ -13,6 +13,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SaslCredentials, SaslMechanism } from './records';
 
+/** This repository's root (libs/kafka/{src,dist}/ → ../../..). */
+const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
+
 /** The local broker and each principal's credentials, by user name (`admin`, `ingest`, …). */
 export interface LocalKafkaCredentials {
   readonly file: string;
@@ -26,9 +29,9 @@ export interface LocalKafkaCredentials {
  */
 export function localCredentialsFile(env: NodeJS.ProcessEnv = process.env): string {
   if (env.VIGIL_KAFKA_CREDENTIALS) return env.VIGIL_KAFKA_CREDENTIALS;
-  // src/ and dist/ are both three levels below libs/kafka: the repository root is four up.
-  const runDir =
-    env.VIGIL_KAFKA_RUN_DIR || join(resolve(__dirname, '..', '..', '..', '..'), 'infra', 'kafka', '.run');
+  // src/credentials.ts and dist/credentials.js both sit one folder below libs/kafka: the repository root
+  // is three up.
+  const runDir = env.VIGIL_KAFKA_RUN_DIR || join(REPOSITORY_ROOT, 'infra', 'kafka', '.run');
   return join(runDir, 'credentials.env');
 }
 
