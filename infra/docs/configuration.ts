@@ -96,12 +96,24 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
   {
     name: 'VIGIL_KAFKA_CONTROLLER_PORT',
     readBy: 'infra/kafka',
-    meaning: "local broker's KRaft controller port; default `9093`",
+    meaning: "local broker's KRaft controller port; default `VIGIL_KAFKA_PORT` + 1 (`9093`)",
   },
   {
     name: 'VIGIL_KAFKA_RUN_DIR',
-    readBy: 'infra/kafka',
-    meaning: 'local broker data and log; default `infra/kafka/.run`',
+    readBy: 'infra/kafka, stack scripts, test helpers',
+    meaning:
+      'local broker data, log and `credentials.env` (its SASL/SCRAM principals, generated at format time); default `infra/kafka/.run`',
+  },
+  {
+    name: 'VIGIL_KAFKA_CREDENTIALS',
+    readBy: 'stack scripts, test helpers, infra/kafka/provision.ts (libs/kafka/src/credentials.ts)',
+    meaning:
+      "the local broker's credentials file (one password per principal); default `$VIGIL_KAFKA_RUN_DIR/credentials.env`",
+  },
+  {
+    name: 'VIGIL_KAFKA_USER_INGEST, …_CLASSIFIER, …_MODERATION, …_PLATFORM',
+    readBy: 'infra/kafka/provision.ts',
+    meaning: "SASL user names the ACLs are granted to, where a cluster's differ from the principals' names",
   },
   { name: 'VIGIL_KAFKA_HEAP', readBy: 'infra/kafka', meaning: 'local broker heap; default `512m`' },
   {
@@ -197,7 +209,7 @@ function accepts(f: JsonField): string {
   return 'text';
 }
 
-/** The JSDoc of each property of `export const envSchema = z.object({...})`: text and `@default`. */
+/** The JSDoc of each property of `export const envSchema = z.object({...})` (refinements after it allowed): text and `@default`. */
 function jsDocs(file: string): { schema: string; fields: Map<string, { text: string; default?: string }> } {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const fields = new Map<string, { text: string; default?: string }>();
@@ -216,6 +228,14 @@ function jsDocs(file: string): { schema: string; fields: Map<string, { text: str
         schema = docOf(node).text;
         let init = decl.initializer;
         while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
+        // `z.object({...}).superRefine(...)`: the fields are in the object literal of the inner call.
+        while (
+          init &&
+          ts.isCallExpression(init) &&
+          ts.isPropertyAccessExpression(init.expression) &&
+          ['superRefine', 'refine', 'check'].includes(init.expression.name.text)
+        )
+          init = init.expression.expression;
         const arg = init && ts.isCallExpression(init) ? init.arguments[0] : undefined;
         if (!arg || !ts.isObjectLiteralExpression(arg))
           throw new Error(`${file}: envSchema is not z.object({...})`);

@@ -1,5 +1,7 @@
 // Waits until a Kafka broker answers a kafkajs admin client (connect, list topics, ≥ 1 broker).
 // Usage: node wait-ready.mjs HOST:PORT [deadline seconds = 60] [broker log to tail on failure]
+// Env: KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD (the local broker's administrator;
+// unset: no SASL).
 // Exits 0 when ready; 1 with the log's last 40 lines when the deadline passes.
 // Method: a fresh kafkajs admin with no retries and a short connection timeout per poll: connect, list
 // topics, describe the cluster (≥ 1 broker), disconnect; until the deadline.
@@ -10,6 +12,12 @@ const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 const [broker = '127.0.0.1:9092', deadlineArg = '60', logFile] = process.argv.slice(2);
 const deadline = Date.now() + Number(deadlineArg) * 1000;
+const {
+  KAFKA_SASL_MECHANISM: mechanism,
+  KAFKA_SASL_USERNAME: username,
+  KAFKA_SASL_PASSWORD: password,
+} = process.env;
+const sasl = mechanism ? { sasl: { mechanism, username, password } } : {};
 
 async function probe() {
   const admin = new Kafka({
@@ -19,6 +27,7 @@ async function probe() {
     requestTimeout: 2000,
     retry: { retries: 0 },
     logLevel: logLevel.NOTHING,
+    ...sasl,
   }).admin();
   try {
     await admin.connect();

@@ -178,3 +178,46 @@ export async function openDatabase(url: string): Promise<LocalDatabase> {
     },
   };
 }
+
+/** The classifier's database login in local runs: a member of `vigil_hash_bank_reader` (moderation migration 0006). */
+export const CLASSIFIER_DB_USER = 'vigil_classifier';
+/** Local runs only (PostgreSQL on 127.0.0.1); compose and k8s set their own. */
+const CLASSIFIER_DB_PASSWORD = 'vigil_classifier_local';
+
+/**
+ * The URL the classifier reads the hash banks with in a local run: `url` with the login
+ * `vigil_classifier`, a member of `vigil_hash_bank_reader` (SELECT on the two bank tables only), both made
+ * here when missing. Where they cannot be made (a user without CREATEROLE) or that login does not
+ * connect, returns `url` itself with `readOnly: false`: the classifier then reads with moderation's
+ * credentials, as before issue 19, and the run goes on.
+ */
+export async function hashBankReaderUrl(url: string): Promise<{ url: string; readOnly: boolean }> {
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+    await admin.query(`
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vigil_hash_bank_reader') THEN
+          CREATE ROLE vigil_hash_bank_reader NOLOGIN;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${CLASSIFIER_DB_USER}') THEN
+          CREATE ROLE ${CLASSIFIER_DB_USER} LOGIN PASSWORD '${CLASSIFIER_DB_PASSWORD}' IN ROLE vigil_hash_bank_reader;
+        END IF;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; -- a concurrent run made them
+      END $$`);
+    const reader = new URL(url);
+    reader.username = CLASSIFIER_DB_USER;
+    reader.password = CLASSIFIER_DB_PASSWORD;
+    const readerUrl = reader.toString();
+    if (!(await reachable(readerUrl))) throw new Error(`${CLASSIFIER_DB_USER} cannot connect`);
+    return { url: readerUrl, readOnly: true };
+  } catch (error) {
+    console.warn(
+      `stack: the classifier reads the hash banks with moderation's database user (${(error as Error).message})`,
+    );
+    return { url, readOnly: false };
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     brokers,
     topicPrefix: prefix,
     mediaDir: samplesDir,
-    groupId: `vigil-demo-${runId}`,
+    groupId: `vigil-platform-demo-${runId}`,
   });
   const cacheUrl = process.env.MEDIA_CACHE_URL ?? ((await listening(6379)) ? 'redis://127.0.0.1:6379/0' : '');
   console.log('demo: starting ingest, classifier, moderation workers, moderation API + dashboard');

@@ -42,7 +42,9 @@ prepare_local_run() {
   KAFKA_WAS_RUNNING=false
   [ -f "$KAFKA_PID_FILE" ] && kill -0 "$(cat "$KAFKA_PID_FILE")" 2>/dev/null && KAFKA_WAS_RUNNING=true
   bash infra/kafka/start.sh || return 1
-  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} LOG_LEVEL=${LOG_LEVEL:-warn}
+  # The broker's principals (SASL/SCRAM): the drivers give each service its own (infra/stack/pipeline.ts).
+  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} VIGIL_KAFKA_CREDENTIALS=$KAFKA_CREDENTIALS
+  export LOG_LEVEL=${LOG_LEVEL:-warn}
   npx turbo run build --output-logs=errors-only || return 1
   bash infra/data/photos.sh || return 1
   # The model bundle (ingest reads its image sizes from the manifest; the classifier runs it). The build is

@@ -10,13 +10,27 @@
  * settings, and its peak resident memory read from /proc (ServiceProcess of @vigil/platform/testing).
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { parseBrokers, readLocalCredentials, saslEnv, type SaslCredentials } from '@vigil/kafka';
+import { testBrokerCredentials } from '@vigil/kafka/testing';
 import { freePort, ServiceProcess } from '@vigil/platform/testing';
+import { provisionKafka } from '../kafka/provision';
+import { hashBankReaderUrl } from './database';
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * REQUEST_BINDING_KEYS of local runs (demo, tests, benchmarks) when the environment sets none: a key
+ * made once per process, so ingest and moderation of every pipeline this process starts share it and no
+ * fixed secret exists. Results left on the topics by an earlier run with another key are dead-lettered
+ * (`RESULT_BINDING_INVALID`), as a deployment would do with them.
+ */
+export const LOCAL_REQUEST_BINDING_KEYS =
+  process.env.REQUEST_BINDING_KEYS || `local:${randomBytes(32).toString('base64')}`;
 
 /** The processes of one pipeline, in start order. */
 export const SERVICE_NAMES = ['moderation-api', 'moderation-workers', 'classifier', 'ingest'] as const;
@@ -30,10 +44,38 @@ const ENTRY: Record<ServiceName, string> = {
   'moderation-api': 'services/moderation/dist/main.js',
 };
 
+/** The Kafka principal each process runs as (docs/threat-model.md). */
+const PRINCIPAL: Record<ServiceName, string> = {
+  ingest: 'ingest',
+  classifier: 'classifier',
+  'moderation-workers': 'moderation',
+  'moderation-api': 'moderation',
+};
+
+/**
+ * The SASL credentials of each Kafka principal (`admin`, `ingest`, …) for `brokers`: the local broker's
+ * credentials file (infra/kafka/start.sh; `credentialsFile` or the default place) when it names these
+ * brokers; else the administrator from `KAFKA_SASL_*` (an external broker: every process runs as it);
+ * else none (an unauthenticated broker).
+ */
+export function kafkaPrincipals(brokers: string, credentialsFile?: string): Record<string, SaslCredentials> {
+  const local = readLocalCredentials(credentialsFile);
+  if (local && parseBrokers(local.brokers).join(',') === parseBrokers(brokers).join(','))
+    return { ...local.principals };
+  const admin = testBrokerCredentials(parseBrokers(brokers));
+  return admin ? { admin } : {};
+}
+
 /** What a pipeline needs from its surroundings. */
 export interface PipelineOptions {
   /** Kafka bootstrap servers, `host:port[,host:port]`. */
   readonly brokers: string;
+  /**
+   * Credentials by principal (`kafkaPrincipals`, the default). Each process runs as its service's
+   * principal (as the administrator where that one is missing); with `admin`, the pipeline first creates
+   * its topics and their ACLs (infra/kafka/provision.ts).
+   */
+  readonly kafkaPrincipals?: Readonly<Record<string, SaslCredentials>>;
   /** PostgreSQL URL for moderation (a real server or the embedded PGlite one, see database.ts). */
   readonly databaseUrl: string;
   /** Schema holding moderation's tables (created by its migrations). */
@@ -52,6 +94,8 @@ export interface PipelineOptions {
   readonly allowHosts?: string;
   /** Redis URL of the classifier's media cache; '' or absent disables it. */
   readonly mediaCacheUrl?: string;
+  /** REQUEST_BINDING_KEYS of ingest and moderation (default `LOCAL_REQUEST_BINDING_KEYS`). */
+  readonly requestBindingKeys?: string;
   /** LOG_LEVEL of every process (default `warn`). */
   readonly logLevel?: string;
   /** How long each process may take to become ready, ms (default 120000; a busy machine needs more). */
@@ -59,8 +103,12 @@ export interface PipelineOptions {
 }
 
 /** The environment of each process, from the options. */
-function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, string>> {
+function serviceEnv(
+  o: PipelineOptions,
+  principals: Readonly<Record<string, SaslCredentials>>,
+): Record<ServiceName, Record<string, string>> {
   const suffix = o.groupSuffix ?? '';
+  const bindingKeys = o.requestBindingKeys ?? LOCAL_REQUEST_BINDING_KEYS;
   const common = {
     KAFKA_BROKERS: o.brokers,
     KAFKA_TOPIC_PREFIX: o.topicPrefix ?? '',
@@ -70,6 +118,7 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     ...common,
     DATABASE_URL: o.databaseUrl,
     DATABASE_SCHEMA: o.databaseSchema,
+    REQUEST_BINDING_KEYS: bindingKeys,
     RESULTS_GROUP_ID: `vigil-moderation${suffix}`,
     MEDIA_GROUP_ID: `vigil-moderation-media${suffix}`,
     WEBHOOK_EGRESS_ALLOW: o.allowHosts ?? '',
@@ -83,6 +132,7 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     ingest: {
       ...common,
       INGEST_GROUP_ID: `vigil-ingest${suffix}`,
+      REQUEST_BINDING_KEYS: bindingKeys,
       INGEST_MEDIA_ALLOW: o.allowHosts ?? '',
     },
     classifier: {
@@ -91,7 +141,8 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
       MEDIA_CACHE_URL: o.mediaCacheUrl ?? '',
       VIGIL_EXECUTION_PROVIDER: 'cpu',
       // Hash banks (PDQ) are read from moderation's tables; set here so no DATABASE_* of the parent's
-      // environment (a test runner's) points the worker at another schema.
+      // environment (a test runner's) points the worker at another schema. `Pipeline.start` replaces the
+      // URL with the read-only login's (hashBankReaderUrl) where it can be made.
       DATABASE_URL: o.databaseUrl,
       DATABASE_SCHEMA: o.databaseSchema,
     },
@@ -99,7 +150,10 @@ function serviceEnv(o: PipelineOptions): Record<ServiceName, Record<string, stri
     // Runs the migrations first (started first), then serves the platform API, review API and dashboard.
     'moderation-api': { ...moderation, MODERATION_ROLES: 'api' },
   };
-  for (const name of SERVICE_NAMES) base[name] = { ...base[name], ...(o.env?.[name] ?? {}) };
+  for (const name of SERVICE_NAMES) {
+    const sasl = saslEnv(principals[PRINCIPAL[name]] ?? principals.admin);
+    base[name] = { ...base[name], ...sasl, ...(o.env?.[name] ?? {}) };
+  }
   return base;
 }
 
@@ -134,7 +188,17 @@ export class Pipeline {
    */
   static async start(options: PipelineOptions): Promise<Pipeline> {
     mkdirSync(options.logDir, { recursive: true });
-    const env = serviceEnv(options);
+    const principals = options.kafkaPrincipals ?? kafkaPrincipals(options.brokers);
+    if (principals.admin)
+      await provisionKafka({
+        admin: { brokers: parseBrokers(options.brokers), clientId: 'vigil-pipeline', sasl: principals.admin },
+        topicPrefix: options.topicPrefix ?? '',
+      });
+    const env = serviceEnv(options, principals);
+    // The classifier reads the hash banks as a member of vigil_hash_bank_reader (SELECT on the two bank
+    // tables only), unless the caller set its URL.
+    if (options.env?.classifier?.DATABASE_URL === undefined)
+      env.classifier.DATABASE_URL = (await hashBankReaderUrl(options.databaseUrl)).url;
     const services = {} as Record<ServiceName, ServiceProcess<ServiceName>>;
     for (const name of SERVICE_NAMES) {
       const port = options.ports?.[name] ?? (await freePort());

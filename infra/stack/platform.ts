@@ -16,8 +16,16 @@ import {
   type PostV1Input,
   type VerdictV1,
 } from '@vigil/contracts';
-import { BatchConsumer, DLQ_HEADERS, RecordProducer, type IncomingRecord } from '@vigil/kafka';
+import {
+  BatchConsumer,
+  DLQ_HEADERS,
+  RecordProducer,
+  type IncomingRecord,
+  type KafkaSettings,
+  type SaslCredentials,
+} from '@vigil/kafka';
 import { Webhook } from 'standardwebhooks';
+import { kafkaPrincipals } from './pipeline';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -48,8 +56,10 @@ export interface PlatformOptions {
   readonly topicPrefix?: string;
   /** Folder whose files are served at `/media/<name>`. */
   readonly mediaDir: string;
-  /** Consumer group of the verdict reader (unique per run). */
+  /** Consumer group of the verdict reader (unique per run; the platform principal may use `vigil-platform*`). */
   readonly groupId: string;
+  /** The platform principal's credentials; default `kafkaPrincipals(brokers).platform` (pipeline.ts). */
+  readonly sasl?: SaslCredentials;
 }
 
 /** The stand-in platform: media server + webhook receiver + posts producer + verdict reader. */
@@ -76,7 +86,13 @@ export class Platform {
     /** `http://127.0.0.1:<port>`. */
     readonly origin: string,
   ) {
-    this.producer = new RecordProducer({ brokers: options.brokers.split(','), clientId: 'platform' });
+    this.producer = new RecordProducer(this.settings('platform'));
+  }
+
+  private settings(clientId: string): KafkaSettings {
+    const principals = this.options.sasl ? {} : kafkaPrincipals(this.options.brokers);
+    const sasl = this.options.sasl ?? principals.platform ?? principals.admin;
+    return { brokers: this.options.brokers.split(','), clientId, ...(sasl ? { sasl } : {}) };
   }
 
   /** Starts the HTTP server on 127.0.0.1 (free port unless `port`) and the verdict reader. */
@@ -131,22 +147,19 @@ export class Platform {
   async readVerdicts(): Promise<void> {
     const prefix = this.options.topicPrefix ?? '';
     const verdicts = topicName(TOPICS.verdicts, prefix);
-    this.reader = new BatchConsumer(
-      { brokers: this.options.brokers.split(','), clientId: 'platform-verdicts' },
-      {
-        groupId: this.options.groupId,
-        topics: [verdicts, topicName(TOPICS.postsDlq, prefix)],
-        eachRecord: async (r: IncomingRecord) => {
-          if (r.topic !== verdicts) {
-            this.deadLetterCount += 1;
-            this.deadLettered.set(r.key?.toString() ?? '', String(r.headers[DLQ_HEADERS.errorCode] ?? ''));
-            return;
-          }
-          const verdict = VerdictV1Schema.parse(JSON.parse(r.value!.toString('utf8')));
-          this.verdicts.push({ verdict, at: Date.now(), via: 'kafka' });
-        },
+    this.reader = new BatchConsumer(this.settings('platform-verdicts'), {
+      groupId: this.options.groupId,
+      topics: [verdicts, topicName(TOPICS.postsDlq, prefix)],
+      eachRecord: async (r: IncomingRecord) => {
+        if (r.topic !== verdicts) {
+          this.deadLetterCount += 1;
+          this.deadLettered.set(r.key?.toString() ?? '', String(r.headers[DLQ_HEADERS.errorCode] ?? ''));
+          return;
+        }
+        const verdict = VerdictV1Schema.parse(JSON.parse(r.value!.toString('utf8')));
+        this.verdicts.push({ verdict, at: Date.now(), via: 'kafka' });
       },
-    );
+    });
     await this.reader.start();
   }
 

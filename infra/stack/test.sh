@@ -3,6 +3,10 @@
 # Installs npm dependencies when missing, makes sure PostgreSQL and a Kafka broker run (starting the
 # local KRaft broker unless KAFKA_BROKERS names one), runs every package's tests through turbo, and
 # ends with the line "N passed, N failed" counted from the test runners' JSON reports.
+# The local broker authenticates: tests connect as its administrator, and the pipeline tests run each
+# service as its own principal, from the broker's credentials file. For a broker named by KAFKA_BROKERS,
+# set KAFKA_SASL_MECHANISM/USERNAME/PASSWORD to an administrator's (none: an unauthenticated broker,
+# where test/infra/kafka-auth.test.ts fails, as it should).
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -20,7 +24,8 @@ npm run --silent models:build || exit 1
 echo "test: models:build took $(( $(date +%s) - t_models )) s"
 if [ -z "${KAFKA_BROKERS:-}" ]; then
   bash infra/kafka/start.sh || exit 1
-  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092}
+  source infra/kafka/env.sh
+  export KAFKA_BROKERS=127.0.0.1:${VIGIL_KAFKA_PORT:-9092} VIGIL_KAFKA_CREDENTIALS=$KAFKA_CREDENTIALS
 fi
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vigil_test}
 

@@ -33,14 +33,19 @@ import {
   type PostV1Input,
   type VerdictV1,
 } from '@vigil/contracts';
-import { BatchConsumer, TopicAdmin } from '@vigil/kafka';
+import { BatchConsumer, TopicAdmin, type KafkaSettings } from '@vigil/kafka';
 import { ensureSamples } from '../../infra/data/samples';
 import { openDatabase } from '../../infra/stack/database';
-import { Pipeline, ROOT, SERVICE_NAMES, type ServiceName } from '../../infra/stack/pipeline';
+import { kafkaPrincipals, Pipeline, ROOT, SERVICE_NAMES, type ServiceName } from '../../infra/stack/pipeline';
 import { Platform } from '../../infra/stack/platform';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 120);
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+/** The broker's administrator (reads the classifier's results; removes the run's topics). */
+const adminSettings = (clientId: string): KafkaSettings => {
+  const admin = kafkaPrincipals(BROKERS).admin;
+  return { brokers: BROKERS.split(','), clientId, ...(admin ? { sasl: admin } : {}) };
+};
 const TENANT = 'bench';
 const runId = randomBytes(4).toString('hex');
 const prefix = `bench-${runId}.`;
@@ -135,32 +140,27 @@ async function main(): Promise<void> {
     brokers: BROKERS,
     topicPrefix: prefix,
     mediaDir: samplesDir,
-    groupId: `bench-platform-${runId}`,
+    groupId: `vigil-platform-bench-${runId}`,
   });
   const costs = new Map<string, Cost>();
-  const results = new BatchConsumer(
-    { brokers: BROKERS.split(','), clientId: 'bench-results' },
-    {
-      groupId: `bench-results-${runId}`,
-      topics: [topicName(TOPICS.inferenceResults, prefix)],
-      eachRecord: async (r) => {
-        let result;
-        try {
-          result = decodeInternal(InferenceResultSchema, r.value!);
-        } catch (error) {
-          console.error(
-            `bench: unreadable inference result ${r.key?.toString()}: ${(error as Error).message}`,
-          );
-          return;
-        }
-        const ran = result.experts.filter((e) => e.ran && e.expert !== 'fusion');
-        costs.set(postKey(result.tenant_id, result.post_id), {
-          invocations: ran.length,
-          expertsMs: ran.reduce((a, e) => a + e.ms, 0),
-        });
-      },
+  const results = new BatchConsumer(adminSettings('bench-results'), {
+    groupId: `bench-results-${runId}`,
+    topics: [topicName(TOPICS.inferenceResults, prefix)],
+    eachRecord: async (r) => {
+      let result;
+      try {
+        result = decodeInternal(InferenceResultSchema, r.value!);
+      } catch (error) {
+        console.error(`bench: unreadable inference result ${r.key?.toString()}: ${(error as Error).message}`);
+        return;
+      }
+      const ran = result.experts.filter((e) => e.ran && e.expert !== 'fusion');
+      costs.set(postKey(result.tenant_id, result.post_id), {
+        invocations: ran.length,
+        expertsMs: ran.reduce((a, e) => a + e.ms, 0),
+      });
     },
-  );
+  });
   let pipeline: Pipeline | undefined;
   const reports: PhaseReport[] = [];
   try {
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
     await pipeline?.stop();
     await results.stop().catch(() => undefined);
     await platform.close();
-    await new TopicAdmin({ brokers: BROKERS.split(','), clientId: 'bench' })
+    await new TopicAdmin(adminSettings('bench'))
       .deleteTopics(Object.values(TOPICS).map((t) => topicName(t, prefix)))
       .catch(() => undefined);
     await database.close(database.kind === 'postgres' ? schema : undefined);

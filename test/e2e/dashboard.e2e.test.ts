@@ -18,6 +18,7 @@ import {
   encodeInternal,
   internalHeaders,
   postKey,
+  RequestBinder,
   requestId,
   severityOf,
   TOPICS,
@@ -29,7 +30,7 @@ import {
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
 import axe from 'axe-core';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -46,11 +47,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
 const TENANT = 'northwind';
+// Moderation records only results bound to a request ingest issued (REQUEST_BINDING_KEYS); the test
+// stands in for ingest and the classifier, so it signs each result with the same test key.
+const REQUEST_BINDING_KEYS = `e2e:${randomBytes(32).toString('base64')}`;
+const binder = RequestBinder.fromKeyring(REQUEST_BINDING_KEYS);
 const PASSWORD = 'e2e moderator passphrase';
 
 const prefix = `${uniqueName('dash')}.`;
 const schema = `dashboard_e2e_${randomBytes(4).toString('hex')}`;
-const settings = { brokers: BROKERS.split(','), clientId: 'dashboard-e2e' };
+const broker = testBroker(BROKERS.split(','));
+const settings = broker.settings('dashboard-e2e');
 let service: ServiceProcess;
 let baseUrl: string;
 let browser: Browser;
@@ -63,7 +69,7 @@ let deadPort: number;
 const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
 
 const env = () => ({
-  KAFKA_BROKERS: BROKERS,
+  ...broker.env(),
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
   DATABASE_SCHEMA: schema,
@@ -87,7 +93,7 @@ function result(
   },
 ): InferenceResult {
   const notCovered: CategoryId[] = options.image ? ['sexual', 'sexual/minors', 'violence/graphic'] : [];
-  return {
+  const unbound: InferenceResult = {
     schema_version: 1,
     request_id: requestId(TENANT, postId, 0),
     tenant_id: TENANT,
@@ -151,6 +157,7 @@ function result(
       ? { callback: { endpoint_id: options.endpointId, correlation_id: `c-${postId}` } }
       : {}),
   };
+  return { ...unbound, request_binding: binder.sign(unbound) };
 }
 
 beforeAll(async () => {
@@ -190,6 +197,7 @@ beforeAll(async () => {
     env: {
       ...env(),
       RESULTS_GROUP_ID: uniqueName('e2e-results'),
+      REQUEST_BINDING_KEYS,
       MEDIA_GROUP_ID: uniqueName('e2e-media'),
       WEBHOOK_EGRESS_ALLOW: '127.0.0.1',
       REVIEW_MEDIA_EGRESS_ALLOW: '127.0.0.1',

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { postKey, TOPICS, topicName, type PostV1Input, type VerdictV1 } from '@vigil/contracts';
 import { TopicAdmin } from '@vigil/kafka';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSamples, SAMPLE_POSTS, samplePosts } from '../../infra/data/samples';
@@ -54,7 +54,7 @@ beforeAll(async () => {
     brokers: BROKERS,
     topicPrefix: prefix,
     mediaDir: samplesDir,
-    groupId: uniqueName('e2e-platform'),
+    groupId: uniqueName('vigil-platform-e2e'),
   });
   pipeline = await Pipeline.start({
     brokers: BROKERS,
@@ -101,7 +101,7 @@ afterAll(async () => {
     await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await db.end();
   }
-  await new TopicAdmin({ brokers: BROKERS.split(','), clientId: 'pipeline-e2e' }).deleteTopics(
+  await new TopicAdmin(testBroker(BROKERS.split(',')).settings('pipeline-e2e')).deleteTopics(
     Object.values(TOPICS).map((t) => topicName(t, prefix)),
   );
 });

@@ -24,10 +24,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { postKey, TOPICS, topicName, type PostV1Input, type VerdictV1 } from '@vigil/contracts';
-import { BatchConsumer, DLQ_HEADERS, RecordProducer, type IncomingRecord } from '@vigil/kafka';
+import {
+  BatchConsumer,
+  DLQ_HEADERS,
+  RecordProducer,
+  type IncomingRecord,
+  type KafkaSettings,
+  type SaslCredentials,
+} from '@vigil/kafka';
 import { uniqueName } from '@vigil/kafka/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Pipeline, type ServiceName, SERVICE_NAMES } from '../../infra/stack/pipeline';
+import { kafkaPrincipals, Pipeline, type ServiceName, SERVICE_NAMES } from '../../infra/stack/pipeline';
 import { Platform } from '../../infra/stack/platform';
 import { PrivateBroker, PrivatePostgres } from './private-servers';
 
@@ -40,6 +47,7 @@ const POSTS_PER_SCENARIO = 6;
 const START_TIMEOUT_MS = 400_000;
 
 let broker: PrivateBroker;
+let principals: Record<string, SaslCredentials>;
 let postgres: PrivatePostgres;
 let pipeline: Pipeline;
 let platform: Platform;
@@ -188,13 +196,19 @@ async function scenario(
   return counts;
 }
 
+/** Connection settings as the private broker's administrator. */
+function adminSettings(clientId: string): KafkaSettings {
+  return { brokers: [broker.brokers], clientId, sasl: principals.admin! };
+}
+
 /** Records of `topic` read from the beginning until none arrived for `quietMs`. */
 async function readTopic(topic: string, quietMs = 3_000): Promise<IncomingRecord[]> {
   const seen: IncomingRecord[] = [];
-  const reader = new BatchConsumer(
-    { brokers: [broker.brokers], clientId: 'faults-reader' },
-    { groupId: uniqueName('faults-reader'), topics: [topic], eachRecord: async (r) => void seen.push(r) },
-  );
+  const reader = new BatchConsumer(adminSettings('faults-reader'), {
+    groupId: uniqueName('faults-reader'),
+    topics: [topic],
+    eachRecord: async (r) => void seen.push(r),
+  });
   await reader.start();
   let last = -1;
   while (seen.length !== last) {
@@ -209,13 +223,16 @@ beforeAll(async () => {
   mkdirSync(tmp, { recursive: true });
   broker = await PrivateBroker.start(join(tmp, 'kafka'));
   postgres = await PrivatePostgres.start(join(tmp, 'postgres'));
+  principals = kafkaPrincipals(broker.brokers, broker.credentialsFile);
   platform = await Platform.start({
     brokers: broker.brokers,
+    sasl: principals.platform!,
     mediaDir: tmp,
-    groupId: uniqueName('faults-platform'),
+    groupId: uniqueName('vigil-platform-faults'),
   });
   pipeline = await Pipeline.start({
     brokers: broker.brokers,
+    kafkaPrincipals: principals,
     databaseUrl: postgres.url,
     databaseSchema: 'vigil',
     groupSuffix: `-${runId}`,
@@ -299,7 +316,7 @@ describe('faults lose nothing and decide nothing twice', () => {
   it('a partition full of poison records: valid posts behind it are decided, the poison is dead-lettered', async () => {
     const key = postKey(TENANT, `poison-${runId}`);
     const poisonPosts = 20;
-    const producer = new RecordProducer({ brokers: [broker.brokers], clientId: 'faults-poison' });
+    const producer = new RecordProducer(adminSettings('faults-poison'));
     const dlqBefore = platform.deadLetterCount;
     const behind = textPost(`poison-${runId}`); // same key: same partition, behind the poison
     await scenario('poison-partition', async () => {}, {

@@ -17,6 +17,11 @@ export class PrivateBroker {
     readonly port: number,
   ) {}
 
+  /** Its credentials file (SASL principals, infra/kafka/start.sh). */
+  get credentialsFile(): string {
+    return join(this.env.VIGIL_KAFKA_RUN_DIR!, 'credentials.env');
+  }
+
   /** `host:port` to bootstrap from. */
   get brokers(): string {
     return `127.0.0.1:${this.port}`;

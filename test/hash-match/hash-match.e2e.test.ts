@@ -23,12 +23,12 @@ import {
   type VerdictV1,
 } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import { eventually, freePort, ServiceProcess } from '@vigil/platform/testing';
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moderationCli, ROOT } from '../../infra/stack/pipeline';
+import { LOCAL_REQUEST_BINDING_KEYS, moderationCli, ROOT } from '../../infra/stack/pipeline';
 
 /** Meta's PDQ reference vectors, committed with the PDQ kernel (kernels/pdq/test/fixtures/SOURCE.md). */
 const PDQ_DATA = resolve(ROOT, 'kernels', 'pdq', 'test', 'fixtures');
@@ -41,7 +41,8 @@ const BANK = 'e2e-known-content';
 
 const prefix = `${uniqueName('hashmatch')}.`;
 const schema = `hash_match_e2e_${randomBytes(4).toString('hex')}`;
-const settings = { brokers: BROKERS.split(','), clientId: 'hash-match-e2e' };
+const broker = testBroker(BROKERS.split(','));
+const settings = broker.settings('hash-match-e2e');
 const services: ServiceProcess[] = [];
 let db: pg.Client;
 let platform: Server;
@@ -49,10 +50,11 @@ let platformUrl: string;
 let referenceHash: string;
 
 const baseEnv = () => ({
-  KAFKA_BROKERS: BROKERS,
+  ...broker.env(),
   KAFKA_TOPIC_PREFIX: prefix,
   DATABASE_URL,
   DATABASE_SCHEMA: schema,
+  REQUEST_BINDING_KEYS: LOCAL_REQUEST_BINDING_KEYS,
   LOG_LEVEL: 'info',
 });
 

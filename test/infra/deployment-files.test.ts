@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ALL_TOPICS, kafkaAclGrants } from '@vigil/contracts';
 import { envVariables, type EnvSchema } from '@vigil/platform';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -42,6 +43,38 @@ describe('infra/compose/docker-compose.yml', () => {
     }
   });
 
+  it.each(services)('runs %s as its own Kafka principal', (service) => {
+    const env = compose.services[service]?.environment ?? {};
+    expect(env.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    expect(env.KAFKA_SASL_USERNAME).toBe(service);
+    expect(String(env.KAFKA_SASL_PASSWORD)).toContain(`VIGIL_KAFKA_${service.toUpperCase()}_PASSWORD`);
+  });
+
+  it("creates the manifest's topics and exactly the ACLs of libs/contracts (kafka/setup.sh)", () => {
+    const setup = readFileSync(join(composeDir, 'kafka', 'setup.sh'), 'utf8');
+    const list = (name: string) =>
+      [...new RegExp(`^${name}=\\(\\n([\\s\\S]*?)^\\)`, 'm').exec(setup)![1]!.matchAll(/'([^']+)'/g)].map(
+        (m) => m[1]!.split(' '),
+      );
+    expect(list('TOPICS')).toEqual(
+      ALL_TOPICS.map((t) => [t.name, String(t.partitions), String(t.retentionMs), String(t.maxMessageBytes)]),
+    );
+    const acls = list('ACLS').flatMap(([user, operation, resource, ...names]) =>
+      names.map((name) =>
+        [
+          `User:${user}`,
+          resource === 'topic' ? 'topic literal' : 'group prefixed',
+          name,
+          operation!.toLowerCase(),
+        ].join(' '),
+      ),
+    );
+    const expected = kafkaAclGrants('').map((g) =>
+      [g.principal, `${g.resource} ${g.pattern}`, g.name, g.operation].join(' '),
+    );
+    expect(acls.sort()).toEqual(expected.sort());
+  });
+
   it.each(services)('sets only variables that %s reads', async (service) => {
     const known = new Set(envVariables(await schemaOf(service)));
     const set = Object.keys(compose.services[service]?.environment ?? {});
@@ -65,6 +98,26 @@ describe('infra/k8s', () => {
     const known = new Set(envVariables(await schemaOf(service)));
     const set = [...(container.env ?? []).map((e: { name: string }) => e.name), ...Object.keys(common.data)];
     expect(set.filter((v) => !known.has(v))).toEqual([]);
+  });
+
+  it.each(services)('runs every %s deployment as its own Kafka principal over TLS', (service) => {
+    expect(common.data.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    expect(common.data.KAFKA_SSL).toBe('true');
+    const deployments = parseAllDocuments(readFileSync(join(k8sDir, `${service}.yaml`), 'utf8'))
+      .map((d) => d.toJS())
+      .filter((d) => d?.kind === 'Deployment' && d.metadata.name.startsWith(`vigil-${service}`));
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const deployment of deployments) {
+      const env = deployment.spec.template.spec.containers[0].env as {
+        name: string;
+        value?: string;
+        valueFrom?: { secretKeyRef: { name: string } };
+      }[];
+      expect(env.find((e) => e.name === 'KAFKA_SASL_USERNAME')?.value).toBe(service);
+      expect(env.find((e) => e.name === 'KAFKA_SASL_PASSWORD')?.valueFrom?.secretKeyRef.name).toBe(
+        `vigil-kafka-${service}`,
+      );
+    }
   });
 });
 

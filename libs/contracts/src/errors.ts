@@ -49,6 +49,8 @@ export const DEAD_LETTER_CODES = [
   'RESULT_CONSTRAINT_VIOLATION',
   // The database refused the statement as too large or malformed (SQLSTATE 08P01, class 54).
   'RESULT_DATABASE_LIMIT',
+  // An inference result whose request binding is missing or wrong: no request ingest issued matches it.
+  'RESULT_BINDING_INVALID',
   // A handler failed with an unknown error on every try, or transiently past the retry budget.
   'RETRIES_EXHAUSTED',
 ] as const;

@@ -10,6 +10,9 @@ import { CATEGORY_IDS } from './taxonomy';
  */
 export const INFERENCE_SCHEMA_VERSION = 1;
 
+/** `v1:<key id>:<base64url MAC>`; optional on the wire so that a result without one decodes and is dead-lettered with its reason. */
+const RequestBindingField = z.string().max(256).optional();
+
 /**
  * How an image is resized for an expert, as the model bundle's manifest states it. Ingest produces one
  * variant per distinct spec; experts look theirs up by `resizeKey(spec)`.
@@ -118,6 +121,11 @@ export const InferenceRequestSchema = z.object({
     .optional(),
   /** The post's creation time from the platform, ISO 8601. */
   created_at: z.string(),
+  /**
+   * Ingest's keyed MAC over tenant, post, revision and media digests (`request-binding.ts`). The
+   * classifier copies it unchanged into its result; moderation records no result without a valid one.
+   */
+  request_binding: RequestBindingField,
 });
 export type InferenceRequest = z.infer<typeof InferenceRequestSchema>;
 
@@ -233,6 +241,8 @@ export const InferenceResultSchema = z.object({
   callback: z
     .object({ endpoint_id: z.string().optional(), correlation_id: z.string().optional() })
     .optional(),
+  /** The request's `request_binding`, unchanged: moderation dead-letters a result without a valid one. */
+  request_binding: RequestBindingField,
 });
 export type InferenceResult = z.infer<typeof InferenceResultSchema>;
 

@@ -1,6 +1,35 @@
-import type { Admin } from 'kafkajs';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  ResourcePatternTypes,
+  type Admin,
+} from 'kafkajs';
 import { createKafka } from './client';
 import type { KafkaSettings } from './records';
+
+/** One ACL entry that allows `operation` on a topic or consumer group, from any host. */
+export interface AclGrant {
+  /** `User:<name>`. */
+  readonly principal: string;
+  readonly resource: 'topic' | 'group';
+  /** `literal`: that exact name; `prefixed`: every name starting with it. */
+  readonly pattern: 'literal' | 'prefixed';
+  readonly name: string;
+  readonly operation: 'read' | 'write' | 'describe' | 'create';
+}
+
+const ACL_RESOURCE = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP } as const;
+const ACL_PATTERN = {
+  literal: ResourcePatternTypes.LITERAL,
+  prefixed: ResourcePatternTypes.PREFIXED,
+} as const;
+const ACL_OPERATION = {
+  read: AclOperationTypes.READ,
+  write: AclOperationTypes.WRITE,
+  describe: AclOperationTypes.DESCRIBE,
+  create: AclOperationTypes.CREATE,
+} as const;
 
 /** The subset of the contracts' `TopicSpec` that topic creation needs. */
 export interface TopicToCreate {
@@ -75,6 +104,61 @@ export class TopicAdmin {
     });
   }
 
+  /**
+   * Adds ALLOW ACLs (idempotent: the broker keeps one copy of an entry) and waits until the broker
+   * enforces them (the controller commits them first; the broker applies the metadata a moment later).
+   * Needs a principal with ALTER on the cluster (the administrator) and a broker with an authorizer.
+   * @throws Error naming the broker's error when it refuses one of them, or when they do not show up.
+   */
+  async createAcls(grants: readonly AclGrant[], timeoutMs = 15_000): Promise<void> {
+    if (grants.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      await admin.createAcls({
+        acl: grants.map((g) => ({
+          resourceType: ACL_RESOURCE[g.resource],
+          resourceName: g.name,
+          resourcePatternType: ACL_PATTERN[g.pattern],
+          principal: g.principal,
+          host: '*',
+          operation: ACL_OPERATION[g.operation],
+          permissionType: AclPermissionTypes.ALLOW,
+        })),
+      });
+      const key = (resource: number, pattern: number, name: string, principal: string, operation: number) =>
+        `${resource}/${pattern}/${name}/${principal}/${operation}`;
+      const wanted = grants.map((g) =>
+        key(
+          ACL_RESOURCE[g.resource],
+          ACL_PATTERN[g.pattern],
+          g.name,
+          g.principal,
+          ACL_OPERATION[g.operation],
+        ),
+      );
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { resources } = await admin.describeAcls({
+          resourceType: AclResourceTypes.ANY,
+          resourcePatternType: ResourcePatternTypes.ANY,
+          operation: AclOperationTypes.ANY,
+          permissionType: AclPermissionTypes.ALLOW,
+        });
+        const present = new Set(
+          resources.flatMap((r) =>
+            r.acls.map((a) =>
+              key(r.resourceType, r.resourcePatternType, r.resourceName, a.principal, a.operation),
+            ),
+          ),
+        );
+        const missing = wanted.filter((w) => !present.has(w));
+        if (missing.length === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`ACLs not in force after ${timeoutMs} ms: ${missing.slice(0, 3).join(', ')}…`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+  }
+
   /** Number of brokers that answer; throws when none does. Used by readiness checks. */
   async brokerCount(): Promise<number> {
     return this.withAdmin(async (admin) => (await admin.describeCluster()).brokers.length);
@@ -114,7 +198,7 @@ export class BrokerProbe {
 
   /** One probe per broker list in this process, so every consumer and module of a service shares it. */
   static for(settings: KafkaSettings): BrokerProbe {
-    const key = settings.brokers.join(',');
+    const key = `${settings.sasl?.username ?? ''}@${settings.brokers.join(',')}`;
     let probe = BrokerProbe.shared.get(key);
     if (!probe) BrokerProbe.shared.set(key, (probe = new BrokerProbe(settings)));
     return probe;

@@ -1,5 +1,5 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
-import type { KafkaSettings } from './records';
+import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
+import type { KafkaSettings, SaslCredentials } from './records';
 
 /** Receives kafkajs log lines at warn level and above, so services can route them into their own logger. */
 export type KafkaLogSink = (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) => void;
@@ -34,6 +34,18 @@ function logCreator() {
   };
 }
 
+function saslOptions(sasl: SaslCredentials): SASLOptions {
+  const { username, password } = sasl;
+  switch (sasl.mechanism) {
+    case 'scram-sha-512':
+      return { mechanism: 'scram-sha-512', username, password };
+    case 'scram-sha-256':
+      return { mechanism: 'scram-sha-256', username, password };
+    case 'plain':
+      return { mechanism: 'plain', username, password };
+  }
+}
+
 /**
  * Builds the underlying kafkajs client. Internal to this library: services use
  * `RecordProducer`, `BatchConsumer` and `TopicAdmin`, which take `KafkaSettings`.
@@ -46,6 +58,8 @@ export function createKafka(settings: KafkaSettings): Kafka {
     requestTimeout: settings.requestTimeoutMs ?? 30_000,
     logLevel: logLevel.WARN,
     logCreator,
-    retry: { initialRetryTime: 200, retries: 8 },
+    retry: { initialRetryTime: 200, retries: settings.retries ?? 8 },
+    ...(settings.ssl ? { ssl: true } : {}),
+    ...(settings.sasl ? { sasl: saslOptions(settings.sasl) } : {}),
   });
 }

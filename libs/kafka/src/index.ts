@@ -5,3 +5,4 @@ export * from './consumer';
 export * from './admin';
 export * from './dead-letter';
 export * from './failure-policy';
+export * from './credentials';

@@ -22,6 +22,16 @@ export interface IncomingRecord {
   readonly timestamp: string;
 }
 
+/** SASL mechanisms Vigil's clients speak (SCRAM: the broker stores salted hashes; PLAIN: for managed brokers over TLS). */
+export type SaslMechanism = 'scram-sha-512' | 'scram-sha-256' | 'plain';
+
+/** SASL credentials of one principal. */
+export interface SaslCredentials {
+  readonly mechanism: SaslMechanism;
+  readonly username: string;
+  readonly password: string;
+}
+
 /** Connection settings shared by producers, consumers and admin clients. */
 export interface KafkaSettings {
   /** `host:port` of one or more bootstrap brokers. */
@@ -32,6 +42,12 @@ export interface KafkaSettings {
   readonly connectionTimeoutMs?: number;
   /** Request timeout, ms. Default 30000. */
   readonly requestTimeoutMs?: number;
+  /** SASL authentication; absent: none (a broker with a PLAINTEXT listener). */
+  readonly sasl?: SaslCredentials;
+  /** TLS to the brokers (SASL_SSL or SSL listeners), verified against the system's CAs. Default false. */
+  readonly ssl?: boolean;
+  /** Retries of a failed request or connection (kafkajs backoff from 200 ms). Default 8. */
+  readonly retries?: number;
 }
 
 /** Parses `KAFKA_BROKERS`-style text: comma-separated `host:port` entries, blanks ignored. */
@@ -48,6 +64,10 @@ export interface KafkaEnvConfig {
   readonly KAFKA_CLIENT_ID: string;
   readonly KAFKA_HANDLER_MAX_ATTEMPTS: number;
   readonly KAFKA_TRANSIENT_RETRY_MS: number;
+  readonly KAFKA_SASL_MECHANISM?: SaslMechanism | undefined;
+  readonly KAFKA_SASL_USERNAME?: string | undefined;
+  readonly KAFKA_SASL_PASSWORD?: string | undefined;
+  readonly KAFKA_SSL?: boolean | undefined;
 }
 
 /** The runner's retry budget from a service's parsed Kafka variables. */
@@ -60,5 +80,17 @@ export function retryBudget(config: KafkaEnvConfig): { maxAttempts: number; tran
 
 /** Connection settings from a service's parsed Kafka variables. */
 export function kafkaSettings(config: KafkaEnvConfig): KafkaSettings {
-  return { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID };
+  const {
+    KAFKA_SASL_MECHANISM: mechanism,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD: password,
+  } = config;
+  return {
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    ...(mechanism && username !== undefined && password !== undefined
+      ? { sasl: { mechanism, username, password } }
+      : {}),
+    ...(config.KAFKA_SSL ? { ssl: true } : {}),
+  };
 }

@@ -49,7 +49,7 @@ async function readAll(topic: string, count: number): Promise<IncomingRecord[]> 
 
 beforeAll(async () => {
   broker = await startTestBroker();
-  settings = { brokers: broker.brokers, clientId: 'vigil-kafka-test' };
+  settings = broker.settings('vigil-kafka-test');
   admin = new TopicAdmin(settings);
 });
 

@@ -87,7 +87,7 @@ const fast = { initialDelayMs: 10, maxDelayMs: 50 };
 
 beforeAll(async () => {
   broker = await startTestBroker();
-  settings = { brokers: broker.brokers, clientId: 'vigil-runner-test' };
+  settings = broker.settings('vigil-runner-test');
   admin = new TopicAdmin(settings);
   producer = new RecordProducer(settings);
 });

@@ -28,7 +28,12 @@ export function parseConfig<S extends EnvSchema>(
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const issues =
+      'KAFKA_SASL_MECHANISM' in schema.shape ? kafkaSaslIssues(result.data as Record<string, unknown>) : [];
+    if (issues.length > 0) throw new ConfigError(issues);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? '(root)'),
@@ -81,6 +86,9 @@ export const env = {
  *   retried, with backoff, before it is dead-lettered with `RETRIES_EXHAUSTED`, ms.
  * - `KAFKA_SESSION_TIMEOUT_MS`: consumer-group session timeout of consumers without a service-specific
  *   one: a member silent this long (a killed pod) loses its partitions (broker minimum 6000).
+ * - `KAFKA_SASL_MECHANISM`, `KAFKA_SASL_USERNAME`, `KAFKA_SASL_PASSWORD`: the service's own principal
+ *   (docs/threat-model.md); all three or none (none: an unauthenticated PLAINTEXT broker).
+ * - `KAFKA_SSL`: TLS to the brokers (SASL_SSL listeners in production).
  */
 export function kafkaEnv(defaultClientId: string) {
   return {
@@ -98,7 +106,44 @@ export function kafkaEnv(defaultClientId: string) {
     KAFKA_TRANSIENT_RETRY_MS: env.positiveInt(600_000),
     /** Consumer-group session timeout, ms, for consumers on the shared runner: a silent member loses its partitions after it. */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
+    /** SASL mechanism of the service's principal (`scram-sha-512`, `scram-sha-256` or `plain`); unset: no SASL (a PLAINTEXT broker). */
+    KAFKA_SASL_MECHANISM: saslMechanism(),
+    /** SASL user name of the service's principal; required with `KAFKA_SASL_MECHANISM`. */
+    KAFKA_SASL_USERNAME: saslField(),
+    /** SASL password of the service's principal (a secret); required with `KAFKA_SASL_MECHANISM`. */
+    KAFKA_SASL_PASSWORD: saslField(),
+    /** Connect to the brokers over TLS (SASL_SSL listeners), verified against the system's CAs. */
+    KAFKA_SSL: env.flag(false),
   };
+}
+
+/** `KAFKA_SASL_MECHANISM`: unset or empty means no SASL. */
+function saslMechanism() {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
+  );
+}
+
+/** A SASL user name or password: unset or empty means none. */
+function saslField() {
+  return z.preprocess((v) => (typeof v === 'string' && v !== '' ? v : undefined), z.string().optional());
+}
+
+/**
+ * A half-configured principal (a mechanism without user name and password, or credentials without a
+ * mechanism) would silently connect without authentication or fail late: reported at boot instead.
+ */
+function kafkaSaslIssues(data: Record<string, unknown>): ConfigIssue[] {
+  const mechanism = data.KAFKA_SASL_MECHANISM !== undefined;
+  const issues: ConfigIssue[] = [];
+  for (const variable of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']) {
+    if (mechanism && data[variable] === undefined)
+      issues.push({ variable, message: 'required when KAFKA_SASL_MECHANISM is set' });
+    if (!mechanism && data[variable] !== undefined)
+      issues.push({ variable: 'KAFKA_SASL_MECHANISM', message: `required when ${variable} is set` });
+  }
+  return issues.filter((i, n) => issues.findIndex((j) => j.variable === i.variable) === n);
 }
 
 /** The parsed `kafkaEnv` variables. */

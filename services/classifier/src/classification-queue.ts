@@ -174,6 +174,7 @@ export class ClassificationQueue {
       routing: this.options.routing,
       timings: { ...request.timings },
       ...(request.callback ? { callback: request.callback } : {}),
+      ...(request.request_binding !== undefined ? { request_binding: request.request_binding } : {}),
     };
   }
 }

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { RecordProducer } from '@vigil/kafka';
+import { kafkaSettings, RecordProducer } from '@vigil/kafka';
 import { MetricsRegistry, PlatformModule, ReadinessRegistry } from '@vigil/platform';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ClassificationQueue } from './classification-queue';
@@ -232,8 +232,7 @@ export class ClassifierModule {
         },
         {
           provide: RecordProducer,
-          useFactory: () =>
-            new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+          useFactory: () => new RecordProducer(kafkaSettings(config)),
         },
         RuntimeLifecycle,
         InferenceConsumer,

@@ -45,7 +45,7 @@ let producer: RecordProducer;
 let collector: TopicCollector;
 let reference: VigilClassifier;
 const prefix = `${uniqueName('classifier')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'classifier-test' });
+const settings = () => broker.settings('classifier-test');
 const requestsTopic = () => topicName(TOPICS.inferenceRequests, prefix);
 const QUEUED = 50;
 const queued: InferenceRequest[] = [];
@@ -120,7 +120,7 @@ beforeAll(async () => {
   await publish(queued);
 
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     CLASSIFIER_GROUP_ID: uniqueName('classifier'),
     CLASSIFIER_MAX_BATCH_SIZE: '16',
@@ -182,6 +182,7 @@ describe('classifier worker', () => {
       {
         trace_id: traceId,
         traceparent,
+        request_binding: 'v1:k1:ingest-made-this-binding',
       },
     );
     const benign = request('photo-2', 'my cat enjoying the sun', [await freshPhoto('chelsea.png', 'cat')]);
@@ -198,6 +199,9 @@ describe('classifier worker', () => {
     expect(record.headers.traceparent!.split('-')[1]).toBe(traceId);
     expect(r.traceparent!.split('-')[1]).toBe(traceId);
     expect(r.trace_id).toBe(traceId);
+    // The request binding comes back unchanged (moderation checks it; the classifier has no key).
+    expect(r.request_binding).toBe('v1:k1:ingest-made-this-binding');
+    expect(byPost.get('photo-2')!.request_binding).toBeUndefined();
 
     expect(r).toMatchObject({
       request_id: 'acme:photo-1:0',

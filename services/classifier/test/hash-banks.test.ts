@@ -135,6 +135,8 @@ const needles = () =>
     .trim()
     .split('\n');
 
+let readerUrl: string;
+
 beforeAll(async () => {
   db = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
   await db.connect();
@@ -156,7 +158,18 @@ beforeAll(async () => {
     join(PDQ_DATA, 'vpdq', 'sample-hashes', 'doorknob-hd-no-bar.txt'),
     join(PDQ_DATA, 'vpdq', 'sample-hashes', 'pattern-hd-no-bar.txt'),
   );
-  index = new HashBankIndex({ url: DATABASE_URL, schema, debounceMs: 20 });
+  // As deployed: the index reads with a login that is a member of vigil_hash_bank_reader (moderation
+  // migration 0006: SELECT on the two bank tables, nothing else), not with moderation's own user.
+  await db.query(`
+    DO $$ BEGIN
+      CREATE ROLE vigil_classifier_test LOGIN PASSWORD 'test' IN ROLE vigil_hash_bank_reader;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+  const reader = new URL(DATABASE_URL);
+  reader.username = 'vigil_classifier_test';
+  reader.password = 'test';
+  readerUrl = reader.toString();
+  index = new HashBankIndex({ url: readerUrl, schema, debounceMs: 20 });
   await index.start();
 }, 120_000);
 
@@ -220,7 +233,7 @@ describe('a schema without bank tables', () => {
         ['--conditions=@vigil/source', '--import', 'tsx', 'src/cli/moderation-cli.ts', ...args],
         { cwd: MODERATION, env: { ...process.env, DATABASE_URL, DATABASE_SCHEMA: later } },
       );
-    const early = new HashBankIndex({ url: DATABASE_URL, schema: later, debounceMs: 20 });
+    const early = new HashBankIndex({ url: readerUrl, schema: later, debounceMs: 20 });
     try {
       await early.start();
       expect(early.tablesMissing).toBe(true);

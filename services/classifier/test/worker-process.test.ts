@@ -28,7 +28,7 @@ let logDir: string;
 const children: ServiceProcess[] = [];
 const prefix = `${uniqueName('restart')}.`;
 const groupId = uniqueName('classifier');
-const settings = () => ({ brokers: broker.brokers, clientId: 'worker-process-test' });
+const settings = () => broker.settings('worker-process-test');
 
 /** A worker process over this test's broker and topics, `env` on top; not started yet. */
 async function worker(env: Record<string, string>): Promise<ServiceProcess> {
@@ -38,7 +38,7 @@ async function worker(env: Record<string, string>): Promise<ServiceProcess> {
     cwd: ROOT,
     port: await freePort(),
     env: {
-      KAFKA_BROKERS: broker.brokers.join(','),
+      ...broker.env(),
       KAFKA_TOPIC_PREFIX: prefix,
       VIGIL_BUNDLE_DIR: BUNDLE_DIR,
       LOG_LEVEL: 'warn',

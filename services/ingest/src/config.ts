@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { MAX_MEDIA_PER_POST, TOPICS } from '@vigil/contracts';
+import { MAX_MEDIA_PER_POST, requestBindingKeysEnv, TOPICS } from '@vigil/contracts';
 import type { MediaLimits } from '@vigil/media';
 import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
 import { z } from 'zod';
@@ -77,6 +77,13 @@ export const envSchema = z.object({
   INGEST_MAX_REQUEST_BYTES: env.positiveInt(TOPICS.inferenceRequests.maxMessageBytes - 64 * 1024),
   /** Parent folder of per-medium temp folders (video and audio); default the OS temp dir. */
   INGEST_TMP_DIR: z.string().optional(),
+  /**
+   * Keyring of the request binding ingest puts on every inference request (HMAC-SHA256 over tenant, post,
+   * revision and media digests; moderation records only results that carry a valid one):
+   * `id:<base64, at least 32 bytes>[,id:…]`, the first key signs. Moderation must hold the same keys.
+   * Make one with `openssl rand -base64 32`; rotation: docs/threat-model.md.
+   */
+  REQUEST_BINDING_KEYS: requestBindingKeysEnv(),
   /** Port of the HTTP server: `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3001),
   /** Log level (pino); JSON lines on stdout. */

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { imageVariantSpecs, readBundleManifest } from '@vigil/contracts';
-import { RecordProducer } from '@vigil/kafka';
+import { kafkaSettings, RecordProducer } from '@vigil/kafka';
 import { DecodePool, MediaProcessor } from '@vigil/media';
 import { PlatformModule } from '@vigil/platform';
 import { INGEST_CONFIG, mediaLimits, type IngestConfig } from './config';
@@ -18,8 +18,7 @@ export class IngestModule {
         { provide: INGEST_CONFIG, useValue: config },
         {
           provide: RecordProducer,
-          useFactory: () =>
-            new RecordProducer({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID }),
+          useFactory: () => new RecordProducer(kafkaSettings(config)),
         },
         {
           provide: DecodePool,

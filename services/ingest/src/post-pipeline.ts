@@ -33,6 +33,8 @@ export const INFERENCE_REQUEST_SCHEMA = 'inference-request.v1';
  * - A valid post always yields a request, even when every medium failed: each failed medium carries its
  *   MEDIA_* error, post-level problems (caption cleaned or cut, too many media) are in `errors`. Media
  *   beyond `INGEST_MAX_MEDIA` are neither fetched nor forwarded; POST_TOO_MANY_MEDIA counts them.
+ * - Every request carries `request_binding` (REQUEST_BINDING_KEYS' first key over tenant, post, revision
+ *   and media digests): moderation records only results that answer a request ingest issued.
  */
 @Injectable()
 export class PostPipeline {
@@ -133,6 +135,12 @@ export class PostPipeline {
     const processed = await Promise.all(accepted.map((m) => this.processor.process(m)));
     const mediaMs = performance.now() - mediaStarted;
     const media: MediaPayload[] = processed.map((p) => p.payload);
+    const binding = this.config.REQUEST_BINDING_KEYS.sign({
+      tenant_id: post.tenant_id,
+      post_id: post.post_id,
+      revision: post.revision,
+      media,
+    });
     return {
       schema_version: INFERENCE_SCHEMA_VERSION,
       request_id: requestId(post.tenant_id, post.post_id, post.revision),
@@ -154,6 +162,7 @@ export class PostPipeline {
       },
       ...(post.callback ? { callback: post.callback } : {}),
       created_at: post.created_at,
+      request_binding: binding,
     };
   }
 

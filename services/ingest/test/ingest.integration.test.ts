@@ -8,6 +8,7 @@ import {
   InferenceRequestSchema,
   INTERNAL_CONTENT_TYPE,
   MAX_MEDIA_PER_POST,
+  RequestBinder,
   SCHEMA_HEADER,
   TOPICS,
   topicName,
@@ -48,10 +49,13 @@ let collector: TopicCollector;
 let producer: RecordProducer;
 let workDir: string;
 const prefix = `${uniqueName('it')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'ingest-test' });
+const settings = () => broker.settings('ingest-test');
 const postsTopic = () => topicName(TOPICS.posts, prefix);
 const requestsTopic = () => topicName(TOPICS.inferenceRequests, prefix);
 const dlqTopic = () => topicName(TOPICS.postsDlq, prefix);
+
+/** The keyring ingest signs requests with here; moderation would verify with the same one. */
+const BINDING_KEYS = `it:${Buffer.alloc(32, 3).toString('base64')}`;
 
 beforeAll(async () => {
   broker = await startTestBroker();
@@ -59,7 +63,7 @@ beforeAll(async () => {
   fixtures = await makeMediaFixtures(workDir, PHOTOS);
   server = await startMediaServer(fixtures);
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     INGEST_GROUP_ID: uniqueName('ingest'),
     VIGIL_BUNDLE_DIR: writeTestBundle(join(workDir, 'bundle')),
@@ -73,6 +77,7 @@ beforeAll(async () => {
     // One decode slot and a short queue, so a post with several media fills the pool and pauses fetching.
     INGEST_DECODE_CONCURRENCY: '1',
     INGEST_DECODE_QUEUE: '2',
+    REQUEST_BINDING_KEYS: BINDING_KEYS,
     HTTP_PORT: '1',
     LOG_LEVEL: 'warn',
   });
@@ -170,6 +175,12 @@ describe('ingest: posts → inference requests', () => {
       ['clip', 'video', 'ok', 'video/mp4'],
       ['voice', 'audio', 'ok', 'audio/ogg'],
     ]);
+    // Bound to this tenant, post, revision and media bytes with the first key (issue 19).
+    const binder = RequestBinder.fromKeyring(BINDING_KEYS);
+    expect(request.request_binding).toMatch(/^v1:it:/);
+    expect(binder.verify(request, request.request_binding)).toEqual({ ok: true });
+    expect(binder.verify({ ...request, tenant_id: 'globex' }, request.request_binding).ok).toBe(false);
+    expect(request.media.every((m) => /^[0-9a-f]{64}$/.test(m.sha256 ?? ''))).toBe(true);
     const [photo, anim, clip, voice] = request.media;
     expect(photo!.frames).toHaveLength(1);
     expect(anim!.frames).toHaveLength(8); // 9 frames, INGEST_ANIMATION_FRAMES=8
@@ -355,10 +366,21 @@ describe('ingest config', () => {
     }
   });
 
+  it('refuses to start without a request-binding keyring, or with a short key', () => {
+    for (const keys of [undefined, '', 'k1:c2hvcnQ='])
+      expect(() =>
+        parseConfig(envSchema, {
+          KAFKA_BROKERS: 'k:9092',
+          ...(keys === undefined ? {} : { REQUEST_BINDING_KEYS: keys }),
+        }),
+      ).toThrowError(/REQUEST_BINDING_KEYS/);
+  });
+
   it('resolves a relative bundle dir from the repository root and parses the allow-list', () => {
     const config = parseConfig(envSchema, {
       KAFKA_BROKERS: 'k:9092',
       INGEST_MEDIA_ALLOW: '127.0.0.1, 10.0.0.0/8',
+      REQUEST_BINDING_KEYS: BINDING_KEYS,
     });
     expect(config.VIGIL_BUNDLE_DIR).toBe(resolve(__dirname, '..', '..', '..', '.models', 'vigil-base'));
     expect(config.INGEST_MEDIA_ALLOW).toEqual(['127.0.0.1', '10.0.0.0/8']);

@@ -32,7 +32,7 @@ let bundleDir: string;
 const children: ServiceProcess[] = [];
 const prefix = `${uniqueName('redeliver')}.`;
 const groupId = uniqueName('ingest');
-const settings = () => ({ brokers: broker.brokers, clientId: 'redelivery-test' });
+const settings = () => broker.settings('redelivery-test');
 
 /** Starts `node services/ingest/dist/main.js` in this test's group; resolves once /readyz answers 200. */
 async function startIngest(): Promise<ServiceProcess> {
@@ -42,7 +42,7 @@ async function startIngest(): Promise<ServiceProcess> {
     cwd: ROOT,
     port: await freePort(),
     env: {
-      KAFKA_BROKERS: broker.brokers.join(','),
+      ...broker.env(),
       KAFKA_TOPIC_PREFIX: prefix,
       INGEST_GROUP_ID: groupId,
       INGEST_SESSION_TIMEOUT_MS: '6000',
@@ -50,6 +50,7 @@ async function startIngest(): Promise<ServiceProcess> {
       VIGIL_BUNDLE_DIR: bundleDir,
       INGEST_MEDIA_ALLOW: '127.0.0.1',
       INGEST_TMP_DIR: workDir,
+      REQUEST_BINDING_KEYS: `it:${Buffer.alloc(32, 3).toString('base64')}`,
       LOG_LEVEL: 'warn',
     },
     logFile: join(workDir, `ingest-${children.length}.log`),

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { TOPICS, topicName, topicsWithPrefix } from '@vigil/contracts';
 import { RecordProducer, TopicAdmin } from '@vigil/kafka';
+import { testBroker } from '@vigil/kafka/testing';
 import { createEgressAgent } from '@vigil/platform';
 import { PolicySet } from '@vigil/policy';
 import { sql } from 'kysely';
@@ -30,7 +31,8 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
 const schema = `bench_${randomBytes(4).toString('hex')}`;
 const prefix = `bench.${randomBytes(4).toString('hex')}.`;
-const settings = { brokers, clientId: 'bench-delivery' };
+// As the broker's administrator (KAFKA_SASL_* or the local broker's credentials file): a bench of its own topics.
+const settings = testBroker(brokers).settings('bench-delivery');
 
 const rate = (count: number, ms: number) => `${((count * 1000) / ms).toFixed(0)} verdicts/s`;
 

@@ -1,7 +1,8 @@
 /**
  * Hash banks (migration 0003): import from Meta's hash-list files and a CSV through the CLI, the admin
  * API (create, add, import vPDQ, remove, enable/disable), NOTIFY on every change, and confirm/reject of a
- * match from the review flow (a rejected match disables the hash, not its bank). Real PostgreSQL.
+ * match from the review flow (a rejected match disables the hash, not its bank, and only when the post's
+ * tenant owns the bank), and the classifier's read-only role. Real PostgreSQL.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -278,7 +279,7 @@ describe('match review in the review flow', () => {
   it('shows the match in the item view; reject disables the hash but not its bank; confirm marks it confirmed', async () => {
     await admin.json('/review/admin/banks', {
       method: 'POST',
-      body: { name: 'partner-review', signal_type: 'pdq', action: 'review' },
+      body: { name: 'partner-review', signal_type: 'pdq', action: 'review', owner_tenant: 'hm' },
     });
     const [h1, h2] = lines('haystack.txt').slice(10, 12);
     await admin.json('/review/admin/banks/partner-review/hashes', {
@@ -415,5 +416,135 @@ describe('match review in the review flow', () => {
       404,
       'HASH_MATCH_NOT_FOUND',
     ]);
+  });
+});
+
+describe('tenant scope of a rejected match (issue 19)', () => {
+  const recorder = () => new ResultRecorder(db, new PolicySet([]));
+  const hashRow = (hash: string) =>
+    db
+      .selectFrom('bank_hashes')
+      .select(['hash_id', 'match_state', 'enabled', 'rejected_matches'])
+      .where('hash', '=', hash)
+      .executeTakeFirstOrThrow();
+  /** A review task for `tenant`'s post that matched `hashId` of `bank`, in the queue `tenant-q`. */
+  const matchTask = async (tenant: string, bank: string, hashId: string) => {
+    const recorded = await recorder().record(
+      makeResult(
+        { tenant },
+        {
+          hash_matches: [
+            { media_id: 'm1', bank, bank_action: 'review', distance: 2, hash_id: hashId, signal_type: 'pdq' },
+          ],
+        },
+      ),
+    );
+    if (recorded.outcome !== 'created' || !recorded.reviewTask) throw new Error('expected a review task');
+    return recorded.reviewTask;
+  };
+  const reject = (mo: Session, tenant: string, task: string, hashId: string) =>
+    mo.json<{ match_state: string; enabled: boolean }>(
+      `/review/queues/${tenant}-q/tasks/${task}/hash-matches/${hashId}/review`,
+      { method: 'POST', body: { decision: 'reject' } },
+    );
+
+  it("tenant B's moderator cannot disable an entry of tenant A's bank (nor of a shared bank); A's can", async () => {
+    await admin.json('/review/admin/banks', {
+      method: 'POST',
+      body: { name: 'alpha-list', signal_type: 'pdq', action: 'review', owner_tenant: 'alpha' },
+    });
+    await admin.json('/review/admin/banks', {
+      method: 'POST',
+      body: { name: 'shared-list', signal_type: 'pdq', action: 'review' },
+    });
+    const [owned, shared] = lines('haystack.txt').slice(20, 22);
+    await admin.json('/review/admin/banks/alpha-list/hashes', {
+      method: 'POST',
+      body: { hashes: [{ hash: owned }] },
+    });
+    await admin.json('/review/admin/banks/shared-list/hashes', {
+      method: 'POST',
+      body: { hashes: [{ hash: shared }] },
+    });
+    const ownedId = (await hashRow(owned!)).hash_id;
+    const sharedId = (await hashRow(shared!)).hash_id;
+    const mos: Record<string, Session> = {};
+    for (const tenant of ['alpha', 'beta']) {
+      await admin.json('/review/admin/queues', {
+        method: 'POST',
+        body: { queue_id: `${tenant}-q`, name: tenant, filter: { tenants: [tenant] } },
+      });
+      mos[tenant] = await moderatorSession(db, baseUrl, {
+        username: `${tenant}-mo`,
+        role: 'moderator',
+        queues: [`${tenant}-q`],
+      });
+    }
+    const bank = await admin.json<{ owner_tenant: string | null }>('/review/admin/banks/alpha-list');
+    expect(bank.owner_tenant).toBe('alpha');
+
+    // Beta's post matched alpha's entry: beta's rejection is recorded, the entry keeps matching.
+    const betaTask = await matchTask('beta', 'alpha-list', ownedId);
+    expect(await reject(mos.beta!, 'beta', betaTask, ownedId)).toMatchObject({
+      match_state: 'unreviewed',
+      enabled: true,
+    });
+    expect(await hashRow(owned!)).toMatchObject({
+      enabled: true,
+      match_state: 'unreviewed',
+      rejected_matches: 1,
+    });
+    // Nor can any tenant's moderator switch off a shared entry.
+    const sharedTask = await matchTask('beta', 'shared-list', sharedId);
+    expect(await reject(mos.beta!, 'beta', sharedTask, sharedId)).toMatchObject({ enabled: true });
+    expect(await hashRow(shared!)).toMatchObject({ enabled: true, rejected_matches: 1 });
+    // The owner's moderator decides for the bank.
+    const alphaTask = await matchTask('alpha', 'alpha-list', ownedId);
+    expect(await reject(mos.alpha!, 'alpha', alphaTask, ownedId)).toMatchObject({
+      match_state: 'rejected',
+      enabled: false,
+    });
+    expect(await hashRow(owned!)).toMatchObject({
+      enabled: false,
+      match_state: 'rejected',
+      rejected_matches: 2,
+    });
+    const reviews = await db
+      .selectFrom('hash_match_reviews')
+      .select(['tenant_id', 'decision'])
+      .where('hash_id', 'in', [ownedId, sharedId])
+      .orderBy('decided_at')
+      .execute();
+    expect(reviews.map((r) => r.tenant_id)).toEqual(['beta', 'beta', 'alpha']);
+  });
+});
+
+describe("the classifier's database role (issue 19)", () => {
+  it('vigil_hash_bank_reader may read the hash-bank tables and nothing else, and write none', async () => {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`SET search_path TO ${schema}`);
+      await client.query('SET ROLE vigil_hash_bank_reader');
+      await client.query('SELECT hash_id, hash, enabled FROM bank_hashes LIMIT 1');
+      await client.query('SELECT name, action, owner_tenant FROM hash_banks LIMIT 1');
+      const refused = async (statement: string) => {
+        await client.query('SAVEPOINT s');
+        await expect(client.query(statement)).rejects.toMatchObject({ code: '42501' }); // insufficient_privilege
+        await client.query('ROLLBACK TO SAVEPOINT s');
+      };
+      await client.query('BEGIN');
+      await refused(`INSERT INTO hash_banks (bank_id, name, signal_type, action, created_by)
+                     VALUES (gen_random_uuid(), 'evil', 'pdq', 'allow', 'x')`);
+      await refused('UPDATE bank_hashes SET enabled = false');
+      await refused('DELETE FROM bank_hashes');
+      await refused('UPDATE hash_banks SET enabled = false');
+      await refused('SELECT * FROM verdicts LIMIT 1');
+      await refused('SELECT * FROM api_tokens LIMIT 1');
+      await refused('SELECT * FROM moderators LIMIT 1');
+      await client.query('ROLLBACK');
+    } finally {
+      await client.end();
+    }
   });
 });

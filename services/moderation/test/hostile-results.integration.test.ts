@@ -10,6 +10,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   encodeInternal,
   internalHeaders,
+  RequestBinder,
   postKey,
   TOPICS,
   topicName,
@@ -18,17 +19,18 @@ import {
   type VerdictV1,
 } from '@vigil/contracts';
 import { DLQ_HEADERS, RecordProducer, TopicAdmin } from '@vigil/kafka';
-import { uniqueName } from '@vigil/kafka/testing';
+import { testBroker, uniqueName } from '@vigil/kafka/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../src/api/api-tokens';
 import { createDatabase, type Db } from '../src/database/database';
 import { recordMediaSources } from '../src/media/media-sources';
 import { startModeration } from './review-support';
-import { DATABASE_URL, eventually, makeResult, recordsForKey, startReceiver } from './support';
+import { bound, DATABASE_URL, eventually, makeResult, recordsForKey, startReceiver } from './support';
 
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-const settings = { brokers: BROKERS.split(','), clientId: 'moderation-hostile-test' };
+const broker = testBroker(BROKERS.split(','));
+const settings = broker.settings('moderation-hostile-test');
 const schema = `moderation_hostile_${uniqueName('s').split('.')[1]}`;
 const prefix = `${uniqueName('hostile')}.`;
 let app: INestApplication;
@@ -69,7 +71,7 @@ const deadLetters = (topic: string, postId: string) =>
 
 beforeAll(async () => {
   ({ app, baseUrl } = await startModeration({
-    KAFKA_BROKERS: BROKERS,
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     DATABASE_SCHEMA: schema,
     RESULTS_GROUP_ID: uniqueName('results'),
@@ -114,7 +116,7 @@ describe('hostile results', () => {
     const base = makeResult({ postId, endpointId });
     const media = Array.from({ length: 3700 }, (_, i) => ({ ...base.media[0]!, media_id: `m${i}` }));
     const next = makeResult({ postId, revision: 1, endpointId });
-    await publishResults({ ...base, media }, next);
+    await publishResults(bound({ ...base, media }), next);
     await eventually(async () => (await verdictRows(postId)).length === 2, 60_000);
     const stored = await db
       .selectFrom('media')
@@ -149,7 +151,7 @@ describe('hostile results', () => {
   it('turns two media with one media_id into an error verdict the platform hears, and dead-letters the original', async () => {
     const postId = newPostId();
     const base = makeResult({ postId, endpointId });
-    const twice = { ...base, media: [base.media[0]!, base.media[0]!] };
+    const twice = bound({ ...base, media: [base.media[0]!, base.media[0]!] });
     const next = makeResult({ postId, revision: 1, endpointId });
     await publishResults(twice, next);
     await eventually(async () => (await verdictRows(postId)).length === 2, 30_000);
@@ -171,6 +173,81 @@ describe('hostile results', () => {
     expect(dead[0]!.value!.equals(encodeInternal(twice))).toBe(true);
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/vigil_kafka_dead_letters_total\{[^}]*code="RESULT_CONSTRAINT_VIOLATION"\} 1/);
+  });
+});
+
+describe('forged results (issue 19: only a result that answers a request ingest issued is recorded)', () => {
+  const postRows = (postId: string) =>
+    db.selectFrom('posts').select(['tenant_id', 'revision']).where('post_id', '=', postId).execute();
+
+  it('dead-letters a well-formed result for a request never issued (no binding, or one made with a guessed key) and records the next', async () => {
+    const unbound = newPostId();
+    const foreignKey = newPostId();
+    const next = newPostId();
+    const noBinding = makeResult({ postId: unbound, endpointId });
+    delete noBinding.request_binding;
+    const otherKey = RequestBinder.fromKeyring(`test:${Buffer.alloc(32, 9).toString('base64')}`);
+    const signedElsewhere = makeResult({ postId: foreignKey, endpointId });
+    signedElsewhere.request_binding = otherKey.sign(signedElsewhere);
+    // All three under one key, so one partition, in this order.
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      [noBinding, signedElsewhere, makeResult({ postId: next, endpointId })].map((r) => ({
+        key: postKey('acme', unbound),
+        value: encodeInternal(r),
+        headers: internalHeaders('inference-result.v1'),
+      })),
+    );
+    await eventually(async () => (await verdictRows(next)).length === 1, 30_000);
+    expect(await verdictRows(unbound)).toEqual([]);
+    expect(await verdictRows(foreignKey)).toEqual([]);
+    expect(await postRows(unbound)).toEqual([]);
+    expect(await postRows(foreignKey)).toEqual([]);
+    const dead = await deadLetters('results', unbound);
+    expect(dead.map((d) => d.headers[DLQ_HEADERS.errorCode])).toEqual([
+      'RESULT_BINDING_INVALID',
+      'RESULT_BINDING_INVALID',
+    ]);
+    expect(dead[0]!.headers[DLQ_HEADERS.errorMessage]).toMatch(/no request binding/);
+    expect(dead[1]!.headers[DLQ_HEADERS.errorMessage]).toMatch(/does not match/);
+    await eventually(async () => webhooksFor(next).length === 1, 20_000);
+    expect(webhooksFor(unbound)).toEqual([]);
+    expect(webhooksFor(foreignKey)).toEqual([]);
+  });
+
+  it('a forged early allow (a real binding moved to another tenant, post, revision or media) cannot win over the real result', async () => {
+    const postId = newPostId();
+    const real = makeResult({ postId, endpointId, scores: { 'harassment/threatening': 0.96 } });
+    const allow = { ...makeResult({ postId, endpointId }), request_binding: real.request_binding };
+    const forgeries = [
+      { ...allow, media: [{ ...allow.media[0]!, sha256: 'f'.repeat(64) }] }, // other media bytes
+      { ...allow, revision: 1, request_id: `acme:${postId}:1` }, // a later revision
+      { ...allow, tenant_id: 'globex', request_id: `globex:${postId}:0` }, // another tenant
+      { ...allow, post_id: `${postId}-x` }, // another post
+    ];
+    // The forgeries arrive first, on the real result's partition.
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      [...forgeries, real].map((r) => ({
+        key: postKey('acme', postId),
+        value: encodeInternal(r),
+        headers: internalHeaders('inference-result.v1'),
+      })),
+    );
+    await eventually(async () => (await verdictRows(postId)).length === 1, 30_000);
+    const [verdict] = await verdictRows(postId);
+    expect(verdict).toMatchObject({ tenant_id: 'acme', revision: 0 });
+    await eventually(async () => webhooksFor(postId).length === 1, 20_000);
+    const hook = webhooksFor(postId)[0]!;
+    expect(hook.scores.find((s) => s.category === 'harassment/threatening')?.score).toBe(0.96);
+    expect(hook.actions[0]!.action).not.toBe('allow');
+    expect(await postRows(`${postId}-x`)).toEqual([]);
+    const dead = await deadLetters('results', postId);
+    expect(dead.map((d) => d.headers[DLQ_HEADERS.errorCode])).toEqual(
+      Array(4).fill('RESULT_BINDING_INVALID'),
+    );
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/vigil_kafka_dead_letters_total\{[^}]*code="RESULT_BINDING_INVALID"\} 6/);
   });
 });
 

@@ -22,7 +22,15 @@ import { envSchema } from '../src/config';
 import { createDatabase, type Db } from '../src/database/database';
 import { ModerationModule } from '../src/moderation.module';
 import { loadPolicies } from '../src/policies';
-import { DATABASE_URL, eventually, makeResult, recordsForKey, startReceiver } from './support';
+import {
+  bound,
+  DATABASE_URL,
+  eventually,
+  makeResult,
+  recordsForKey,
+  startReceiver,
+  TEST_REQUEST_BINDING_KEYS,
+} from './support';
 
 let broker: TestBroker;
 let app: INestApplication;
@@ -34,7 +42,7 @@ let endpointId: string;
 let secret: string;
 const schema = `moderation_it_${uniqueName('s').split('.')[1]}`;
 const prefix = `${uniqueName('mod')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'moderation-test' });
+const settings = () => broker.settings('moderation-test');
 /** Posts whose receiver answers should fail: post id → failures left. */
 const failuresLeft = new Map<string, number>();
 
@@ -73,7 +81,7 @@ const verdictRows = (postId: string) =>
 beforeAll(async () => {
   broker = await startTestBroker();
   const config = parseConfig(envSchema, {
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     DATABASE_URL,
     DATABASE_SCHEMA: schema,
@@ -84,6 +92,7 @@ beforeAll(async () => {
     WEBHOOK_RETRY_JITTER: '0',
     WEBHOOK_TIMEOUT: '2s',
     WEBHOOK_EGRESS_ALLOW: '127.0.0.1',
+    REQUEST_BINDING_KEYS: TEST_REQUEST_BINDING_KEYS,
     HTTP_PORT: '1',
     LOG_LEVEL: 'error',
   });
@@ -130,8 +139,8 @@ afterAll(async () => {
 describe('result → verdict → Kafka + signed webhook', () => {
   it('makes exactly one verdict row, one Kafka message and one verified webhook delivery', async () => {
     const base = makeResult({ endpointId, scores: { sexual: 0.81, profanity: 0.3 } });
-    // A video with alt-text and an audio medium (no alt-text) beside the photo.
-    const result: InferenceResult = {
+    // A video with alt-text and an audio medium (no alt-text) beside the photo (bound to all three).
+    const result: InferenceResult = bound({
       ...base,
       media: [
         ...base.media,
@@ -143,7 +152,7 @@ describe('result → verdict → Kafka + signed webhook', () => {
         },
         { media_id: 'a1', kind: 'audio', status: 'ok' },
       ],
-    };
+    });
     await publish(result);
     await eventually(async () => webhooksFor(result.post_id).length === 1);
 

@@ -17,7 +17,7 @@ let drop: () => Promise<void>;
 let producer: RecordProducer;
 let recorder: ResultRecorder;
 const prefix = `${uniqueName('relay')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'relay-test' });
+const settings = () => broker.settings('relay-test');
 const verdictTopic = () => topicName(TOPICS.verdicts, prefix);
 const relay = (batchSize = 100) => new VerdictRelay(db, producer, { topicPrefix: prefix, batchSize });
 

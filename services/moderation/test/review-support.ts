@@ -11,7 +11,7 @@ import { loadPolicies } from '../src/policies';
 import { setupBodyLimits } from '../src/api/body-limits';
 import { setupOpenApi } from '../src/api/openapi';
 import { setupTrustProxy } from '../src/api/trust-proxy';
-import { DATABASE_URL } from './support';
+import { DATABASE_URL, TEST_REQUEST_BINDING_KEYS } from './support';
 
 /** Starts the moderation service in-process on a random port with `env` on top of test defaults. */
 export async function startModeration(
@@ -21,6 +21,7 @@ export async function startModeration(
     KAFKA_BROKERS: '127.0.0.1:9092',
     DATABASE_URL,
     SESSION_COOKIE_SECURE: 'false',
+    REQUEST_BINDING_KEYS: TEST_REQUEST_BINDING_KEYS,
     HTTP_PORT: '1',
     LOG_LEVEL: 'error',
     ...env,

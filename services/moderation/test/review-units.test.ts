@@ -112,6 +112,7 @@ describe('review routes', () => {
     const config = parseConfig(envSchema, {
       KAFKA_BROKERS: '127.0.0.1:9092',
       DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      MODERATION_ROLES: 'api',
     });
     let routes = 0;
     for (const controller of reviewApi(config).controllers) {

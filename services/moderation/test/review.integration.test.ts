@@ -26,7 +26,7 @@ let recorder: ResultRecorder;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let admin: Session;
 const prefix = `${uniqueName('review')}.`;
-const settings = () => ({ brokers: broker.brokers, clientId: 'review-test' });
+const settings = () => broker.settings('review-test');
 
 /** Records a model result that the default policy sends to review (hate 0.7); returns its task id. */
 async function reviewTask(tenant: string, change: Parameters<typeof makeResult>[0] = {}) {
@@ -56,7 +56,7 @@ beforeAll(async () => {
   ({ db, drop } = fresh);
   const schema = fresh.schema;
   ({ app, baseUrl } = await startModeration({
-    KAFKA_BROKERS: broker.brokers.join(','),
+    ...broker.env(),
     KAFKA_TOPIC_PREFIX: prefix,
     DATABASE_SCHEMA: schema,
     MODERATION_ROLES: 'api,relay,webhooks,media',

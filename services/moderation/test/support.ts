@@ -2,7 +2,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CATEGORY_IDS, requestId, severityOf, type CategoryId, type InferenceResult } from '@vigil/contracts';
+import {
+  CATEGORY_IDS,
+  RequestBinder,
+  requestId,
+  severityOf,
+  type CategoryId,
+  type InferenceResult,
+} from '@vigil/contracts';
 import { BatchConsumer, RecordProducer, type IncomingRecord, type KafkaSettings } from '@vigil/kafka';
 import { uniqueName } from '@vigil/kafka/testing';
 import { sql } from 'kysely';
@@ -41,9 +48,19 @@ export async function eventually<T>(
 
 type Scores = Partial<Record<CategoryId, number>>;
 
+/** The tests' REQUEST_BINDING_KEYS (a fixed test key: ingest would sign with it, moderation verifies). */
+export const TEST_REQUEST_BINDING_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+const testBinder = RequestBinder.fromKeyring(TEST_REQUEST_BINDING_KEYS);
+
+/** `result` with the request binding ingest would have issued for its tenant, post, revision and media. */
+export function bound(result: InferenceResult): InferenceResult {
+  return { ...result, request_binding: testBinder.sign(result) };
+}
+
 /**
  * A classifier result as the MoE worker writes it: a captioned photo post, every category scored
- * (low unless `scores` says otherwise), per-expert runs, alt-text, PDQ hash, stage timings.
+ * (low unless `scores` says otherwise), per-expert runs, alt-text, PDQ hash, stage timings, and the
+ * request binding of the request it answers (`bound`, after `change`).
  */
 export function makeResult(
   post: { tenant?: string; postId?: string; revision?: number; scores?: Scores; endpointId?: string },
@@ -67,7 +84,7 @@ export function makeResult(
           : [],
     };
   });
-  return {
+  return bound({
     schema_version: 1,
     request_id: requestId(tenant, postId, revision),
     tenant_id: tenant,
@@ -113,7 +130,7 @@ export function makeResult(
       ? { callback: { endpoint_id: post.endpointId, correlation_id: `corr-${postId}` } }
       : {}),
     ...change,
-  };
+  });
 }
 
 export interface ReceivedRequest {

@@ -114,6 +114,8 @@ export function assembleResults(
         classifier_ms: classifierMs,
       },
       ...(req.callback ? { callback: req.callback } : {}),
+      // Copied unchanged: moderation checks it against tenant, post, revision and media (request-binding.ts).
+      ...(req.request_binding !== undefined ? { request_binding: req.request_binding } : {}),
     } satisfies InferenceResult;
   });
 }

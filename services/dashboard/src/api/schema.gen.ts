@@ -653,7 +653,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm or reject a hash match of the task's post
-         * @description reject disables the bank entry (it stops matching; its bank stays enabled); confirm marks it confirmed. Either is recorded with the post and in the audit log.
+         * @description reject disables the bank entry (it stops matching; its bank stays enabled) when the bank is owned by the post's tenant; for a shared bank or one another tenant owns it is recorded and counted, the entry stays enabled. confirm marks it confirmed. Either is recorded with the post and in the audit log.
          */
         post: operations["HashMatchReviewController_review"];
         delete?: never;
@@ -885,6 +885,7 @@ export interface components {
             source?: string;
             description?: string;
             enabled?: boolean;
+            owner_tenant?: string;
         };
         UpdateBankRequest: {
             enabled?: boolean;
@@ -1258,6 +1259,7 @@ export interface components {
             action: string;
             enabled: boolean;
             description: string | null;
+            owner_tenant: string | null;
             /** Format: date-time */
             created_at: string;
             created_by: string;

@@ -15,7 +15,7 @@
  *   moderator password --username U [--password-stdin]
  *                                             set a new password (ends the account's sessions)
  *   moderator list                            accounts, roles and queues
- *   bank create --name N --signal pdq|vpdq --action remove|review|… [--source S] [--description D]
+ *   bank create --name N --signal pdq|vpdq --action remove|review|… [--source S] [--description D] [--owner-tenant T]
  *                                             create a hash bank
  *   bank import --bank N FILE…                add a hash list or CSV (pdq), or vPDQ feature files (vpdq,
  *                                             one video each); prints added / existing / rejected lines
@@ -48,7 +48,7 @@ const USAGE = `usage:
   moderation moderator create --username U --role ${MODERATOR_ROLES.join('|')} [--name N] [--queues a,b] [--password-stdin]
   moderation moderator password --username U [--password-stdin]
   moderation moderator list
-  moderation bank create --name N --signal ${SIGNAL_TYPES.join('|')} --action A [--source S] [--description D]
+  moderation bank create --name N --signal ${SIGNAL_TYPES.join('|')} --action A [--source S] [--description D] [--owner-tenant T]
   moderation bank import --bank N FILE...
   moderation bank remove --bank N [--hashes h,h] [--ids 1,2]
   moderation bank enable|disable --bank N
@@ -95,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       action: { type: 'string' },
       source: { type: 'string' },
       description: { type: 'string' },
+      'owner-tenant': { type: 'string' },
       hashes: { type: 'string' },
       ids: { type: 'string' },
     },
@@ -262,6 +263,7 @@ async function bankCommand(
     action?: string;
     source?: string;
     description?: string;
+    'owner-tenant'?: string;
     hashes?: string;
     ids?: string;
   },
@@ -279,6 +281,7 @@ async function bankCommand(
         action: values.action,
         source: values.source,
         description: values.description,
+        ownerTenant: values['owner-tenant'],
         actor: 'cli',
       });
       console.log(`bank ${bank.name} (${bank.signal_type}, action ${bank.action}) id ${bank.bank_id}`);

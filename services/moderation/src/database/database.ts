@@ -4,6 +4,8 @@ import * as initial from './migrations/0001-initial';
 import * as review from './migrations/0002-review';
 import * as hashBanks from './migrations/0003-hash-banks';
 import * as apiTokenUsage from './migrations/0004-api-token-usage';
+import * as hashBankOwner from './migrations/0005-hash-bank-owner';
+import * as hashBankReader from './migrations/0006-hash-bank-reader';
 import * as reviewShift from './migrations/0007-review-shift';
 import type { Database } from './tables';
 
@@ -21,6 +23,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-review': review,
   '0003-hash-banks': hashBanks,
   '0004-api-token-usage': apiTokenUsage,
+  '0005-hash-bank-owner': hashBankOwner,
+  '0006-hash-bank-reader': hashBankReader,
   '0007-review-shift': reviewShift,
 };
 

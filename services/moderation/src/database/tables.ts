@@ -375,6 +375,11 @@ export interface HashBanksTable {
   updated_at: DefaultedTimestamp;
   /** Transaction that last wrote the row (xid8, read as text). */
   change_txid: BigSerial;
+  /**
+   * Migration 0005: the tenant that owns the bank (only its moderators disable entries by rejecting a
+   * match); null = shared (an admin disables entries).
+   */
+  owner_tenant: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Per-hash review state of an entry: how moderators judged the matches it produced. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
+import { TenantId } from '@vigil/contracts';
 import { parseBankFile, parseVpdqFeatures, PdqError, type BankFileRejection } from '@vigil/pdq';
 import { sql } from 'kysely';
 import { ApiError } from '../api/api-error';
@@ -21,6 +22,11 @@ export interface Bank {
   action: string;
   enabled: boolean;
   description: string | null;
+  /**
+   * The tenant that owns the bank: a rejected match disables an entry only when the post is this
+   * tenant's. Null: a shared bank, whose entries only an admin disables.
+   */
+  owner_tenant: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -102,12 +108,15 @@ export class HashBankStore {
     source?: string;
     description?: string;
     enabled?: boolean;
+    ownerTenant?: string;
     actor: string;
   }): Promise<Bank> {
     if (!BANK_NAME.test(input.name))
       throw new ApiError(400, 'REQUEST_INVALID', `bank name must match ${BANK_NAME.source}`);
     if (!ACTION.test(input.action))
       throw new ApiError(400, 'REQUEST_INVALID', `action must match ${ACTION.source}`);
+    if (input.ownerTenant !== undefined && !TenantId.safeParse(input.ownerTenant).success)
+      throw new ApiError(400, 'REQUEST_INVALID', 'owner tenant: 1-64 of [A-Za-z0-9._-]');
     if (!(SIGNAL_TYPES as readonly string[]).includes(input.signalType))
       throw new ApiError(400, 'REQUEST_INVALID', `signal type must be one of ${SIGNAL_TYPES.join(', ')}`);
     await this.db.transaction().execute(async (trx) => {
@@ -121,6 +130,7 @@ export class HashBankStore {
           action: input.action,
           enabled: input.enabled ?? true,
           description: input.description ?? null,
+          owner_tenant: input.ownerTenant ?? null,
           created_by: input.actor,
         })
         .onConflict((oc) => oc.column('name').doNothing())
@@ -133,7 +143,12 @@ export class HashBankStore {
         action: 'hash_bank.create',
         subjectType: 'hash_bank',
         subjectId: input.name,
-        after: { signal_type: input.signalType, action: input.action, source: input.source ?? '' },
+        after: {
+          signal_type: input.signalType,
+          action: input.action,
+          source: input.source ?? '',
+          owner_tenant: input.ownerTenant ?? null,
+        },
       });
     });
     return this.bank(input.name);
@@ -428,10 +443,13 @@ export class HashBankStore {
   }
 
   /**
-   * A moderator's judgement of a match shown in the review flow. `confirm` marks the entry confirmed;
-   * `reject` marks it rejected and disables it (`disabled_reason: match_rejected`), so a bad
-   * third-party hash stops matching without disabling its bank. The match must be one recorded for
-   * that post revision.
+   * A moderator's judgement of a match shown in the review flow. When the bank is owned by the post's
+   * tenant, `confirm` marks the entry confirmed and `reject` marks it rejected and disables it
+   * (`disabled_reason: match_rejected`), so a bad hash stops matching without disabling its bank.
+   * For a shared bank, or one another tenant owns, the decision is recorded (review row, audit, the
+   * entry's confirmed/rejected counts) and the entry is left as it is: one tenant's moderators never
+   * switch off matching that protects another tenant (issue 19); an admin disables shared entries. The
+   * match must be one recorded for that post revision.
    * @throws ApiError 404 HASH_MATCH_NOT_FOUND
    */
   async reviewMatch(input: {
@@ -462,19 +480,31 @@ export class HashBankStore {
     const actor = `moderator:${input.moderatorId}`;
     return this.db.transaction().execute(async (trx) => {
       const reject = input.decision === 'reject';
+      // Only the tenant that owns the bank decides for everyone: a rejection from another tenant's post
+      // (or on a shared bank) is recorded and counted, and the entry keeps matching.
+      const owner = await trx
+        .selectFrom('bank_hashes as h')
+        .innerJoin('hash_banks as b', 'b.bank_id', 'h.bank_id')
+        .select('b.owner_tenant')
+        .where('h.hash_id', '=', input.hashId)
+        .executeTakeFirst();
+      const decides = owner !== undefined && owner.owner_tenant === input.tenantId;
       const row = await trx
         .updateTable('bank_hashes')
         .set((eb) => ({
-          match_state: reject ? 'rejected' : 'confirmed',
           reviewed_at: new Date(),
           reviewed_by: actor,
           ...(reject
             ? {
-                enabled: false,
-                disabled_reason: 'match_rejected',
                 rejected_matches: eb('rejected_matches', '+', 1),
+                ...(decides
+                  ? { match_state: 'rejected' as const, enabled: false, disabled_reason: 'match_rejected' }
+                  : {}),
               }
-            : { confirmed_matches: eb('confirmed_matches', '+', 1) }),
+            : {
+                confirmed_matches: eb('confirmed_matches', '+', 1),
+                ...(decides ? { match_state: 'confirmed' as const } : {}),
+              }),
         }))
         .where('hash_id', '=', input.hashId)
         .returning(['hash_id', 'match_state', 'enabled'])
@@ -505,6 +535,7 @@ export class HashBankStore {
           revision: input.revision,
           media_id: match.media_id,
           bank: match.bank,
+          owner_decides: decides,
         },
       });
       return {
@@ -558,6 +589,7 @@ function bankOut(
     action: r.action,
     enabled: r.enabled,
     description: r.description,
+    owner_tenant: r.owner_tenant,
     created_at: r.created_at.toISOString(),
     created_by: r.created_by,
     updated_at: r.updated_at.toISOString(),

@@ -65,6 +65,7 @@ export class HashBanksController {
       source: input.source,
       description: input.description,
       enabled: input.enabled,
+      ownerTenant: input.owner_tenant,
       actor: moderatorActor(req),
     });
   }
@@ -169,7 +170,8 @@ export class HashMatchReviewController {
   @ApiOperation({
     summary: "Confirm or reject a hash match of the task's post",
     description:
-      'reject disables the bank entry (it stops matching; its bank stays enabled); confirm marks it confirmed. ' +
+      "reject disables the bank entry (it stops matching; its bank stays enabled) when the bank is owned by the post's tenant; " +
+      'for a shared bank or one another tenant owns it is recorded and counted, the entry stays enabled. confirm marks it confirmed. ' +
       'Either is recorded with the post and in the audit log.',
   })
   @ApiBody({ schema: schemaRef('HashMatchReviewRequest') })

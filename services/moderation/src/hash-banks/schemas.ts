@@ -1,3 +1,4 @@
+import { TenantId } from '@vigil/contracts';
 import { z } from 'zod';
 import { requestSchemas, responseSchemas } from '../review/schemas';
 import { SIGNAL_TYPES } from './bank-store';
@@ -21,6 +22,11 @@ export const CreateBankRequest = z
     source: z.string().max(200).optional(),
     description: z.string().max(1000).optional(),
     enabled: z.boolean().optional(),
+    /**
+     * The tenant that owns the bank: its moderators' rejected matches disable entries. Absent: a shared
+     * bank, whose entries only an admin disables (a rejected match is recorded and counted).
+     */
+    owner_tenant: TenantId.optional(),
   })
   .strict();
 requestSchemas.add(CreateBankRequest, { id: 'CreateBankRequest' });
@@ -96,6 +102,7 @@ export const HashBank = z.object({
   action: z.string(),
   enabled: z.boolean(),
   description: z.string().nullable(),
+  owner_tenant: z.string().nullable(),
   created_at: time(),
   created_by: z.string(),
   updated_at: time(),

@@ -19,6 +19,9 @@ import { ResultRecorder, unstorableResult } from './result-recorder';
  * (`recordFailureKind`), and every accepted post still gets exactly one verdict:
  * - undecodable records → `vigil.inference.results.v1.dlq` with `MESSAGE_UNDECODABLE` (there is no post
  *   to give a verdict to);
+ * - results whose request binding (REQUEST_BINDING_KEYS) is missing or does not match their tenant, post,
+ *   revision and media → the DLQ with `RESULT_BINDING_INVALID`, nothing recorded: they answer no request
+ *   ingest issued (a forged or altered result), so they must neither decide nor block the real one;
  * - results the database refuses as they are (SQLSTATE 22/23/54/08P01, e.g. two media with one
  *   `media_id`) → an error verdict (`POST_NOT_STORED`, no scores, decided by the policy's error rule,
  *   delivered like any verdict) and the original record to the DLQ with the SQLSTATE reason;
@@ -83,12 +86,21 @@ export class ResultsConsumer implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Records one result.
-   * @throws MessageDecodeError (dead-lettered at once); DeadLetterError after an error verdict replaced a
+   * @throws MessageDecodeError (dead-lettered at once); DeadLetterError for a result without a valid
+   *   request binding (nothing recorded) or after an error verdict replaced a
    *   result the database refused; the database's error otherwise (judged by `recordFailureKind`).
    */
   async handle(record: IncomingRecord): Promise<void> {
     const started = Date.now();
     const result = decodeInternal(InferenceResultSchema, record.value ?? Buffer.alloc(0));
+    const bound = this.config.REQUEST_BINDING_KEYS!.verify(result, result.request_binding);
+    if (!bound.ok) {
+      this.log.warn(
+        { request_id: result.request_id, tenant_id: result.tenant_id, reason: bound.reason },
+        'result answers no request ingest issued: dead-lettered, not recorded',
+      );
+      throw new DeadLetterError({ code: 'RESULT_BINDING_INVALID', message: bound.reason });
+    }
     let outcome;
     try {
       outcome = await this.recorder.record(result, started);
