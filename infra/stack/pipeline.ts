@@ -177,9 +177,18 @@ export async function moderationCli(
   return (await run).stdout;
 }
 
-/** The running pipeline: one ServiceProcess per service. */
+/** The services that scale out as consumer-group members (more instances share the partitions). */
+export type ScalableService = Extract<ServiceName, 'ingest' | 'classifier'>;
+
+/** The running pipeline: one ServiceProcess per service, plus any extra instances started later. */
 export class Pipeline {
-  private constructor(readonly services: Record<ServiceName, ServiceProcess<ServiceName>>) {}
+  /** Instances started with `addInstance`, in start order (they stay listed once stopped). */
+  readonly extraInstances: ServiceProcess<ScalableService>[] = [];
+
+  private constructor(
+    readonly services: Record<ServiceName, ServiceProcess<ServiceName>>,
+    private readonly options: PipelineOptions,
+  ) {}
 
   /**
    * Starts every service in order (moderation API first: it applies the migrations) and waits for each
@@ -211,7 +220,7 @@ export class Pipeline {
         logFile: join(options.logDir, `${name}.log`),
       });
     }
-    const pipeline = new Pipeline(services);
+    const pipeline = new Pipeline(services, options);
     try {
       for (const name of SERVICE_NAMES) await services[name].start({}, options.startTimeoutMs);
     } catch (error) {
@@ -219,6 +228,34 @@ export class Pipeline {
       throw error;
     }
     return pipeline;
+  }
+
+  /**
+   * Starts one more instance of `name` with the first instance's environment (so the same consumer group
+   * and topics), its own free port and log `<logDir>/<name>-<n>.log`, where n counts from 2. With
+   * `wait` false it returns once spawned (the caller sees it join the group while load runs); otherwise
+   * once `/readyz` answers.
+   * @throws ServiceStartError when it does not come up.
+   */
+  async addInstance(name: ScalableService, wait = true): Promise<ServiceProcess<ScalableService>> {
+    const n = this.extraInstances.filter((s) => s.name === name).length + 2;
+    const instance = new ServiceProcess<ScalableService>({
+      name,
+      entry: join(ROOT, ENTRY[name]),
+      cwd: ROOT,
+      port: await freePort(),
+      env: { ...this.services[name].environment },
+      logFile: join(this.options.logDir, `${name}-${n}.log`),
+    });
+    this.extraInstances.push(instance);
+    if (wait) await instance.start({}, this.options.startTimeoutMs);
+    else instance.spawn();
+    return instance;
+  }
+
+  /** Every instance of `name`: the first, then those added (running or not). */
+  instances(name: ScalableService): ServiceProcess<ServiceName>[] {
+    return [this.services[name], ...this.extraInstances.filter((s) => s.name === name)];
   }
 
   /** Moderation's API (platform API, review API, dashboard at /dashboard/). */
@@ -247,8 +284,12 @@ export class Pipeline {
     for (const name of SERVICE_NAMES) this.services[name].samplePeak();
   }
 
-  /** Stops every service with SIGTERM (their shutdown hooks drain and commit), the reverse of start order. */
+  /**
+   * Stops every service with SIGTERM (their shutdown hooks drain and commit), added instances first, then
+   * the reverse of start order.
+   */
   async stop(): Promise<void> {
+    for (const instance of [...this.extraInstances].reverse()) await instance.kill('SIGTERM');
     for (const name of [...SERVICE_NAMES].reverse()) await this.services[name]?.kill('SIGTERM');
   }
 }

@@ -18,28 +18,45 @@
  * Peak RSS per service is each process's VmHWM. The media cache is off (posts reuse a few files; a cache
  * would measure Redis). Writes bench-results/pipeline.json and pipeline.md.
  *
+ * Floor and efficiency (issue 22): after the phases, with the services stopped, this process times the
+ * floor of the throughput phase's work on the same inputs: one bounded sharp decode per image (stills:
+ * one decode to the largest variant the request carries; GIFs: the frames ingest sampled) plus the raw
+ * ONNX Runtime session time (`InferenceSession.run`, per model file) of the experts the router picks, with
+ * the inference requests ingest produced read back from their topic and classified in batches of 16 the
+ * way the worker does. Not in the floor: video/audio decoding (ffmpeg), JavaScript experts (image-stats,
+ * text classifier, fastText language id), PDQ hashing, Kafka and the database. Efficiency = floor ms per
+ * post / actual ms per post (1000 / sustained posts/s); both use the machine's cores.
+ *
  * Env: KAFKA_BROKERS, DATABASE_URL, BENCH_POSTS (120; the other phases use half).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   decodeInternal,
+  InferenceRequestSchema,
   InferenceResultSchema,
   postKey,
+  readBundleManifest,
   TOPICS,
   topicName,
+  type InferenceRequest,
   type PostV1Input,
   type VerdictV1,
 } from '@vigil/contracts';
 import { BatchConsumer, TopicAdmin, type KafkaSettings } from '@vigil/kafka';
+import { loadExperts, ort, VigilClassifier } from '@vigil/model';
+import sharp from 'sharp';
 import { ensureSamples } from '../../infra/data/samples';
 import { openDatabase } from '../../infra/stack/database';
 import { kafkaPrincipals, Pipeline, ROOT, SERVICE_NAMES, type ServiceName } from '../../infra/stack/pipeline';
 import { Platform } from '../../infra/stack/platform';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 120);
+/** The worker's default batch limit (CLASSIFIER_MAX_BATCH_SIZE), used for the floor's classify calls. */
+const FLOOR_BATCH = 16;
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 /** The broker's administrator (reads the classifier's results; removes the run's topics). */
 const adminSettings = (clientId: string): KafkaSettings => {
@@ -83,6 +100,8 @@ const STAGES = [
 interface Cost {
   readonly invocations: number;
   readonly expertsMs: number;
+  /** ms per expert that ran (the result's `experts[].ms`; a batched call's time is each post's share). */
+  readonly perExpertMs: Record<string, number>;
 }
 
 /** What one phase measured. */
@@ -96,6 +115,8 @@ interface PhaseReport {
   readonly stages: Record<string, { p50: number; p95: number; n: number }>;
   readonly invocationsPerPost: number;
   readonly expertsMsPerPost: number;
+  /** Mean ms per post (over all the phase's posts) per stage, experts one by one. */
+  readonly msPerPost: Record<string, number>;
   /** VmHWM of the classifier process of this phase (it is restarted between phases), MiB. */
   readonly classifierPeakRssMiB: number;
 }
@@ -158,7 +179,19 @@ async function main(): Promise<void> {
       costs.set(postKey(result.tenant_id, result.post_id), {
         invocations: ran.length,
         expertsMs: ran.reduce((a, e) => a + e.ms, 0),
+        perExpertMs: Object.fromEntries(ran.map((e) => [e.expert, e.ms])),
       });
+    },
+  });
+  /** The inference requests ingest produced, by post key (read back for the floor). */
+  const requests = new Map<string, Buffer>();
+  const requestReader = new BatchConsumer(adminSettings('bench-requests'), {
+    groupId: `bench-requests-${runId}`,
+    topics: [topicName(TOPICS.inferenceRequests, prefix)],
+    eachRecord: async (r) => {
+      const key = r.key?.toString();
+      if (key?.startsWith(`${TENANT}:throughput-`) && !key.includes('warmup') && r.value)
+        requests.set(key, Buffer.from(r.value));
     },
   });
   let pipeline: Pipeline | undefined;
@@ -182,6 +215,7 @@ async function main(): Promise<void> {
     const endpointId = await platform.registerWebhook(pipeline.apiUrl, TENANT, token);
     await platform.readVerdicts();
     await results.start();
+    await requestReader.start();
     const mediaUrl = (f: string) => platform.mediaUrl(f);
     const byKey = new Map<string, { verdict: VerdictV1; at: number }>();
     const hookAt = new Map<string, number>();
@@ -251,6 +285,21 @@ async function main(): Promise<void> {
       }
       const e2e = keys.map((k) => byKey.get(k)!.at - platform.publishedAt.get(k)!);
       const cost = keys.map((k) => costs.get(k)!);
+      const perPost: Record<string, number> = {};
+      const addMean = (s: string, v: number | undefined) => {
+        perPost[s] = (perPost[s] ?? 0) + (v !== undefined && Number.isFinite(v) ? Math.max(0, v) / n : 0);
+      };
+      for (const k of keys) {
+        const { verdict, at } = byKey.get(k)!;
+        const t = verdict.timings;
+        addMean('fetch', t.fetch_ms);
+        addMean('decode', t.decode_ms);
+        for (const [expert, ms] of Object.entries(costs.get(k)!.perExpertMs))
+          if (expert !== 'fusion') addMean(`expert: ${expert}`, ms);
+        addMean('fusion', t.fusion_ms);
+        addMean('policy (moderation)', t.moderation_ms);
+        addMean('delivery (store + outbox → verdict topic)', at - Date.parse(verdict.decided_at));
+      }
       const report: PhaseReport = {
         phase: name,
         settings,
@@ -265,6 +314,7 @@ async function main(): Promise<void> {
         ),
         invocationsPerPost: round(cost.reduce((a, c) => a + c.invocations, 0) / n, 2),
         expertsMsPerPost: round(cost.reduce((a, c) => a + c.expertsMs, 0) / n, 1),
+        msPerPost: Object.fromEntries(Object.entries(perPost).map(([s, v]) => [s, round(v)])),
         classifierPeakRssMiB: Math.round(pipeline!.services.classifier.processPeakRssMiB()),
       };
       console.log(
@@ -292,9 +342,20 @@ async function main(): Promise<void> {
     clearInterval(sampler);
 
     const rss = pipeline.peakRssMiB();
+    await requestReader.stop().catch(() => undefined);
+    // The floor is timed with the services stopped, so nothing else of the bench competes for the cores.
+    await pipeline.stop();
+    pipeline = undefined;
+    const floor = await timeFloor(
+      reports[0]!,
+      Array.from({ length: POSTS }, (_, i) => post('throughput', i, mediaUrl, endpointId)),
+      requests,
+      samplesDir,
+    );
     const summary = {
       date: new Date().toISOString(),
       machine: {
+        cores: cpus().length,
         cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
         memoryGiB: round(totalmem() / 2 ** 30, 1),
         loadAverageBefore: load0.map((l) => round(l, 2)),
@@ -308,6 +369,7 @@ async function main(): Promise<void> {
         expertsMs: round(reports[0]!.expertsMsPerPost / reports[2]!.expertsMsPerPost, 3),
       },
       batchingOnVsOff: round(reports[0]!.postsPerS / reports[3]!.postsPerS, 2),
+      floor,
       peakRssMiB: Object.fromEntries(SERVICE_NAMES.map((s) => [s, round(rss[s], 0)])) as Record<
         ServiceName,
         number
@@ -324,6 +386,7 @@ async function main(): Promise<void> {
   } finally {
     await pipeline?.stop();
     await results.stop().catch(() => undefined);
+    await requestReader.stop().catch(() => undefined);
     await platform.close();
     await new TopicAdmin(adminSettings('bench'))
       .deleteTopics(Object.values(TOPICS).map((t) => topicName(t, prefix)))
@@ -332,9 +395,114 @@ async function main(): Promise<void> {
   }
 }
 
+/** The floor of the throughput phase's work, timed in this process on the same inputs. */
+interface Floor {
+  readonly posts: number;
+  /** Posts whose inference request was read back (the ORT figures cover these). */
+  readonly requests: number;
+  readonly decodeMsPerPost: number;
+  /** Raw InferenceSession.run ms per post, per expert (its model files together). */
+  readonly ortMsPerPost: Record<string, number>;
+  readonly floorMsPerPost: number;
+  readonly actualMsPerPost: number;
+  /** floor / actual. */
+  readonly efficiency: number;
+}
+
+/**
+ * Times the floor (see the file comment): ORT session time of the routed experts on the requests ingest
+ * produced, in batches of FLOOR_BATCH, and one bounded sharp decode per image of the same posts.
+ */
+async function timeFloor(
+  throughput: PhaseReport,
+  posts: PostV1Input[],
+  encoded: Map<string, Buffer>,
+  samplesDir: string,
+): Promise<Floor> {
+  const bundleDir = join(ROOT, '.models', 'vigil-base');
+  const manifest = readBundleManifest(bundleDir);
+  const expertOfFile = new Map<string, string>();
+  for (const e of manifest.experts)
+    for (const f of Object.values(e.files ?? {}))
+      if (typeof f === 'string') expertOfFile.set(basename(f), e.name);
+  // Every session created from here on reports the time of each run() under its expert's name.
+  const ortMs = new Map<string, number>();
+  const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (
+    ...a: unknown[]
+  ) => Promise<ort.InferenceSession>;
+  (ort.InferenceSession as unknown as { create: (...a: unknown[]) => Promise<ort.InferenceSession> }).create =
+    async (...args: unknown[]) => {
+      const session = await create(...args);
+      const name =
+        typeof args[0] === 'string' ? (expertOfFile.get(basename(args[0])) ?? basename(args[0])) : 'buffer';
+      const run = session.run.bind(session) as (...a: unknown[]) => Promise<unknown>;
+      (session as unknown as { run: (...a: unknown[]) => Promise<unknown> }).run = async (
+        ...a: unknown[]
+      ) => {
+        const t0 = performance.now();
+        try {
+          return await run(...a);
+        } finally {
+          ortMs.set(name, (ortMs.get(name) ?? 0) + performance.now() - t0);
+        }
+      };
+      return session;
+    };
+  const session = { provider: 'cpu' as const };
+  const { experts } = await loadExperts(manifest, bundleDir, session);
+  const classifier = await VigilClassifier.load(bundleDir, { session, experts });
+  const byPost: (InferenceRequest | undefined)[] = posts.map((p) => {
+    const bytes = encoded.get(postKey(p.tenant_id, p.post_id));
+    return bytes && decodeInternal(InferenceRequestSchema, bytes);
+  });
+  const requests = byPost.filter((r): r is InferenceRequest => r !== undefined);
+  await classifier.classify(requests.slice(0, FLOOR_BATCH), 'routed'); // warm-up, not counted
+  ortMs.clear();
+  for (let i = 0; i < requests.length; i += FLOOR_BATCH)
+    await classifier.classify(requests.slice(i, i + FLOOR_BATCH), 'routed');
+  await classifier.release();
+
+  // One bounded decode per image: to the largest variant ingest made of it (the GIF: its sampled frames).
+  let decodeMs = 0;
+  for (const [i, p] of posts.entries()) {
+    const media = p.media?.[0];
+    if (!media || (media.kind !== 'image' && media.kind !== 'gif') || !('url' in media.source)) continue;
+    const bytes = readFileSync(join(samplesDir, basename(new URL(media.source.url).pathname)));
+    const frames = byPost[i]?.media[0]?.frames ?? [];
+    const sides = frames.flatMap((f) =>
+      Object.values(f.variants ?? {}).map((v) => Math.max(v.width, v.height)),
+    );
+    const side = sides.length > 0 ? Math.max(...sides) : 512;
+    const pages = media.kind === 'gif' ? Math.max(1, frames.length) : 1;
+    for (let page = 0; page < pages; page++) {
+      const t0 = performance.now();
+      await sharp(bytes, { page })
+        .resize(side, side, { fit: 'inside', withoutEnlargement: true })
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+      decodeMs += performance.now() - t0;
+    }
+  }
+  const n = posts.length;
+  const ortPerPost = Object.fromEntries([...ortMs].map(([e, ms]) => [e, round(ms / n, 1)]));
+  const floorMs = (decodeMs + [...ortMs.values()].reduce((a, b) => a + b, 0)) / n;
+  const actualMs = 1000 / throughput.postsPerS;
+  return {
+    posts: n,
+    requests: requests.length,
+    decodeMsPerPost: round(decodeMs / n, 1),
+    ortMsPerPost: ortPerPost,
+    floorMsPerPost: round(floorMs, 1),
+    actualMsPerPost: round(actualMs, 1),
+    efficiency: round(floorMs / actualMs, 3),
+  };
+}
+
 interface Summary {
   date: string;
   machine: {
+    cores: number;
     cpus: string;
     memoryGiB: number;
     loadAverageBefore: number[];
@@ -344,6 +512,7 @@ interface Summary {
   phases: PhaseReport[];
   routedVsDense: { invocations: number; expertsMs: number };
   batchingOnVsOff: number;
+  floor: Floor;
   peakRssMiB: Record<ServiceName, number>;
 }
 
@@ -355,8 +524,9 @@ function markdown(s: Summary): string {
     PhaseReport,
     PhaseReport,
   ];
+  const f = s.floor;
   const lines = [
-    `Pipeline benchmark, ${s.date.slice(0, 16).replace('T', ' ')} UTC: ${s.machine.cpus}, ${s.machine.memoryGiB} GiB, ` +
+    `Pipeline benchmark, ${s.date.slice(0, 16).replace('T', ' ')} UTC, ${s.machine.cores} cores: ${s.machine.cpus}, ${s.machine.memoryGiB} GiB, ` +
       `load average ${s.machine.loadAverageBefore[0]} before / ${s.machine.loadAverageAfter[0]} after, ` +
       `database ${s.machine.database}. Mix: caption only, image + caption, GIF, video with speech, voice note (1 in 5 each).`,
     '',
@@ -365,6 +535,27 @@ function markdown(s: Summary): string {
     ...s.phases.map(
       (p) =>
         `| ${p.phase} | ${p.settings} | ${p.posts} | ${p.postsPerS} | ${p.e2eMs.p50} | ${p.e2eMs.p95} | ${p.e2eMs.p99} | ${p.stages['classifier total']?.p50} | ${p.invocationsPerPost} | ${p.expertsMsPerPost} | ${p.classifierPeakRssMiB} |`,
+    ),
+    '',
+    `Ratios (one run, side by side): efficiency (floor / actual) ${f.efficiency} | batching on / off ${s.batchingOnVsOff}× | ` +
+      `routed / dense ${s.routedVsDense.expertsMs} in expert ms (${s.routedVsDense.invocations} in invocations) | ` +
+      `${throughput.postsPerS} posts/s | paced e2e p50 / p95 / p99 ${latency.e2eMs.p50} / ${latency.e2eMs.p95} / ${latency.e2eMs.p99} ms`,
+    '',
+    `Floor of the throughput phase, timed afterwards in one process on the same ${f.posts} posts (${f.requests} inference ` +
+      `requests read back): ${f.floorMsPerPost} ms per post = one bounded sharp decode per image ${f.decodeMsPerPost} ms + raw ` +
+      `ONNX Runtime session time ${Object.entries(f.ortMsPerPost)
+        .map(([e, ms]) => `${e} ${ms}`)
+        .join(
+          ', ',
+        )} ms; actual ${f.actualMsPerPost} ms per post (1000 / posts/s) → efficiency ${f.efficiency}.`,
+    '',
+    `Per stage, ms per post (mean over every post of the phase, 0 where a post has no such stage; experts: the ` +
+      `inference results' time per expert, a batched call shared among its posts):`,
+    '',
+    `| stage | ${s.phases.map((p) => p.phase).join(' | ')} |`,
+    `|---|${s.phases.map(() => '---:').join('|')}|`,
+    ...[...new Set(s.phases.flatMap((p) => Object.keys(p.msPerPost)))].map(
+      (stage) => `| ${stage} | ${s.phases.map((p) => p.msPerPost[stage] ?? 0).join(' | ')} |`,
     ),
     '',
     `Per stage, latency phase (ms; fetch and decode over posts with media):`,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_TOPICS, kafkaAclGrants } from '@vigil/contracts';
+import { ALL_TOPICS, TOPICS, kafkaAclGrants } from '@vigil/contracts';
 import { envVariables, type EnvSchema } from '@vigil/platform';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -127,4 +127,50 @@ describe('every service Dockerfile', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toContain(`services/${service}/dist/main.js`);
   });
+});
+
+describe('infra/k8s/autoscaling (KEDA)', () => {
+  const k8sDir = join(ROOT, 'infra', 'k8s');
+  const common = parse(readFileSync(join(k8sDir, 'common.yaml'), 'utf8')) as { data: Record<string, string> };
+  const scaled = parseAllDocuments(readFileSync(join(k8sDir, 'autoscaling', 'keda.yaml'), 'utf8')).map((d) =>
+    d.toJS(),
+  );
+  const consumers = [
+    { service: 'ingest', groupVar: 'INGEST_GROUP_ID', topic: TOPICS.posts },
+    { service: 'classifier', groupVar: 'CLASSIFIER_GROUP_ID', topic: TOPICS.inferenceRequests },
+  ];
+
+  it('is a kustomization over the base manifests', () => {
+    const k = parse(readFileSync(join(k8sDir, 'autoscaling', 'kustomization.yaml'), 'utf8')) as {
+      resources: string[];
+    };
+    expect(k.resources).toEqual(['..', 'keda.yaml']);
+  });
+
+  it.each(consumers)(
+    'scales $service on the lag of its own group and topic',
+    ({ service, groupVar, topic }) => {
+      const deployment = parseAllDocuments(readFileSync(join(k8sDir, `${service}.yaml`), 'utf8'))
+        .map((d) => d.toJS())
+        .find((d) => d.kind === 'Deployment');
+      const container = deployment.spec.template.spec.containers[0];
+      const group = container.env.find((e: { name: string }) => e.name === groupVar).value as string;
+      const object = scaled.find(
+        (d) => d.kind === 'ScaledObject' && d.spec.scaleTargetRef.name === deployment.metadata.name,
+      );
+      expect(object, `ScaledObject for ${deployment.metadata.name}`).toBeDefined();
+      const [trigger, ...others] = object.spec.triggers;
+      expect(others).toEqual([]);
+      expect(trigger.type).toBe('kafka');
+      expect(trigger.metadata).toMatchObject({
+        bootstrapServers: common.data.KAFKA_BROKERS,
+        consumerGroup: group,
+        topic: topic.name,
+        allowIdleConsumers: 'false',
+      });
+      expect(Number(trigger.metadata.lagThreshold)).toBeGreaterThan(0);
+      expect(object.spec.maxReplicaCount).toBeLessThanOrEqual(topic.partitions);
+      expect(object.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
+    },
+  );
 });

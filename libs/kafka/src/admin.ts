@@ -180,6 +180,22 @@ export class TopicAdmin {
       return new Map((entry?.partitions ?? []).map((p) => [p.partition, p.offset]));
     });
   }
+
+  /**
+   * Consumer lag of `groupId` on `topic`: records after its committed offset, summed over the partitions
+   * (from the partition's first record where none is committed).
+   */
+  async lag(groupId: string, topic: string): Promise<number> {
+    return this.withAdmin(async (admin) => {
+      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const committed = new Map((entry?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+      const ends = await admin.fetchTopicOffsets(topic);
+      return ends.reduce((sum, p) => {
+        const at = committed.get(p.partition) ?? -1;
+        return sum + Math.max(0, Number(p.high) - (at >= 0 ? at : Number(p.low)));
+      }, 0);
+    });
+  }
 }
 
 /**

@@ -14,7 +14,7 @@
  * other users' load disturbs less than wall time.
  *
  * Env: BENCH_POSTS (64 posts per run), BENCH_ROUNDS (3), BENCH_LOADS (`1,8,32` clients), BENCH_BATCH (16),
- * BENCH_DELAY_MS (5).
+ * BENCH_DELAY_MS (5), BENCH_PROVIDER (`cpu`; `cuda` needs onnxruntime-node's CUDA build, infra/gpu/run.sh).
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LOADS = (process.env.BENCH_LOADS ?? '1,8,32').split(',').map(Number);
 const BATCH = Number(process.env.BENCH_BATCH ?? 16);
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 5);
+const PROVIDER = process.env.BENCH_PROVIDER === 'cuda' ? 'cuda' : 'cpu';
 
 const PHOTOS = [
   'astronaut.png',
@@ -132,7 +133,7 @@ async function run(
 
 async function main(): Promise<void> {
   // The worker's experts: the bundle's image experts (nsfw, objects, OCR) as frame experts.
-  const session = { provider: 'cpu' as const };
+  const session = { provider: PROVIDER };
   const { experts } = await loadExperts(readBundleManifest(BUNDLE_DIR), BUNDLE_DIR, session);
   const classifier = await VigilClassifier.load(BUNDLE_DIR, { session, experts });
   const posts = await Promise.all(
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
   await classifier.classify(posts.slice(0, BATCH), 'dense'); // warm-up
   console.log(
     `bench:classifier — ${POSTS} image+caption posts per run, best of ${ROUNDS} rounds, ` +
-      `bundle ${classifier.manifest.name}@${classifier.manifest.version}, cpu ×${cpus().length}, ` +
+      `bundle ${classifier.manifest.name}@${classifier.manifest.version}, provider ${PROVIDER}, cpu ×${cpus().length}, ` +
       `load average ${loadavg()[0]!.toFixed(1)}; batching on = up to ${BATCH} posts, ${DELAY_MS} ms queue delay\n`,
   );
   const configs = LOADS.flatMap((load) =>
