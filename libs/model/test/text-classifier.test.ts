@@ -68,6 +68,28 @@ describe('TextClassifier', () => {
     expect(clf.score(['hello there'])[0]![0]).toBeCloseTo(1 / (1 + Math.exp(3.5)), 5);
   });
 
+  it('reads a sentence embedding after the lexicon values when its file says so, and needs one per text', () => {
+    // Two embedding dimensions; only the second carries weight (q = 100, scale 0.05 → 5 per unit).
+    const width = textFeatureCount(BUCKETS, 2);
+    const q = new Int8Array(width);
+    q[width - 1] = 100;
+    const clf = new TextClassifier({
+      ...scamFile(),
+      embeddingDim: 2,
+      weights: Buffer.from(q.buffer).toString('base64'),
+    });
+    expect(clf.embeddingDim).toBe(2);
+    const x = textClassifierFeatures('hello', BUCKETS, Float32Array.from([0.6, 0.8]));
+    expect(x.index[x.index.length - 1]).toBe(width - 1);
+    expect(x.value[x.value.length - 1]).toBeCloseTo(0.8, 6);
+    const [near, far] = clf.score(['hello', 'hello'], [Float32Array.from([0, 1]), Float32Array.from([1, 0])]);
+    // sigmoid(2 × (5 × 1 − 2) + 0.5) vs the bias alone, sigmoid(2 × −2 + 0.5).
+    expect(near![0]).toBeCloseTo(1 / (1 + Math.exp(-6.5)), 5);
+    expect(far![0]).toBeCloseTo(1 / (1 + Math.exp(3.5)), 5);
+    expect(() => clf.score(['hello'])).toThrow(TextClassifierFormatError);
+    expect(() => clf.score(['hello'], [Float32Array.from([1, 0, 0])])).toThrow(/2-wide embedding/);
+  });
+
   it('rejects a file of another format, unknown categories or the wrong weight count', () => {
     expect(() => new TextClassifier({ ...scamFile(), format: 'x' as never })).toThrow(
       TextClassifierFormatError,

@@ -1,5 +1,6 @@
 /**
- * `npm run models:train-text -- --data <dir> [--eval] [--no-embed] [--out <file>]` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
+ * `npm run models:train-text -- --data <dir> [--eval] [--no-embed] [--out <file>]
+ * [--hard-negative-weight <w>] [--max-hard-negative-rate <r>]` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
  * the text corpus (public data sets in `<dir>` plus Vigil's generated cases), writes
  * `libs/model-build/data/text-classifier/weights.json` and prints the held-out text figures.
  * Run `npm run models:build` afterwards to put the weights into the bundle. The features include the
@@ -40,7 +41,19 @@ async function main(dir: string): Promise<void> {
         resolve(ROOT, '.data/text-embeddings'),
         log,
       );
-  const options = { ...DEFAULT_TEXT_TRAIN_OPTIONS, embeddings, log };
+  // Ablations: `--hard-negative-weight <w>`, `--max-hard-negative-rate <r>` (1 = no cap).
+  const numberArg = (name: string, fallback: number) =>
+    args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+  const options = {
+    ...DEFAULT_TEXT_TRAIN_OPTIONS,
+    hardNegativeWeight: numberArg('--hard-negative-weight', DEFAULT_TEXT_TRAIN_OPTIONS.hardNegativeWeight),
+    maxHardNegativeRate: numberArg(
+      '--max-hard-negative-rate',
+      DEFAULT_TEXT_TRAIN_OPTIONS.maxHardNegativeRate,
+    ),
+    embeddings,
+    log,
+  };
   const file = trainTextClassifier(cases, categories, options, {
     sources: [...new Set(cases.map((c) => c.source.replace(/:.*/, '')))].sort(),
     languages: [...new Set(cases.map((c) => c.lang))].sort(),

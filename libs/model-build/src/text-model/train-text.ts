@@ -53,7 +53,7 @@ export const DEFAULT_TEXT_TRAIN_OPTIONS: TextTrainOptions = {
   learningRate: 0.2,
   l2: 1e-6,
   targetPrecision: 0.85,
-  maxHardNegativeRate: 0.02,
+  maxHardNegativeRate: 0.05,
   implicitNegativeWeight: 0.3,
   sourceCap: 4000,
   hardNegativeWeight: 5,
@@ -255,14 +255,7 @@ export function trainTextClassifier(
     o.embeddings,
   );
   const devCases = cases.filter((c) => c.split === 'dev');
-  const dev = featurize(
-    devCases,
-    categories,
-    o.hashBuckets,
-    o.sourceCap,
-    1,
-    o.embeddings,
-  );
+  const dev = featurize(devCases, categories, o.hashBuckets, o.sourceCap, 1, o.embeddings);
   const model = trainLogistic(train, categories, o);
   const { weights, scale } = quantize(model);
   const width = textFeatureCount(o.hashBuckets, model.embeddingDim);

@@ -14,14 +14,20 @@ import type { Expert, ExpertModule, ExpertOutput } from './contract';
  * `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
  * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
  * thousands of public and generated texts, so text judgement comes from here while images still speak
- * through fusion. Only scores ≥ `TEXT_CLASSIFIER_FLOOR` are reported. No fusion features. Cheap: runs on
- * every caption and every image text.
+ * through fusion. Only scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) are
+ * reported. No fusion features. Runs on every caption and every image text; its embedding comes from the
+ * encoder the `text` expert shares with it (usually from that expert's memo), the rest is a sparse dot
+ * product (≈ 1 ms).
  */
 /**
- * Scores under this floor are not reported: on Vigil's hand-written seed corpus (744 cases in en, de, es,
- * fr, none of them in the text classifier's training data) the text scores alone, at the default policy's
- * thresholds, flag 60% of harmful texts, 6% of hard negatives and 10% of benign ones; counting only scores
- * ≥ 0.7 they flag 56%, 2% and 0%. Short harmless captions are where the text classifier errs.
+ * A text score is reported only from this floor up, and only from its category's dev threshold up
+ * (`params.thresholds`: precision ≥ 0.85 on dev, with at most 5% of the category's dev hard negatives
+ * over it), whichever is higher. Chosen on the train and dev splits of Vigil's hand-written seed corpus
+ * (669 captions in en, de, es, fr, none in the text classifier's training data), scored alone at the
+ * default policy's thresholds: with the committed weights a floor of 0.7 flags 62% of harmful captions,
+ * 5% of hard negatives and 5% of benign ones (0.6: 62%, 6%, 5%; 0.8: 57%, 3%, 0%; the previous weights,
+ * without the sentence embedding, at 0.7: 56%, 4%, 0%). On that corpus' test split: 62%, 2%, 1 of 16. Short harmless
+ * captions are where the text classifier errs.
  */
 export const TEXT_CLASSIFIER_FLOOR = 0.7;
 
@@ -34,6 +40,9 @@ export const textClassifierModule: ExpertModule = {
     const classifier = TextClassifier.load(join(bundleDir, file));
     const categories = classifier.categories;
     const embed = await embedderFor(classifier, manifest, bundleDir, session, entry.name);
+    const gates = categories.map((_, ci) =>
+      Math.max(TEXT_CLASSIFIER_FLOOR, classifier.file.thresholds[ci] ?? TEXT_CLASSIFIER_FLOOR),
+    );
     return {
       name: entry.name,
       modality: 'caption',
@@ -49,9 +58,7 @@ export const textClassifierModule: ExpertModule = {
         const out: ExpertOutput[] = texts.map(() => ({}));
         kept.forEach(({ k }, j) => {
           const row = scored[j]!;
-          const kept = categories.flatMap((c, ci) =>
-            row[ci]! >= TEXT_CLASSIFIER_FLOOR ? [[c, row[ci]!]] : [],
-          );
+          const kept = categories.flatMap((c, ci) => (row[ci]! >= gates[ci]! ? [[c, row[ci]!]] : []));
           out[k] = { scores: Object.fromEntries(kept) as Partial<Record<CategoryId, number>> };
         });
         return out;
