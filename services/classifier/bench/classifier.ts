@@ -30,7 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LOADS = (process.env.BENCH_LOADS ?? '1,8,32').split(',').map(Number);
 const BATCH = Number(process.env.BENCH_BATCH ?? 16);
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 5);
-const PROVIDER = process.env.BENCH_PROVIDER === 'cuda' ? 'cuda' : 'cpu';
+const PROVIDER: 'cpu' | 'cuda' = process.env.BENCH_PROVIDER === 'cuda' ? 'cuda' : 'cpu';
 
 const PHOTOS = [
   'astronaut.png',
