@@ -64,6 +64,9 @@ describe('case types', () => {
       memes: 1,
       quoted: 0,
       quotedIgnoringSpaces: 1,
+      unquoted: [
+        `${records[2]!.id}: "I KNOW WHERE YOU LIVE" → "Photo of a horse with the text \\"IKNOW WHEREYOU LIVE\\""`,
+      ],
     });
   });
 });

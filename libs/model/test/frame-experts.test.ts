@@ -58,7 +58,8 @@ describe('image experts as frame experts of the classifier (real bundle)', () =>
   it('loads nsfw, objects and OCR through the manifest, each feeding its fusion token source', () => {
     expect(experts.map((e) => e.name)).toEqual(['nsfw', 'objects', 'ocr']);
     const sources = classifier.spec.tokenSources.map((s) => s.expert);
-    expect(sources).toEqual(['text', 'image-stats', 'nsfw', 'objects', 'audio-vad']);
+    // `interplay` is the classifier's caption × image cross features (fusion/interplay.ts), not an expert.
+    expect(sources).toEqual(['text', 'image-stats', 'nsfw', 'objects', 'audio-vad', 'interplay']);
   });
 
   it('reads harm that is only in the image text: OCR runs because the text gate fires', async () => {
