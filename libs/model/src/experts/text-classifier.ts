@@ -24,12 +24,13 @@ import type { Expert, ExpertModule, ExpertOutput } from './contract';
  * (`params.thresholds`: precision ≥ 0.85 on dev, with at most 5% of the category's dev hard negatives
  * over it), whichever is higher. Chosen on the train and dev splits of Vigil's hand-written seed corpus
  * (669 captions in en, de, es, fr, none in the text classifier's training data), scored alone at the
- * default policy's thresholds: with the committed weights a floor of 0.7 flags 62% of harmful captions,
- * 5% of hard negatives and 5% of benign ones (0.6: 62%, 6%, 5%; 0.8: 57%, 3%, 0%; the previous weights,
- * without the sentence embedding, at 0.7: 56%, 4%, 0%). On that corpus' test split: 62%, 2%, 1 of 16. Short harmless
- * captions are where the text classifier errs.
+ * default policy's thresholds, as the floor that flags no more harmless captions than the previous
+ * weights did at 0.7 (56% of harmful captions, 4% of hard negatives, 0% of benign) with the most recall:
+ * the committed weights flag 56%, 2% and 0% at 0.8 (0.7: 60%, 4%, 5%; 0.9: 51%, 1%, 0%). On that corpus'
+ * test split: 62%, 2%, 1 of 16 (previous weights at 0.7: 64%, 6%, 0 of 16). Short harmless captions are
+ * where the text classifier errs.
  */
-export const TEXT_CLASSIFIER_FLOOR = 0.7;
+export const TEXT_CLASSIFIER_FLOOR = 0.8;
 
 export const textClassifierModule: ExpertModule = {
   runner: 'text-classifier',

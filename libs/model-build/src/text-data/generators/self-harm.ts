@@ -3,7 +3,7 @@ import type { GeneratorSpec } from './template';
 /**
  * Self-harm: first-person intent, ideation, method-seeking, disclosure, telling someone to kill themselves
  * (self-harm + harassment, not violence), short captions; hard negatives: recovery, help-seeking, news,
- * hyperbole. Written natively per language; hotline numbers are the real national lines.
+ * hyperbole, everyday plans with the same time phrases. Written natively per language; hotline numbers are the real national lines.
  */
 export const SELF_HARM: GeneratorSpec = {
   name: 'self-harm',
@@ -458,6 +458,49 @@ export const SELF_HARM: GeneratorSpec = {
           'Morri de rir com isso',
           'aff {hyper}, me mata logo kkk',
           'quase morri de vergonha',
+        ],
+      },
+    },
+    {
+      // Everyday plans and before/after posts with the intent templates' own time phrases ({when}), so
+      // that "tonight", "after work" or "before my birthday" carry no weight of their own.
+      name: 'hardneg_plans',
+      positives: [],
+      templates: {
+        en: [
+          'pizza and a movie {when} 🍕',
+          'see you at the gym {when}',
+          'cutting my hair {when}, wish me luck',
+          'before and after: my balcony garden 🌱',
+          'me before the holidays vs me after the holidays',
+        ],
+        fr: [
+          'pizza et film {when} 🍕',
+          'on se voit à la salle {when}',
+          'je me coupe les cheveux {when}, souhaitez-moi bonne chance',
+          'avant / après : mon balcon fleuri 🌱',
+          'moi avant les vacances vs moi après les vacances',
+        ],
+        de: [
+          'Pizza und Film {when} 🍕',
+          'wir sehen uns im Fitnessstudio {when}',
+          'ich lasse mir {when} die Haare schneiden, drückt mir die Daumen',
+          'vorher und nachher: mein Balkongarten 🌱',
+          'ich vor dem Urlaub vs ich nach dem Urlaub',
+        ],
+        es: [
+          'pizza y peli {when} 🍕',
+          'nos vemos en el gimnasio {when}',
+          'me corto el pelo {when}, deseadme suerte',
+          'antes y después: mi jardín del balcón 🌱',
+          'yo antes de las vacaciones vs yo después de las vacaciones',
+        ],
+        pt: [
+          'pizza e filme {when} 🍕',
+          'te vejo na academia {when}',
+          'vou cortar o cabelo {when}, me desejem sorte',
+          'antes e depois: meu jardim na varanda 🌱',
+          'eu antes das férias vs eu depois das férias',
         ],
       },
     },
