@@ -5,6 +5,7 @@ import { mulberry32 } from '../src/fusion/random';
 import type { TextCase } from '../src/text-data/types';
 import { fitPlatt, thresholdForPrecision } from '../src/text-model/calibration';
 import { evaluateTextClassifier } from '../src/text-model/evaluate-text';
+import { evaluateProbes, formatProbeReport, seedCorpusProbes } from '../src/text-model/probes';
 import { DEFAULT_TEXT_TRAIN_OPTIONS, trainTextClassifier } from '../src/text-model/train-text';
 
 describe('fitPlatt', () => {
@@ -125,5 +126,47 @@ describe('trainTextClassifier', () => {
       'spam/es',
     ]);
     for (const c of r.cells) expect(c.metrics.f1).toBeGreaterThan(0.9);
+  });
+
+  it('scores hand-written probes at the serving gate: recall per language, false flags on harmless ones', () => {
+    const probes = [
+      {
+        id: 'p1',
+        lang: 'en',
+        text: 'pills for sale dm me',
+        labels: ['illicit/drugs' as const],
+        kind: 'sale',
+      },
+      { id: 'p2', lang: 'es', text: 'gana dinero gratis ahora', labels: ['spam' as const], kind: 'scam' },
+      { id: 'p3', lang: 'en', text: 'my cat in the park', labels: [], kind: 'caption' },
+    ];
+    const r = evaluateProbes(file, probes, undefined, 0);
+    expect(r.byLang[0]).toEqual({
+      lang: 'all',
+      harmful: 2,
+      anyFlag: 2,
+      rightFlag: 2,
+      harmless: 1,
+      falseFlags: 0,
+    });
+    expect(r.byCategory.find((c) => c.category === 'spam')).toEqual({
+      category: 'spam',
+      positives: 1,
+      caught: 1,
+      falseFlags: 0,
+    });
+    // A floor of 1 flags only scores of exactly 1.
+    expect(evaluateProbes(file, probes, undefined, 1).byLang[0]!.falseFlags).toBe(0);
+    expect(formatProbeReport(r, true)).toContain('Text probes: 3 texts');
+    expect(() => evaluateProbes(file, probes, undefined, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('seedCorpusProbes', () => {
+  it("reads the seed corpus' captions with their split and kind, harmful ones labelled", () => {
+    const probes = seedCorpusProbes();
+    expect(probes.length).toBeGreaterThan(700);
+    expect(new Set(probes.map((p) => p.kind))).toContain('seed:test:hard_negative');
+    expect(probes.filter((p) => p.kind.endsWith(':positive')).every((p) => p.labels.length > 0)).toBe(true);
   });
 });

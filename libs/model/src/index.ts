@@ -36,3 +36,4 @@ export * from './experts/nsfw';
 export * from './experts/objects';
 export * from './experts/ocr';
 export * from './experts/fusion';
+export * from './experts/text-classifier';

@@ -2,6 +2,7 @@ import type { CategoryId } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import type { DirectScore } from '../src/classify/batch';
 import { calibratedScores } from '../src/classify/calibrate';
+import { TEXT_SUB_GATE_CEILING, reportedTextScore } from '../src/experts/text-classifier';
 import type { FusionSpec } from '../src/fusion/spec';
 import {
   LEXICON_FEATURES,
@@ -53,6 +54,22 @@ describe('textClassifierFeatures', () => {
     const a = textClassifierFeatures('Suicídio', BUCKETS);
     const b = textClassifierFeatures('suicidio', BUCKETS);
     expect([...a.index]).toEqual([...b.index]);
+  });
+
+  it('damps a short text under minFeatureMass (n-grams and embedding by one factor), leaves a long one alone', () => {
+    const squared = (x: { value: Float32Array }, from: number, to: number) =>
+      x.value.slice(from, to).reduce((a, v) => a + v * v, 0);
+    const embedding = Float32Array.from([0.6, 0.8]);
+    const short = textClassifierFeatures('video', BUCKETS, embedding, 40);
+    const n = short.value.length - LEXICON_FEATURES.length - 2;
+    const hashed = squared(short, 0, n);
+    expect(hashed).toBeGreaterThan(0.05);
+    expect(hashed).toBeLessThan(0.5);
+    // The embedding is scaled by the same factor as the n-grams' norm.
+    expect(squared(short, short.value.length - 2, short.value.length)).toBeCloseTo(hashed, 5);
+    const long = 'a long caption about our family trip to the seaside with the kids and grandparents';
+    const undamped = textClassifierFeatures(long, BUCKETS, embedding);
+    expect([...textClassifierFeatures(long, BUCKETS, embedding, 40).value]).toEqual([...undamped.value]);
   });
 });
 
@@ -139,5 +156,17 @@ describe("calibratedScores with a `combine: 'max'` expert (the text classifier)"
       ['spam', 0.3],
       ['hate', 0.7],
     ]);
+  });
+});
+
+describe('reportedTextScore (the text classifier expert under its gate)', () => {
+  it('keeps a score from the gate up and scales one below it under the ceiling, keeping the order', () => {
+    expect(reportedTextScore(0.93, 0.8)).toBe(0.93);
+    expect(reportedTextScore(0.8, 0.8)).toBe(0.8);
+    expect(reportedTextScore(0.4, 0.8)).toBeCloseTo(TEXT_SUB_GATE_CEILING / 2, 9);
+    expect(reportedTextScore(0, 0.8)).toBe(0);
+    const below = [0.1, 0.5, 0.79, 0.7999].map((s) => reportedTextScore(s, 0.8));
+    expect([...below].sort((a, b) => a - b)).toEqual(below);
+    expect(Math.max(...below)).toBeLessThan(0.35);
   });
 });

@@ -1,10 +1,16 @@
 /**
- * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>] [--show-flagged]`: evaluates the built
- * bundle (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and prints the model
- * card's tables (per category, per case type and language, alt-text rates; `--routed` runs only the
- * routed path, no cost comparison); then OCR error rates on rendered memes per language (`--ocr`: those
- * alone); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the text
- * classifier's section on held-out templates (see text-model/evaluate-text.ts).
+ * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>] [--show-flagged]`:
+ * evaluates the built bundle (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and
+ * prints the model card's tables (per category, per case type and language, alt-text rates; `--routed`
+ * runs only the routed path, no cost comparison); then OCR error rates on rendered memes per language
+ * (`--ocr`: those alone); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the
+ * text classifier's section on held-out templates (see text-model/evaluate-text.ts; `--text-only`: that
+ * alone).
+ *
+ * `npm run eval -- --probes <file.jsonl|seed> [--floor <x>] [--show-misses]`: only the hand-written probe
+ * set's figures at the serving gate (`seed`: the seed corpus' captions, by split and kind; see
+ * text-model/probes.ts). `--text-weights <weights.json>` scores another text classifier than the bundle's
+ * in the text section and the probes.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +21,7 @@ import { readTextClassifierWeights } from '../experts/text-classifier';
 import { loadTextCorpus } from '../text-data';
 import { embedTexts } from '../text-model/embeddings';
 import { evaluateTextClassifier, formatTextReport } from '../text-model/evaluate-text';
+import { evaluateProbes, formatProbeReport, readProbes, seedCorpusProbes } from '../text-model/probes';
 import { DEFAULT_TEXT_TRAIN_OPTIONS } from '../text-model/train-text';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -30,7 +37,9 @@ const textData = args.includes('--data') ? args[args.indexOf('--data') + 1] : pr
 async function textSection(): Promise<string> {
   if (!textData || !existsSync(textData))
     return 'text: skipped (pass --data <dir> or set VIGIL_TEXT_DATA to the public text data sets)';
-  const weightsPath = join(bundleDir, 'text-classifier', 'weights.json');
+  const weightsPath = args.includes('--text-weights')
+    ? args[args.indexOf('--text-weights') + 1]!
+    : join(bundleDir, 'text-classifier', 'weights.json');
   const file = readTextClassifierWeights(existsSync(weightsPath) ? weightsPath : undefined);
   const corpus = await loadTextCorpus({ dataDir: textData });
   const embeddings = file.embeddingDim
@@ -49,27 +58,62 @@ async function textSection(): Promise<string> {
   return args.includes('--json') ? JSON.stringify(report, null, 2) : formatTextReport(report);
 }
 
+/** The probe section: `--probes <file>` scored at the serving gate. */
+async function probeSection(path: string): Promise<string> {
+  const weights = args.includes('--text-weights') ? args[args.indexOf('--text-weights') + 1] : undefined;
+  const bundled = join(bundleDir, 'text-classifier', 'weights.json');
+  const file = readTextClassifierWeights(weights ?? (existsSync(bundled) ? bundled : undefined));
+  const probes = path === 'seed' ? seedCorpusProbes() : readProbes(path);
+  const embeddings = file.embeddingDim
+    ? await embedTexts(
+        probes.map((p) => p.text),
+        bundleDir,
+        resolve(ROOT, '.data/text-embeddings'),
+      )
+    : undefined;
+  const floor = args.includes('--floor') ? Number(args[args.indexOf('--floor') + 1]) : undefined;
+  return formatProbeReport(evaluateProbes(file, probes, embeddings, floor), args.includes('--show-misses'));
+}
+
 const started = Date.now();
-const session = { provider: 'cpu' } as const;
-const classification = args.includes('--ocr')
-  ? Promise.resolve()
-  : evaluateBundle(bundleDir, split, { session }, undefined, args.includes('--routed')).then((report) => {
-      console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
-      if (args.includes('--show-flagged'))
-        console.log(
-          `\nFlagged negatives:\n${report.flaggedNegatives.map((l) => `- ${l}`).join('\n')}\n` +
-            `\nMemes whose alt-text does not quote their text:\n${report.altText.unquoted.map((l) => `- ${l}`).join('\n')}`,
-        );
-      console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (args.includes('--probes')) {
+  probeSection(args[args.indexOf('--probes') + 1]!)
+    .then((text) => console.log(text))
+    .catch((error: Error) => {
+      console.error(`eval: failed: ${error.stack ?? error.message}`);
+      process.exit(1);
     });
-classification
-  .then(() => evaluateOcr(bundleDir, session))
-  .then(async (ocr) => {
-    console.log(`\n${args.includes('--json') ? JSON.stringify(ocr, null, 2) : formatOcrReport(ocr)}`);
-    if (!args.includes('--ocr')) console.log(`\n${await textSection()}`);
-    console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  })
-  .catch((error: Error) => {
-    console.error(`eval: failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  });
+} else if (args.includes('--text-only'))
+  textSection()
+    .then((text) => console.log(text))
+    .catch((error: Error) => {
+      console.error(`eval: failed: ${error.stack ?? error.message}`);
+      process.exit(1);
+    });
+else runAll();
+
+function runAll(): void {
+  const session = { provider: 'cpu' } as const;
+  const classification = args.includes('--ocr')
+    ? Promise.resolve()
+    : evaluateBundle(bundleDir, split, { session }, undefined, args.includes('--routed')).then((report) => {
+        console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
+        if (args.includes('--show-flagged'))
+          console.log(
+            `\nFlagged negatives:\n${report.flaggedNegatives.map((l) => `- ${l}`).join('\n')}\n` +
+              `\nMemes whose alt-text does not quote their text:\n${report.altText.unquoted.map((l) => `- ${l}`).join('\n')}`,
+          );
+        console.log(`\neval: ${report.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      });
+  classification
+    .then(() => evaluateOcr(bundleDir, session))
+    .then(async (ocr) => {
+      console.log(`\n${args.includes('--json') ? JSON.stringify(ocr, null, 2) : formatOcrReport(ocr)}`);
+      if (!args.includes('--ocr')) console.log(`\n${await textSection()}`);
+      console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    })
+    .catch((error: Error) => {
+      console.error(`eval: failed: ${error.stack ?? error.message}`);
+      process.exit(1);
+    });
+}

@@ -1,6 +1,6 @@
 /**
- * `npm run models:train-text -- --data <dir> [--eval] [--no-embed] [--out <file>]
- * [--hard-negative-weight <w>] [--max-hard-negative-rate <r>]` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
+ * `npm run models:train-text -- --data <dir> [--eval [dev]] [--no-embed] [--out <file>]
+ * [--hard-negative-weight <w>] [--max-hard-negative-rate <r>] [--l2 <penalty>] [--min-feature-mass <m>] [--hash-buckets <2^k>]` (or `VIGIL_TEXT_DATA=<dir>`): trains the text classifier on
  * the text corpus (public data sets in `<dir>` plus Vigil's generated cases), writes
  * `libs/model-build/data/text-classifier/weights.json` and prints the held-out text figures.
  * Run `npm run models:build` afterwards to put the weights into the bundle. The features include the
@@ -41,7 +41,8 @@ async function main(dir: string): Promise<void> {
         resolve(ROOT, '.data/text-embeddings'),
         log,
       );
-  // Ablations: `--hard-negative-weight <w>`, `--max-hard-negative-rate <r>` (1 = no cap).
+  // Ablations: `--hard-negative-weight <w>`, `--max-hard-negative-rate <r>` (1 = no cap), `--l2 <penalty>`, `--min-feature-mass <m>`,
+  // `--hash-buckets <n>` (a power of two).
   const numberArg = (name: string, fallback: number) =>
     args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
   const options = {
@@ -51,6 +52,9 @@ async function main(dir: string): Promise<void> {
       '--max-hard-negative-rate',
       DEFAULT_TEXT_TRAIN_OPTIONS.maxHardNegativeRate,
     ),
+    l2: numberArg('--l2', DEFAULT_TEXT_TRAIN_OPTIONS.l2),
+    hashBuckets: numberArg('--hash-buckets', DEFAULT_TEXT_TRAIN_OPTIONS.hashBuckets),
+    minFeatureMass: numberArg('--min-feature-mass', DEFAULT_TEXT_TRAIN_OPTIONS.minFeatureMass),
     embeddings,
     log,
   };
@@ -64,8 +68,10 @@ async function main(dir: string): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   log(`text: wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // `--eval`: the test split's figures; `--eval dev`: the dev split's, for choosing options without the test split.
+  const evalSplit = args[args.indexOf('--eval') + 1] === 'dev' ? 'dev' : 'test';
   if (args.includes('--eval'))
-    console.log(formatTextReport(evaluateTextClassifier(file, cases, undefined, embeddings)));
+    console.log(formatTextReport(evaluateTextClassifier(file, cases, undefined, embeddings, evalSplit)));
 }
 
 main(dataDir).catch((error: Error) => {

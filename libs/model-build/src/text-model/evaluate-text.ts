@@ -1,5 +1,5 @@
 import type { CategoryId } from '@vigil/contracts';
-import { TextClassifier, type TextClassifierFile } from '@vigil/model';
+import { TEXT_CLASSIFIER_FLOOR, TextClassifier, type TextClassifierFile } from '@vigil/model';
 import { binaryMetrics, expectedCalibrationError, type BinaryMetrics } from '../eval/metrics';
 import type { TextCase } from '../text-data/types';
 import { embeddingOf, trainTextClassifier, type TextTrainOptions } from './train-text';
@@ -9,6 +9,8 @@ export const CLAIMED_LANGUAGES = ['en', 'fr', 'de', 'es', 'pt'] as const;
 
 /** The text section of `npm run eval`: all figures on held-out templates (the `test` split) only. */
 export interface TextEvalReport {
+  /** The split scored: `test` (held-out templates) unless options are being compared on `dev`. */
+  readonly split: 'dev' | 'test';
   readonly testCases: number;
   /** Per category × language, at the file's dev-chosen thresholds. */
   readonly cells: readonly { category: CategoryId; lang: string; metrics: BinaryMetrics }[];
@@ -27,6 +29,8 @@ export interface TextEvalReport {
     cases: number;
     flagged: number;
     fpr: number;
+    /** Flagged at the serving gate, max(`TEXT_CLASSIFIER_FLOOR`, dev threshold), as the verdict sees them. */
+    flaggedAtGate: number;
     byFunctionality: Record<string, [number, number]>;
   };
   /** Davidson test tweets: hate and profanity F1. */
@@ -55,16 +59,18 @@ export function scoreCases(
 }
 
 /**
- * Evaluates a weights file on the corpus' test split, and (when `holdOutHateCheck` options are given)
- * trains a second model without English HateCheck to report its functional tests as outside data.
+ * Evaluates a weights file on the corpus' test split (or `split`: `dev` to compare training options
+ * without looking at test), and (when `holdOutHateCheck` options are given) trains a second model without
+ * English HateCheck to report its functional tests as outside data.
  */
 export function evaluateTextClassifier(
   file: TextClassifierFile,
   corpus: readonly TextCase[],
   holdOutHateCheck?: TextTrainOptions,
   embeddings?: ReadonlyMap<string, Float32Array>,
+  split: 'dev' | 'test' = 'test',
 ): TextEvalReport {
-  const test = corpus.filter((c) => c.split === 'test');
+  const test = corpus.filter((c) => c.split === split);
   const scores = scoreCases(file, test, embeddings);
   const cats = file.categories;
   const cells: { category: CategoryId; lang: string; metrics: BinaryMetrics }[] = [];
@@ -102,22 +108,26 @@ export function evaluateTextClassifier(
   });
   const byFunctionality: Record<string, [number, number]> = {};
   let flagged = 0;
+  let flaggedAtGate = 0;
   let hard = 0;
+  const gates = file.thresholds.map((t) => Math.max(TEXT_CLASSIFIER_FLOOR, t));
   test.forEach((t, i) => {
     if (!t.hardNegative) return;
     hard++;
     const hit = cats.some((k, c) => t.labels[k] === 0 && scores[i]![c]! >= file.thresholds[c]!);
     if (hit) flagged++;
+    if (cats.some((k, c) => t.labels[k] === 0 && scores[i]![c]! >= gates[c]!)) flaggedAtGate++;
     const entry = (byFunctionality[t.functionality] ??= [0, 0]);
     entry[0]++;
     if (hit) entry[1]++;
   });
   const report: TextEvalReport = {
+    split,
     testCases: test.length,
     cells,
     languages,
     categories,
-    hardNegatives: { cases: hard, flagged, fpr: hard ? flagged / hard : NaN, byFunctionality },
+    hardNegatives: { cases: hard, flagged, fpr: hard ? flagged / hard : NaN, flaggedAtGate, byFunctionality },
   };
   const davidson = test.flatMap((t, i) => (t.source === 'davidson' ? [i] : []));
   const f1Of = (k: CategoryId, idx: number[]) => {
@@ -184,7 +194,7 @@ const pct = (x: number): string => (Number.isNaN(x) ? '   –' : x.toFixed(2).pa
 export function formatTextReport(r: TextEvalReport): string {
   const lines: string[] = [];
   lines.push(
-    `Text classifier — held-out templates (test split, ${r.testCases} cases); thresholds chosen on dev`,
+    `Text classifier — held-out templates (${r.split} split, ${r.testCases} cases); thresholds chosen on dev`,
   );
   lines.push('');
   lines.push('category                 lang   pos   neg     P     R    F1  AUPRC');
@@ -206,7 +216,10 @@ export function formatTextReport(r: TextEvalReport): string {
     );
   const h = r.hardNegatives;
   lines.push('');
-  lines.push(`hard negatives: ${h.flagged} of ${h.cases} flagged, FPR ${(h.fpr * 100).toFixed(1)}%`);
+  lines.push(
+    `hard negatives: ${h.flagged} of ${h.cases} flagged, FPR ${(h.fpr * 100).toFixed(1)}% at the dev thresholds; ` +
+      `${h.flaggedAtGate} (${((100 * h.flaggedAtGate) / h.cases).toFixed(1)}%) at the serving gate max(${TEXT_CLASSIFIER_FLOOR}, dev threshold)`,
+  );
   for (const [f, [n, k]] of Object.entries(h.byFunctionality).sort())
     lines.push(`  ${f.padEnd(40)} ${String(k).padStart(4)} / ${String(n).padEnd(4)}`);
   if (r.davidson)

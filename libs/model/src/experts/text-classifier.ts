@@ -14,23 +14,41 @@ import type { Expert, ExpertModule, ExpertOutput } from './contract';
  * `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
  * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
  * thousands of public and generated texts, so text judgement comes from here while images still speak
- * through fusion. Only scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) are
- * reported. No fusion features. Runs on every caption and every image text; its embedding comes from the
+ * through fusion. Scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) (its gate) are
+ * reported as they are; lower ones are scaled under `TEXT_SUB_GATE_CEILING`, so they still rank posts
+ * (score-based metrics, tenant policies with their own thresholds) without reaching any rung of the default
+ * policy. No fusion features. Runs on every caption and every image text; its embedding comes from the
  * encoder the `text` expert shares with it (usually from that expert's memo), the rest is a sparse dot
  * product (≈ 1 ms).
  */
 /**
- * A text score is reported only from this floor up, and only from its category's dev threshold up
+ * A text score is reported as it is only from this floor up, and only from its category's dev threshold up
  * (`params.thresholds`: precision ≥ 0.85 on dev, with at most 5% of the category's dev hard negatives
  * over it), whichever is higher. Chosen on the train and dev splits of Vigil's hand-written seed corpus
- * (669 captions in en, de, es, fr, none in the text classifier's training data), scored alone at the
- * default policy's thresholds, as the floor that flags no more harmless captions than the previous
- * weights did at 0.7 (56% of harmful captions, 4% of hard negatives, 0% of benign) with the most recall:
- * the committed weights flag 56%, 2% and 0% at 0.8 (0.7: 60%, 4%, 5%; 0.9: 51%, 1%, 0%). On that corpus'
- * test split: 62%, 2%, 1 of 16 (previous weights at 0.7: 64%, 6%, 0 of 16). Short harmless captions are
- * where the text classifier errs.
+ * (captions the text classifier never trains on), text scores alone at their gates
+ * (`npm run eval -- --probes seed --floor <x>`, train and dev rows summed), as the lowest floor that flags
+ * none of its 60 benign captions: the weights of 2026-12-07 flag 67% of the 188 harmful captions, 2.9% of
+ * the 346 hard negatives and no benign caption at 0.7 (0.8: 64%, 1.7%, none; 0.6: 69%, 3.5%, 1 of 60; the
+ * weights before them, served at 0.8: 56%, 1.4%, none).
  */
-export const TEXT_CLASSIFIER_FLOOR = 0.8;
+export const TEXT_CLASSIFIER_FLOOR = 0.7;
+
+/**
+ * Below its gate a text score s is reported as `TEXT_SUB_GATE_CEILING · s / gate`: monotone, so the
+ * ranking of posts by a category's score keeps the text classifier's order, and always under 0.35, which
+ * is below the lowest rung any text category has in the default policy (0.4: self-harm label,
+ * self-harm/intent review). Such a score is a rank, not a probability; a tenant policy with rungs under
+ * 0.35 acts on it (docs/model-card.md, "How it reaches the verdict").
+ */
+export const TEXT_SUB_GATE_CEILING = 0.35;
+
+/**
+ * The score the expert reports for a calibrated text probability: itself from the gate up, scaled under
+ * `TEXT_SUB_GATE_CEILING` below it. Both 0..1.
+ */
+export function reportedTextScore(score: number, gate: number): number {
+  return score >= gate ? score : (TEXT_SUB_GATE_CEILING * score) / gate;
+}
 
 export const textClassifierModule: ExpertModule = {
   runner: 'text-classifier',
@@ -59,8 +77,8 @@ export const textClassifierModule: ExpertModule = {
         const out: ExpertOutput[] = texts.map(() => ({}));
         kept.forEach(({ k }, j) => {
           const row = scored[j]!;
-          const kept = categories.flatMap((c, ci) => (row[ci]! >= gates[ci]! ? [[c, row[ci]!]] : []));
-          out[k] = { scores: Object.fromEntries(kept) as Partial<Record<CategoryId, number>> };
+          const reported = categories.map((c, ci) => [c, reportedTextScore(row[ci]!, gates[ci]!)]);
+          out[k] = { scores: Object.fromEntries(reported) as Partial<Record<CategoryId, number>> };
         });
         return out;
       },

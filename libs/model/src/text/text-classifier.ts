@@ -18,6 +18,11 @@ export interface TextClassifierFile {
    * `text` expert encoder (all-MiniLM-L6-v2, 384) over the normalised text. Absent or 0: none.
    */
   readonly embeddingDim?: number;
+  /**
+   * Feature mass (Σ log1p(count)² of the hashed n-grams) under which a short text's n-grams and embedding
+   * are damped (`textClassifierFeatures`). Absent or 0: none.
+   */
+  readonly minFeatureMass?: number;
   /** Categories scored, in output order. */
   readonly categories: readonly CategoryId[];
   /** int8 weights `[categories, textFeatureCount(hashBuckets, embeddingDim)]` row-major, base64; w = q × scale[c]. */
@@ -111,7 +116,14 @@ export class TextClassifier {
       throw new TextClassifierFormatError(`the text classifier needs one ${dim}-wide embedding per text`);
     return texts.map((t, i) =>
       this.calibrate(
-        this.logits(textClassifierFeatures(t, this.file.hashBuckets, dim > 0 ? embeddings![i] : undefined)),
+        this.logits(
+          textClassifierFeatures(
+            t,
+            this.file.hashBuckets,
+            dim > 0 ? embeddings![i] : undefined,
+            this.file.minFeatureMass ?? 0,
+          ),
+        ),
       ),
     );
   }

@@ -13,10 +13,14 @@ import { normalizeText } from './normalize';
  *   `foldForMatching` (lowercase, accents removed), split into words of letters, digits and emoji;
  * - `w:<word>` and `b:<word> <word>` (word unigrams and bigrams), `c:<n-gram>` for every 2..5-gram of
  *   `<word>` with boundary marks;
- * - each hashed (FNV-1a 32-bit) into `hashBuckets` buckets, counts → `log1p`, then L2-normalised;
+ * - each hashed (FNV-1a 32-bit) into `hashBuckets` buckets, counts → `log1p`, then divided by
+ *   √max(Σv², `minFeatureMass`): L2-normalised once a text has that much feature mass, damped below it, so
+ *   one or two words cannot carry a whole template's weight (without it, "video" alone scored violence
+ *   0.99: every training text holding the word was harmful, and a one-word text puts its unit norm on it);
  * - then the `LEXICON_FEATURES.length` lexicon values at indices `hashBuckets..` (not normalised);
  * - then, for a classifier that reads one, the sentence embedding of the text (all-MiniLM-L6-v2, the
- *   `text` expert's encoder): meaning that carries past the exact words of the training templates.
+ *   `text` expert's encoder), damped by the same factor: meaning that carries past the exact words of the
+ *   training templates.
  */
 export interface SparseFeatures {
   /** Feature indices, `0 ≤ index < hashBuckets + LEXICON_FEATURES.length`, unique. */
@@ -51,11 +55,14 @@ export function textFeatureCount(hashBuckets: number, embeddingDim = 0): number 
  * @param hashBuckets a power of two (the classifier's weights say which).
  * @param embedding the text's sentence embedding (`[dim]` float32 unit vector, `SentenceEncoder.encode`
  *   of the normalised text), appended after the lexicon values when the classifier reads one.
+ * @param minFeatureMass the squared norm (Σ log1p(count)²) from which n-grams are plainly L2-normalised;
+ *   a text with less has its n-grams and embedding scaled by √(mass / minFeatureMass). 0: no damping.
  */
 export function textClassifierFeatures(
   raw: string,
   hashBuckets: number,
   embedding?: Float32Array,
+  minFeatureMass = 0,
 ): SparseFeatures {
   const normalized = normalizeText(raw);
   const folded = foldForMatching(normalized.text);
@@ -78,7 +85,8 @@ export function textClassifierFeatures(
     counts.set(k, v);
     norm += v * v;
   }
-  norm = Math.sqrt(norm) || 1;
+  const damping = norm > 0 && norm < minFeatureMass ? Math.sqrt(norm / minFeatureMass) : 1;
+  norm = Math.sqrt(Math.max(norm, minFeatureMass)) || 1;
   const lexicon = lexiconFeatures(normalized.text, normalized.rewrites, normalized.emoji);
   const keys = [...counts.keys()].sort((a, b) => a - b);
   const dense = embedding?.length ?? 0;
@@ -94,7 +102,7 @@ export function textClassifierFeatures(
   });
   for (let j = 0; j < dense; j++) {
     index[keys.length + lexicon.length + j] = hashBuckets + lexicon.length + j;
-    value[keys.length + lexicon.length + j] = embedding![j]!;
+    value[keys.length + lexicon.length + j] = embedding![j]! * damping;
   }
   return { index, value };
 }

@@ -1,5 +1,6 @@
 import { CAPTIONS } from './captions';
 import { DRUGS } from './drugs';
+import { HARASSMENT } from './harassment';
 import { HATE } from './hate';
 import { PROFANITY } from './profanity';
 import { SELF_HARM } from './self-harm';
@@ -21,6 +22,7 @@ export const GENERATORS: readonly GeneratorSpec[] = [
   SEXUAL,
   SPAM,
   PROFANITY,
+  HARASSMENT,
   HATE,
   CAPTIONS,
 ];
