@@ -13,6 +13,7 @@
  * in the text section and the probes.
  */
 import { existsSync } from 'node:fs';
+import type { TextClassifierFile } from '@vigil/model';
 import { join, resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
 import { evaluateBundle, formatReport } from '../eval/evaluate';
@@ -37,10 +38,7 @@ const textData = args.includes('--data') ? args[args.indexOf('--data') + 1] : pr
 async function textSection(): Promise<string> {
   if (!textData || !existsSync(textData))
     return 'text: skipped (pass --data <dir> or set VIGIL_TEXT_DATA to the public text data sets)';
-  const weightsPath = args.includes('--text-weights')
-    ? args[args.indexOf('--text-weights') + 1]!
-    : join(bundleDir, 'text-classifier', 'weights.json');
-  const file = readTextClassifierWeights(existsSync(weightsPath) ? weightsPath : undefined);
+  const file = textWeights();
   const corpus = await loadTextCorpus({ dataDir: textData });
   const embeddings = file.embeddingDim
     ? await embedTexts(
@@ -58,11 +56,26 @@ async function textSection(): Promise<string> {
   return args.includes('--json') ? JSON.stringify(report, null, 2) : formatTextReport(report);
 }
 
+/**
+ * The text classifier scored: `--text-weights <file>`, else the bundle's, else the committed weights.
+ * @throws Error naming the file when `--text-weights` names a missing one.
+ */
+function textWeights(): TextClassifierFile {
+  if (args.includes('--text-weights'))
+    return readTextClassifierWeights(args[args.indexOf('--text-weights') + 1]);
+  const bundled = join(bundleDir, 'text-classifier', 'weights.json');
+  return readTextClassifierWeights(existsSync(bundled) ? bundled : undefined);
+}
+
+/** Prints why the run failed and exits 1. */
+function fail(error: Error): never {
+  console.error(`eval: failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+}
+
 /** The probe section: `--probes <file>` scored at the serving gate. */
 async function probeSection(path: string): Promise<string> {
-  const weights = args.includes('--text-weights') ? args[args.indexOf('--text-weights') + 1] : undefined;
-  const bundled = join(bundleDir, 'text-classifier', 'weights.json');
-  const file = readTextClassifierWeights(weights ?? (existsSync(bundled) ? bundled : undefined));
+  const file = textWeights();
   const probes = path === 'seed' ? seedCorpusProbes() : readProbes(path);
   const embeddings = file.embeddingDim
     ? await embedTexts(
@@ -76,20 +89,14 @@ async function probeSection(path: string): Promise<string> {
 }
 
 const started = Date.now();
-if (args.includes('--probes')) {
+if (args.includes('--probes'))
   probeSection(args[args.indexOf('--probes') + 1]!)
     .then((text) => console.log(text))
-    .catch((error: Error) => {
-      console.error(`eval: failed: ${error.stack ?? error.message}`);
-      process.exit(1);
-    });
-} else if (args.includes('--text-only'))
+    .catch(fail);
+else if (args.includes('--text-only'))
   textSection()
     .then((text) => console.log(text))
-    .catch((error: Error) => {
-      console.error(`eval: failed: ${error.stack ?? error.message}`);
-      process.exit(1);
-    });
+    .catch(fail);
 else runAll();
 
 function runAll(): void {
@@ -112,8 +119,5 @@ function runAll(): void {
       if (!args.includes('--ocr')) console.log(`\n${await textSection()}`);
       console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     })
-    .catch((error: Error) => {
-      console.error(`eval: failed: ${error.stack ?? error.message}`);
-      process.exit(1);
-    });
+    .catch(fail);
 }
