@@ -6,7 +6,11 @@ import type { TextCase } from '../src/text-data/types';
 import { fitPlatt, thresholdForPrecision } from '../src/text-model/calibration';
 import { evaluateTextClassifier } from '../src/text-model/evaluate-text';
 import { evaluateProbes, formatProbeReport, seedCorpusProbes } from '../src/text-model/probes';
-import { DEFAULT_TEXT_TRAIN_OPTIONS, trainTextClassifier } from '../src/text-model/train-text';
+import {
+  DEFAULT_TEXT_TRAIN_OPTIONS,
+  capHardNegatives,
+  trainTextClassifier,
+} from '../src/text-model/train-text';
 
 describe('fitPlatt', () => {
   it('recovers the slope and intercept that generated the labels', () => {
@@ -86,6 +90,35 @@ function toyCorpus(): TextCase[] {
       );
   return cases;
 }
+
+describe('capHardNegatives', () => {
+  // 20 hard negatives × 2 categories: case i scores i/20 on category 0 and (19 - i)/20 on category 1.
+  const hard = Array.from({ length: 20 }, (_, i) => [i / 20, (19 - i) / 20]);
+  // Dev cases of each category: 10 positives scoring 0.5…0.95, 10 negatives scoring 0…0.45.
+  const dev = {
+    p: Array.from({ length: 20 }, (_, i) => i / 20),
+    y: Array.from({ length: 20 }, (_, i) => (i >= 10 ? 1 : 0)),
+    w: new Array<number>(20).fill(1),
+    lang: new Array<string>(20).fill('en'),
+  };
+  const flagged = (t: readonly number[]) => hard.filter((row) => row.some((v, c) => v >= t[c]!)).length;
+
+  it('keeps the share of hard negatives flagged for any category at or under the rate', () => {
+    const t = capHardNegatives([0.1, 0.1], [dev, dev], hard, 0.1);
+    expect(flagged(t)).toBeLessThanOrEqual(2);
+    expect(flagged(t)).toBeGreaterThanOrEqual(1);
+    expect(capHardNegatives([0.1, 0.1], [dev, dev], hard, 1).every((x) => x <= 0.55)).toBe(true);
+  });
+
+  it('spends the budget where it gains F1 and never goes under a precision threshold', () => {
+    // Category 1 has no positives to gain: its threshold stays above every hard negative.
+    const none = { ...dev, y: new Array<number>(20).fill(0) };
+    const t = capHardNegatives([0.1, 0.1], [dev, none], hard, 0.25);
+    expect(t[1]).toBeGreaterThan(0.95);
+    expect(flagged(t)).toBe(5);
+    expect(capHardNegatives([0.99, 0.99], [dev, dev], hard, 0.1)).toEqual([0.99, 0.99]);
+  });
+});
 
 describe('trainTextClassifier', () => {
   const cases = toyCorpus();

@@ -15,6 +15,12 @@ describe('WordSegmenter on Debian word lists', () => {
     expect(words.segment('ICHWEISS WODU WOHNST', 'de')).toBe('ICH WEISS WO DU WOHNST');
     expect(words.segment('JESAIS OÙ TU HABITES', 'fr')).toBe('JE SAIS OÙ TU HABITES');
     expect(words.segment('EUSEI ONDE VOCÊMORA', 'pt')).toBe('EU SEI ONDE VOCÊ MORA');
+    // British spellings are English words too (the American list alone split this into "COL OURS").
+    expect(words.segment('PRIMARY COLOURS', 'en')).toBe('PRIMARY COLOURS');
+    // Dots read for spaces in a run of capital words; abbreviations and addresses stay.
+    expect(words.segment('I.WILL.BEAT YOU', 'en')).toBe('I WILL BEAT YOU');
+    expect(words.segment('MADE IN THE U.S.A', 'en')).toBe('MADE IN THE U.S.A');
+    expect(words.segment('VISIT WWW.SHOP.COM', 'en')).toBe('VISIT WWW.SHOP.COM');
   });
 
   it('leaves words, names, short fragments and misreads alone', () => {
@@ -42,5 +48,8 @@ describe('WordSegmenter on Debian word lists', () => {
 
   it('fails with a typed error when a word list is missing', () => {
     expect(() => WordSegmenter.fromFiles({ en: '/nonexistent/words' })).toThrow(WordListError);
+    expect(() =>
+      WordSegmenter.fromFiles({ en: ['/usr/share/dict/american-english', '/nonexistent/words'] }),
+    ).toThrow(/nonexistent/);
   });
 });

@@ -23,13 +23,13 @@ import type { Expert, ExpertModule, ExpertOutput } from './contract';
  */
 /**
  * A text score is reported as it is only from this floor up, and only from its category's dev threshold up
- * (`params.thresholds`: precision ≥ 0.85 on dev, with at most 5% of the category's dev hard negatives
- * over it), whichever is higher. Chosen on the train and dev splits of Vigil's hand-written seed corpus
- * (captions the text classifier never trains on), text scores alone at their gates
+ * (`params.thresholds`: precision ≥ 0.85 on dev, raised until at most 8% of the dev hard negatives reach
+ * some category's threshold), whichever is higher. Chosen on the train and dev splits of Vigil's
+ * hand-written seed corpus (captions the text classifier never trains on), text scores alone at their gates
  * (`npm run eval -- --probes seed --floor <x>`, train and dev rows summed), as the lowest floor that flags
- * none of its 60 benign captions: the weights of 2026-12-07 flag 67% of the 188 harmful captions, 2.9% of
- * the 346 hard negatives and no benign caption at 0.7 (0.8: 64%, 1.7%, none; 0.6: 69%, 3.5%, 1 of 60; the
- * weights before them, served at 0.8: 56%, 1.4%, none).
+ * none of its 60 benign captions: the weights of 2026-12-07 (second training) flag 66% of the 188 harmful
+ * captions, 2.9% of the 346 hard negatives and no benign caption at 0.7 (0.8: 64%, 2.0%, none; 0.6: 69%,
+ * 3.5%, 1 of 60).
  */
 export const TEXT_CLASSIFIER_FLOOR = 0.7;
 

@@ -5,11 +5,12 @@ export const OCR_LANGUAGES = ['en', 'fr', 'de', 'es', 'pt'] as const;
 export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
 
 /**
- * Debian's word lists (packages wamerican, wfrench, wngerman, wspanish, wportuguese): one inflected
- * word form a line, UTF-8.
+ * Debian's word lists (packages wamerican, wbritish, wfrench, wngerman, wspanish, wportuguese): one inflected
+ * word form a line, UTF-8. English reads both spellings: with the American list alone, "COLOURS" split into
+ * "COL OURS".
  */
-export const DEBIAN_WORD_LISTS: Readonly<Record<OcrLanguage, string>> = {
-  en: '/usr/share/dict/american-english',
+export const DEBIAN_WORD_LISTS: Readonly<Record<OcrLanguage, string | readonly string[]>> = {
+  en: ['/usr/share/dict/american-english', '/usr/share/dict/british-english'],
   fr: '/usr/share/dict/french',
   de: '/usr/share/dict/ngerman',
   es: '/usr/share/dict/spanish',
@@ -48,6 +49,8 @@ const MIN_RUN = 4;
 const MIN_MEAN_WORD = 2;
 
 const LETTERS = /\p{L}+/gu;
+/** First or last part of a web address ("WWW.SHOP.COM"): its dots are dots. */
+const DOMAIN_PART = /^(www|com|net|org|info|biz|io|ly|co|uk|de|fr|es|pt|br|eu|me)$/i;
 
 /**
  * Splits glued words in OCR lines ("IKNOW WHEREYOU LIVE" → "I KNOW WHERE YOU LIVE") with a word list per
@@ -77,19 +80,23 @@ export class WordSegmenter {
   private constructor(private readonly lexicons: ReadonlyMap<OcrLanguage, Lexicon>) {}
 
   /**
-   * Loads word lists (apostrophe forms left out). German entries with ß also count in their capitals
+   * Loads word lists, one file or several a language (apostrophe forms left out). German entries with ß also count in their capitals
    * spelling with SS ("weiß" → "weiss"), since "ß".toUpperCase() is "SS".
    * @throws WordListError when a file is missing or has no words.
    */
-  static fromFiles(files: Readonly<Partial<Record<OcrLanguage, string>>> = DEBIAN_WORD_LISTS): WordSegmenter {
+  static fromFiles(
+    files: Readonly<Partial<Record<OcrLanguage, string | readonly string[]>>> = DEBIAN_WORD_LISTS,
+  ): WordSegmenter {
     const lexicons = new Map<OcrLanguage, Lexicon>();
     for (const lang of OCR_LANGUAGES) {
-      const file = files[lang];
-      if (!file) continue;
-      if (!existsSync(file)) throw new WordListError(lang, file);
+      const paths = [files[lang] ?? []].flat();
+      if (paths.length === 0) continue;
+      const file = paths.join(', ');
+      const missing = paths.find((path) => !existsSync(path));
+      if (missing !== undefined) throw new WordListError(lang, missing);
       const pieces = new Set<string>(SHORT_WORDS[lang]);
       const words = new Set<string>(SHORT_WORDS[lang]);
-      for (const raw of readFileSync(file, 'utf8').split('\n')) {
+      for (const raw of paths.flatMap((path) => readFileSync(path, 'utf8').split('\n'))) {
         const w = raw.trim().normalize('NFC');
         if (w.length < 2 || w.includes("'")) continue;
         const lower = w.toLowerCase();
@@ -193,10 +200,23 @@ export class WordSegmenter {
   /**
    * `text` with accents restored where a run is a word without them ("MUNCHEN" → "MÜNCHEN"), glued
    * words of `lang` split by spaces, and a space after , ; : ! ? between letters ("Warning:wet" →
-   * "Warning: wet"); everything else unchanged.
+   * "Warning: wet"), and dots read for spaces in a capitals run of three or more words of `lang`, one of
+   * three letters or more ("I.WILL.BEAT" → "I WILL BEAT"; "U.S.A" and "WWW.SHOP.COM" stay); everything
+   * else unchanged.
    */
   segment(text: string, lang: OcrLanguage): string {
-    const nfc = text.normalize('NFC').replace(/(\p{L})([,;:!?])(?=\p{L})/gu, '$1$2 ');
+    const nfc = text
+      .normalize('NFC')
+      .replace(/(\p{L})([,;:!?])(?=\p{L})/gu, '$1$2 ')
+      .replace(/\p{Lu}+(?:\.\p{Lu}+){2,}/gu, (run) => {
+        const words = run.split('.');
+        const dotsForSpaces =
+          words.every((w) => this.has(lang, w)) &&
+          words.some((w) => w.length >= 3) &&
+          !DOMAIN_PART.test(words[0]!) &&
+          !DOMAIN_PART.test(words.at(-1)!);
+        return dotsForSpaces ? words.join(' ') : run;
+      });
     return nfc.replace(LETTERS, (run) => {
       const restored = this.restoreAccents(lang, run);
       if (restored) return restored;

@@ -1,3 +1,4 @@
+import { AWARENESS } from './awareness';
 import { CAPTIONS } from './captions';
 import { DRUGS } from './drugs';
 import { HARASSMENT } from './harassment';
@@ -25,6 +26,7 @@ export const GENERATORS: readonly GeneratorSpec[] = [
   HARASSMENT,
   HATE,
   CAPTIONS,
+  AWARENESS,
 ];
 
 /** All generated cases (deterministic), `split: 'train'` until assignSplits runs. */
