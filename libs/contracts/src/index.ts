@@ -10,3 +10,4 @@ export * from './codec';
 export * from './json-schemas';
 export * from './manifest';
 export * from './review';
+export * from './hash-banks';

@@ -1,3 +1,11 @@
+import {
+  BANK_HASH_ACTIVE,
+  BANK_HASHES_QUERY,
+  HASH_BANKS_CHANNEL,
+  HASH_BANKS_QUERY,
+  type BankHashRow,
+  type HashBankRow,
+} from '@vigil/contracts';
 import { HashIndex, hashFromHex, HASH_BYTES } from '@vigil/pdq';
 import pg from 'pg';
 
@@ -43,16 +51,6 @@ export interface HashBankIndexOptions {
   readonly onError?: (error: Error) => void;
 }
 
-interface HashRow {
-  hash_id: string;
-  bank_id: string;
-  hash: string | null;
-  frames: { hash: string; quality: number }[] | null;
-  active: boolean;
-}
-
-const CHANNEL = 'vigil_hash_banks';
-
 /** PostgreSQL `undefined_table`: the schema has not been migrated by the moderation service. */
 function isMissingTable(error: unknown): boolean {
   return (error as { code?: string } | undefined)?.code === '42P01';
@@ -60,10 +58,11 @@ function isMissingTable(error: unknown): boolean {
 
 /**
  * The enabled hash banks in memory, for matching before routing. Loaded read-only from PostgreSQL (the
- * moderation service owns the tables) and kept current by LISTEN `vigil_hash_banks`: after each NOTIFY
- * from its schema it reads only the rows of transactions not yet visible at its previous read
- * (`change_txid >= pg_snapshot_xmin` of that read, inside one REPEATABLE READ transaction), so a change
- * committed late is never skipped. A lost listener connection is re-opened after a second and followed
+ * moderation service owns the tables; the queries and rows are @vigil/contracts' HASH_BANKS_QUERY and
+ * BANK_HASHES_QUERY) and kept current by LISTEN HASH_BANKS_CHANNEL: after each NOTIFY from its schema it
+ * reads only the rows of transactions not yet visible at its previous read (`change_txid >=
+ * pg_snapshot_xmin` of that read, inside one REPEATABLE READ transaction), so a change committed late is
+ * never skipped. A lost listener connection is re-opened after a second and followed
  * by a read, so nothing is missed in between.
  *
  * PDQ entries live in a multi-index hash index (@vigil/pdq HashIndex: exact "all within d"); vPDQ
@@ -211,13 +210,7 @@ export class HashBankIndex {
       const { rows: snap } = await client.query<{ xmin: string }>(
         'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
       );
-      const { rows: bankRows } = await client.query<{
-        bank_id: string;
-        name: string;
-        action: string;
-        signal_type: 'pdq' | 'vpdq';
-        enabled: boolean;
-      }>('SELECT bank_id, name, action, signal_type, enabled FROM hash_banks');
+      const { rows: bankRows } = await client.query<HashBankRow>(HASH_BANKS_QUERY);
       const previous = this.banks;
       this.banks = new Map(
         bankRows.map((b) => [
@@ -231,11 +224,8 @@ export class HashBankIndex {
           },
         ]),
       );
-      const active = `h.enabled AND h.removed_at IS NULL AND b.enabled`;
-      const select = `SELECT h.hash_id::text, h.bank_id, h.hash, h.frames, (${active}) AS active
-        FROM bank_hashes h JOIN hash_banks b USING (bank_id)`;
       if (full) {
-        rows += await this.loadPages(client, `${select} WHERE ${active}`, null);
+        rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, null);
       } else {
         // Banks switched off (or gone) drop their entries; banks switched on load theirs.
         for (const [bankId, before] of previous) {
@@ -244,11 +234,12 @@ export class HashBankIndex {
         }
         for (const [bankId, now] of this.banks) {
           if (now.enabled && !previous.get(bankId)?.enabled)
-            rows += await this.loadPages(client, `${select} WHERE ${active}`, bankId);
+            rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, bankId);
         }
-        const { rows: changed } = await client.query<HashRow>(`${select} WHERE h.change_txid >= $1::xid8`, [
-          this.xmin,
-        ]);
+        const { rows: changed } = await client.query<BankHashRow>(
+          `${BANK_HASHES_QUERY} WHERE h.change_txid >= $1::xid8`,
+          [this.xmin],
+        );
         for (const row of changed) this.apply(row);
         rows += changed.length;
       }
@@ -274,7 +265,7 @@ export class HashBankIndex {
     let after = '0';
     let total = 0;
     for (;;) {
-      const { rows } = await client.query<HashRow>(
+      const { rows } = await client.query<BankHashRow>(
         `${query} AND ($2::uuid IS NULL OR h.bank_id = $2::uuid) AND h.hash_id > $1::bigint
          ORDER BY h.hash_id LIMIT ${size}`,
         [after, bankId],
@@ -294,7 +285,7 @@ export class HashBankIndex {
     }
   }
 
-  private apply(row: HashRow): void {
+  private apply(row: BankHashRow): void {
     this.remove(row.hash_id);
     if (!row.active) return;
     if (row.hash) {
@@ -328,7 +319,7 @@ export class HashBankIndex {
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.url });
     client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload === this.options.schema) this.schedule();
+      if (n.channel === HASH_BANKS_CHANNEL && n.payload === this.options.schema) this.schedule();
     });
     client.on('error', (error) => {
       this.options.onError?.(error);
@@ -337,7 +328,7 @@ export class HashBankIndex {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${HASH_BANKS_CHANNEL}`);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;

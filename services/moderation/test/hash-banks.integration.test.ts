@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
+import { HASH_BANKS_CHANNEL } from '@vigil/contracts';
 import { PolicySet } from '@vigil/policy';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   listener = new pg.Client({ connectionString: DATABASE_URL });
   await listener.connect();
   listener.on('notification', (n) => notifications.push(n.payload ?? ''));
-  await listener.query('LISTEN vigil_hash_banks');
+  await listener.query(`LISTEN ${HASH_BANKS_CHANNEL}`);
 });
 
 afterAll(async () => {

@@ -92,7 +92,7 @@ const CHUNK = 1000;
  * Hash banks in PostgreSQL (migration 0003-hash-banks): create and change banks, add, import and remove
  * entries, and record moderators' confirm/reject decisions on matches. Every write is audited
  * (`audit_log`, subject `hash_bank` or `bank_hash`) and, through the table triggers, NOTIFYs
- * `vigil_hash_banks` so classifiers refresh their index. Removal is soft (`removed_at`).
+ * HASH_BANKS_CHANNEL (@vigil/contracts) so classifiers refresh their index. Removal is soft (`removed_at`).
  */
 export class HashBankStore {
   constructor(private readonly db: Db) {}

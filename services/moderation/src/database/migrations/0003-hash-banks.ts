@@ -1,14 +1,17 @@
+import { HASH_BANKS_CHANNEL } from '@vigil/contracts';
 import { sql, type Kysely } from 'kysely';
 
 /**
  * Hash banks: lists of PDQ hashes (images) or vPDQ frame-hash sets (videos) of known content, each bank
  * with the action it asks policy for (`remove`, `review`, …). The classifier reads enabled banks
  * read-only and keeps an in-memory index; every row written records its transaction (`change_txid`, as
- * the verdict feed does) and each statement sends `NOTIFY vigil_hash_banks, '<schema>'`, so classifiers
- * read only rows of transactions that were not yet visible at their previous read
- * (`change_txid >= pg_snapshot_xmin` of that read): nothing committed late is skipped. Hashes are never deleted: removing one sets `removed_at` (the history stays auditable and
- * the classifier sees the removal as a change). Moderators confirm or reject matches from the review
- * flow; a rejected match disables that hash, not its bank.
+ * the verdict feed does) and each statement NOTIFYs HASH_BANKS_CHANNEL (@vigil/contracts) with the schema
+ * name as payload, so classifiers read only rows of transactions that were not yet visible at their
+ * previous read (`change_txid >= pg_snapshot_xmin` of that read): nothing committed late is skipped.
+ * Hashes are never deleted: removing one sets `removed_at` (the history stays auditable and the
+ * classifier sees the removal as a change). Moderators confirm or reject matches from the review flow; a
+ * rejected match disables that hash, not its bank. The classifier's queries of these tables are
+ * HASH_BANKS_QUERY and BANK_HASHES_QUERY in @vigil/contracts: keep them in step with any change here.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -82,7 +85,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE FUNCTION hash_bank_notify() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      PERFORM pg_notify('vigil_hash_banks', current_schema());
+      PERFORM pg_notify(${sql.lit(HASH_BANKS_CHANNEL)}, current_schema());
       RETURN NULL;
     END $$;
     CREATE TRIGGER hash_banks_notify AFTER INSERT OR UPDATE OR DELETE ON hash_banks
