@@ -21,6 +21,10 @@ describe('WordSegmenter on Debian word lists', () => {
     expect(words.segment('I.WILL.BEAT YOU', 'en')).toBe('I WILL BEAT YOU');
     expect(words.segment('MADE IN THE U.S.A', 'en')).toBe('MADE IN THE U.S.A');
     expect(words.segment('VISIT WWW.SHOP.COM', 'en')).toBe('VISIT WWW.SHOP.COM');
+    // A capital read lower-case at the start of a capitals word.
+    expect(words.segment('vENDO COCAÍNA', 'es')).toBe('VENDO COCAÍNA');
+    expect(words.segment('see you sOON', 'en')).toBe('see you SOON');
+    expect(words.segment('iPhone', 'en')).toBe('iPhone');
   });
 
   it('leaves words, names, short fragments and misreads alone', () => {

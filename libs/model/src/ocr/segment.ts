@@ -201,13 +201,15 @@ export class WordSegmenter {
    * `text` with accents restored where a run is a word without them ("MUNCHEN" → "MÜNCHEN"), glued
    * words of `lang` split by spaces, and a space after , ; : ! ? between letters ("Warning:wet" →
    * "Warning: wet"), and dots read for spaces in a capitals run of three or more words of `lang`, one of
-   * three letters or more ("I.WILL.BEAT" → "I WILL BEAT"; "U.S.A" and "WWW.SHOP.COM" stay); everything
-   * else unchanged.
+   * three letters or more ("I.WILL.BEAT" → "I WILL BEAT"; "U.S.A" and "WWW.SHOP.COM" stay), and a word
+   * read lower-case only in its first letter capitalised ("vENDO" → "VENDO": v, w, s, o, c, x, z look the
+   * same in both cases); everything else unchanged.
    */
   segment(text: string, lang: OcrLanguage): string {
     const nfc = text
       .normalize('NFC')
       .replace(/(\p{L})([,;:!?])(?=\p{L})/gu, '$1$2 ')
+      .replace(/(?<!\p{L})(\p{Ll})(?=\p{Lu}{2,}(?!\p{L}))/gu, (first) => first.toUpperCase())
       .replace(/\p{Lu}+(?:\.\p{Lu}+){2,}/gu, (run) => {
         const words = run.split('.');
         const dotsForSpaces =
