@@ -33,11 +33,6 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
       'folder of the public labelled text sets (HateCheck, Multilingual HateCheck, Davidson) for training and evaluating the text classifier; same as `--data <dir>`',
   },
   {
-    name: 'HTTP_HOST',
-    readBy: 'every service (libs/platform)',
-    meaning: 'interface to bind; default `0.0.0.0`',
-  },
-  {
     name: 'LOG_LEVEL',
     readBy: 'libs/platform, kernels/pdq',
     meaning: 'pino level where no schema reads it; default `info`',
@@ -52,7 +47,6 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
     readBy: 'ingest',
     meaning: 'libuv threads (sharp, DNS, files); ingest sets CPU cores + 4 unless given',
   },
-  { name: 'FFPROBE_PATH', readBy: 'libs/media', meaning: 'ffprobe binary; default `ffprobe` on PATH' },
   {
     name: 'VIGIL_PDQ_NATIVE',
     readBy: 'kernels/pdq',
@@ -75,12 +69,12 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
   },
   {
     name: 'DATABASE_URL',
-    readBy: 'moderation CLI, demo, tests',
+    readBy: 'demo, tests (the moderation CLI reads it through the moderation schema)',
     meaning: 'PostgreSQL URL (demo default `postgres://postgres@127.0.0.1:5432/vigil`; tests `…/vigil_test`)',
   },
   {
     name: 'DATABASE_SCHEMA',
-    readBy: 'moderation CLI',
+    readBy: 'demo (the moderation CLI reads it through the moderation schema)',
     meaning: "schema of Vigil's tables; default `public`",
   },
   {

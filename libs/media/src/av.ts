@@ -1,31 +1,34 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AudioPayload, Frame, ResizeSpec } from '@vigil/contracts';
 import { pdqHashRgb } from '@vigil/pdq';
 import ffmpeg from 'fluent-ffmpeg';
 import sharp from 'sharp';
+import { locateExecutable } from './binaries';
 import { MediaError } from './errors';
 import { frameVariants, intermediateScale } from './image';
 import type { MediaLimits } from './limits';
-import { ACCEPTED_DEMUXERS } from './sniff';
+import { fileUrl, pinnedInputOptions, probeMedia } from './probe';
 
 export type AvLimits = Pick<
   MediaLimits,
   'maxPixels' | 'maxDurationMs' | 'maxVideoFrames' | 'decodeTimeoutMs'
 >;
 
+/**
+ * Where the ffmpeg and ffprobe binaries are: a path, or a name looked up on `PATH`. Ingest sets them from
+ * its validated `FFMPEG_PATH` / `FFPROBE_PATH` (services/ingest/src/config.ts); nothing here reads a
+ * setting from the environment (fluent-ffmpeg's own `FFMPEG_PATH` lookup is bypassed).
+ */
+export interface AvBinaries {
+  /** ffmpeg; default `ffmpeg`. fluent-ffmpeg keeps it process-wide: one ffmpeg per process. */
+  readonly ffmpegPath?: string;
+  /** ffprobe; default `ffprobe`. */
+  readonly ffprobePath?: string;
+}
+
 /** Sample rate of the PCM handed to the audio expert, Hz. */
 export const AUDIO_SAMPLE_RATE = 16_000;
-
-/** What ffprobe says about a file (header and stream parameters only; nothing is decoded). */
-export interface ProbeResult {
-  readonly format: string;
-  readonly durationMs: number;
-  /** Display size of the first video stream (rotation applied), when there is one. */
-  readonly video?: { readonly width: number; readonly height: number; readonly codec: string };
-  readonly audio?: { readonly codec: string; readonly sampleRate: number; readonly channels: number };
-}
 
 export interface DecodedAv {
   readonly durationMs: number;
@@ -41,45 +44,6 @@ export interface DecodedAv {
   readonly audio?: AudioPayload;
 }
 
-interface FfprobeJson {
-  format?: { format_name?: string; duration?: string };
-  streams?: Array<{
-    codec_type?: string;
-    codec_name?: string;
-    width?: number;
-    height?: number;
-    duration?: string;
-    sample_rate?: string;
-    channels?: number;
-    disposition?: { attached_pic?: number };
-    tags?: { rotate?: string };
-    side_data_list?: Array<{ rotation?: number }>;
-  }>;
-}
-
-/**
- * Input options that pin ffmpeg/ffprobe to one local file read by the sniffed demuxer: `-f` (no probing),
- * `-protocol_whitelist file` (no network, no pipe/concat/subfile tricks) and `-format_whitelist` of the
- * accepted containers (libavformat refuses any other demuxer, including nested ones such as HLS).
- * @param demuxer ffmpeg demuxer name from the sniffer (`SniffedType.demuxer`).
- * @throws MediaError MEDIA_UNSUPPORTED_TYPE when `demuxer` is not an accepted container.
- */
-export function pinnedInputOptions(demuxer: string): string[] {
-  if (!ACCEPTED_DEMUXERS.includes(demuxer)) {
-    throw new MediaError('MEDIA_UNSUPPORTED_TYPE', `no accepted ffmpeg demuxer named ${demuxer}`);
-  }
-  return [
-    ...['-f', demuxer],
-    ...['-protocol_whitelist', 'file'],
-    ...['-format_whitelist', ACCEPTED_DEMUXERS.join(',')],
-  ];
-}
-
-/** The `file:` URL of a local path, so a name with `:` or `|` is never read as another protocol. */
-function fileUrl(path: string): string {
-  return `file:${path}`;
-}
-
 /** Time left before `deadline`, ms. @throws MediaError MEDIA_DECODE_TIMEOUT when none is left. */
 function remaining(deadline: number, budgetMs: number): number {
   const ms = deadline - Date.now();
@@ -87,94 +51,25 @@ function remaining(deadline: number, budgetMs: number): number {
   return ms;
 }
 
-/**
- * Runs ffprobe with a hard timeout (SIGKILL). fluent-ffmpeg's own `ffprobe()` has no timeout and parses
- * ffprobe's INI output, so this one asks for JSON and can be killed; ffmpeg itself runs through fluent-ffmpeg.
- */
-function runFfprobe(args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.env.FFPROBE_PATH ?? 'ffprobe',
-      ['-v', 'error', ...args],
-      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        if (error.killed || error.signal === 'SIGKILL') {
-          return reject(new MediaError('MEDIA_DECODE_TIMEOUT', `ffprobe passed ${timeoutMs} ms`));
-        }
-        const detail = stderr.trim().split('\n').pop() || error.message;
-        reject(new MediaError('MEDIA_CORRUPT', `ffprobe: ${detail}`, { cause: error }));
-      },
-    );
-  });
-}
-
-/**
- * Probes a media file with the sniffed demuxer (see {@link pinnedInputOptions}): container, duration and
- * the first video/audio stream. When the container states no duration (e.g. a WebM recorded by a
- * browser), it is read from the largest packet timestamp, which demuxes the file but decodes nothing.
- * @throws MediaError MEDIA_CORRUPT (unreadable, no stream), MEDIA_UNSUPPORTED_TYPE (demuxer not
- *   accepted) or MEDIA_DECODE_TIMEOUT.
- */
-export async function probeMedia(file: string, demuxer: string, timeoutMs: number): Promise<ProbeResult> {
-  const input = [...pinnedInputOptions(demuxer), '-i', fileUrl(file)];
-  const json = JSON.parse(
-    await runFfprobe(['-print_format', 'json', '-show_format', '-show_streams', ...input], timeoutMs),
-  ) as FfprobeJson;
-  const streams = json.streams ?? [];
-  const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-  const a = streams.find((s) => s.codec_type === 'audio');
-  if (!v && !a) throw new MediaError('MEDIA_CORRUPT', 'no audio or video stream');
-  let seconds = Number(json.format?.duration ?? v?.duration ?? a?.duration);
-  if (!Number.isFinite(seconds)) {
-    const times = await runFfprobe(
-      ['-select_streams', v ? 'v:0' : 'a:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', ...input],
-      timeoutMs,
-    );
-    seconds = lastTimestamp(times);
-  }
-  let video: ProbeResult['video'];
-  if (v?.width && v.height) {
-    const rotation =
-      v.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? Number(v.tags?.rotate ?? 0);
-    const quarter = Math.abs(Math.round(rotation / 90)) % 2 === 1;
-    video = {
-      width: quarter ? v.height : v.width,
-      height: quarter ? v.width : v.height,
-      codec: v.codec_name ?? 'unknown',
-    };
-  }
-  return {
-    format: json.format?.format_name ?? 'unknown',
-    durationMs: Math.round(seconds * 1000),
-    video,
-    audio: a
-      ? {
-          codec: a.codec_name ?? 'unknown',
-          sampleRate: Number(a.sample_rate ?? 0),
-          channels: a.channels ?? 0,
-        }
-      : undefined,
-  };
-}
-
-/**
- * Largest finite number among the lines of ffprobe's packet listing, seconds (0 when none). A loop, not
- * `Math.max(...lines)`: a file can hold hundreds of thousands of packets, more arguments than the stack takes.
- */
-export function lastTimestamp(lines: string): number {
-  let max = 0;
-  for (const line of lines.split('\n')) {
-    const t = Number(line);
-    if (line !== '' && Number.isFinite(t) && t > max) max = t;
-  }
-  return max;
-}
-
 /** Uniform frame times, ms: about one per second, at most `max`, each in the middle of its slice. */
 export function sampleTimesMs(durationMs: number, max: number): number[] {
   const k = Math.max(1, Math.min(max, Math.ceil(durationMs / 1000)));
   return Array.from({ length: k }, (_, i) => Math.round(((i + 0.5) * durationMs) / k));
+}
+
+/**
+ * The ffmpeg binary `command` names, located before fluent-ffmpeg is told to spawn it.
+ * @throws MediaError MEDIA_INTERNAL when there is none (the machine's fault, not the medium's).
+ */
+async function locateFfmpeg(command: string): Promise<string> {
+  const path = await locateExecutable(command);
+  if (!path) throw new MediaError('MEDIA_INTERNAL', `ffmpeg not found: ${command} (FFMPEG_PATH)`);
+  return path;
+}
+
+/** A fluent-ffmpeg command on `ffmpegPath` that reads no stdin and reports errors only. */
+function ffmpegCommand(ffmpegPath: string): ffmpeg.FfmpegCommand {
+  return ffmpeg({ stdoutLines: 0 }).setFfmpegPath(ffmpegPath).addOption('-nostdin').addOption('-v error');
 }
 
 /**
@@ -228,22 +123,23 @@ function runFfmpeg(command: ffmpeg.FfmpegCommand, timeoutMs: number): Promise<st
  *    sample time), the first decodable frame is taken instead.
  * 3. sharp: one RGB uint8 HWC variant per resize spec for each frame; PDQ of each decoded frame.
  *
- * `wantFrames: false` (audio media, or a video posted as audio) skips the frames. Sampled frames that
+ * `wantFrames: false` (audio media, or a video posted as audio) skips the frames; `ffmpegPath` and
+ * `ffprobePath` name the binaries ({@link AvBinaries}). Sampled frames that
  * are missing beside others, or decode errors ffmpeg recovered from, set `partial`.
  * The whole call shares one `decodeTimeoutMs` budget; ffprobe and ffmpeg are killed when it runs out.
- * @throws MediaError MEDIA_TOO_LONG, MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT, MEDIA_UNSUPPORTED_TYPE or
- *   MEDIA_DECODE_TIMEOUT.
+ * @throws MediaError MEDIA_TOO_LONG, MEDIA_TOO_MANY_PIXELS, MEDIA_CORRUPT, MEDIA_UNSUPPORTED_TYPE,
+ *   MEDIA_DECODE_TIMEOUT, or MEDIA_INTERNAL when ffmpeg or ffprobe is not there.
  */
 export async function decodeAv(
   file: string,
   workDir: string,
   specs: readonly ResizeSpec[],
   limits: AvLimits,
-  options: { wantFrames: boolean; demuxer: string },
+  options: { wantFrames: boolean; demuxer: string } & AvBinaries,
 ): Promise<DecodedAv> {
   const deadline = Date.now() + limits.decodeTimeoutMs;
   const left = () => remaining(deadline, limits.decodeTimeoutMs);
-  const probe = await probeMedia(file, options.demuxer, left());
+  const probe = await probeMedia(file, options.demuxer, left(), options.ffprobePath);
   if (probe.durationMs > limits.maxDurationMs) {
     throw new MediaError(
       'MEDIA_TOO_LONG',
@@ -261,6 +157,7 @@ export async function decodeAv(
     throw new MediaError('MEDIA_UNSUPPORTED_TYPE', 'a video without sound cannot be decoded as audio');
   }
 
+  const ffmpegPath = await locateFfmpeg(options.ffmpegPath ?? 'ffmpeg');
   const input = pinnedInputOptions(options.demuxer);
   const times = video ? sampleTimesMs(probe.durationMs, limits.maxVideoFrames) : [];
   // Without image variants the frames are still decoded for PDQ, at up to 512 px on the long side.
@@ -282,7 +179,7 @@ export async function decodeAv(
         ...['-map', `${input}:v:0`, '-frames:v', '1', '-an'],
         ...['-vf', `scale=${out.width}:${out.height}:flags=area`, '-pix_fmt', 'rgb24', '-f', 'rawvideo'],
       ]);
-  const command = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin').addOption('-v error');
+  const command = ffmpegCommand(ffmpegPath);
   times.forEach((t) => command.input(fileUrl(file)).inputOptions([...input, '-ss', (t / 1000).toFixed(3)]));
   times.forEach((_, i) => frameOutput(command, i, `frame-${i}.rgb`));
   const pcmFile = join(workDir, 'audio.pcm');
@@ -310,7 +207,7 @@ export async function decodeAv(
   }
   if (video && raws.length === 0) {
     // No sample time reached a frame (e.g. a one-frame video): take the first frame that decodes.
-    const first = ffmpeg({ stdoutLines: 0 }).addOption('-nostdin').addOption('-v error');
+    const first = ffmpegCommand(ffmpegPath);
     frameOutput(first.input(fileUrl(file)).inputOptions(input), 0, 'frame-first.rgb');
     decodeErrors.push(...(await runFfmpeg(first, left())).slice(0, 100 - decodeErrors.length));
     const raw = await readFrame('frame-first.rgb');

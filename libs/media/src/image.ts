@@ -2,7 +2,7 @@ import { resizeKey, type Frame, type RawImage, type ResizeSpec } from '@vigil/co
 import {
   applyExifOrientation,
   hashImage,
-  PdqError,
+  isPdqMediaError,
   pdqHashPixels,
   pdqHashRgb,
   type Channels,
@@ -235,8 +235,9 @@ export async function stillImagePdq(
       ...(h.stored ? { pdq_unoriented: { hash: h.stored.hash, quality: h.stored.quality } } : {}),
     };
   } catch (error) {
-    if (error instanceof PdqError && error.code.startsWith('MEDIA_'))
-      throw new MediaError(error.code as 'MEDIA_CORRUPT', error.message, { cause: error });
+    // @vigil/pdq spells its media codes as literals (kernels import nothing from libs): passing one
+    // where a contract MediaErrorCode is expected is the compile-time check that they still agree.
+    if (isPdqMediaError(error)) throw new MediaError(error.code, error.message, { cause: error });
     throw error;
   }
 }

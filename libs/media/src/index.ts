@@ -3,6 +3,8 @@ export * from './limits';
 export * from './sniff';
 export * from './fetch';
 export * from './image';
+export * from './binaries';
+export * from './probe';
 export * from './av';
 export * from './decode-pool';
 export * from './media-processor';

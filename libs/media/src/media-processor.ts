@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MediaKind, MediaPayload, PostMedia, ResizeSpec } from '@vigil/contracts';
 import type { EgressPolicy } from '@vigil/platform';
-import { decodeAv } from './av';
+import { decodeAv, type AvBinaries } from './av';
 import { type DecodePool } from './decode-pool';
 import { MediaError } from './errors';
 import { MediaFetcher, type FetchedMedia } from './fetch';
@@ -11,7 +11,8 @@ import { decodeImage, type DecodedVisual } from './image';
 import type { MediaLimits } from './limits';
 import { sniffType, type SniffedType } from './sniff';
 
-export interface MediaProcessorOptions {
+/** `ffmpegPath` / `ffprobePath` ({@link AvBinaries}): the binaries video and audio are decoded with. */
+export interface MediaProcessorOptions extends AvBinaries {
   readonly limits: MediaLimits;
   /** Image variants every frame gets, from the model bundle manifest (`imageVariantSpecs`). */
   readonly specs: readonly ResizeSpec[];
@@ -148,6 +149,8 @@ export class MediaProcessor {
       const av = await decodeAv(file, dir, specs, limits, {
         wantFrames: type.family === 'video' && kind !== 'audio',
         demuxer: type.demuxer ?? '',
+        ffmpegPath: this.options.ffmpegPath,
+        ffprobePath: this.options.ffprobePath,
       });
       return {
         frames: av.frames,

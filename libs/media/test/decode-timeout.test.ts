@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAv, DEFAULT_MEDIA_LIMITS, isMediaError } from '../src';
+import { decodeAv, DEFAULT_MEDIA_LIMITS, isMediaError, locateExecutable } from '../src';
 import { ffmpegSync } from '../src/testing';
 
 let dir: string;
@@ -76,5 +76,42 @@ describe('decode timeout', () => {
     ).catch((e: unknown) => e);
     expect(isMediaError(error, 'MEDIA_DECODE_TIMEOUT'), String(error)).toBe(true);
     expect(processesMentioning(fifo)).toEqual([]);
+  });
+});
+
+describe('ffmpeg and ffprobe binaries', () => {
+  it('runs the binaries it is given (ingest FFMPEG_PATH, FFPROBE_PATH); a missing one is MEDIA_INTERNAL', async () => {
+    const clip = join(dir, 'binaries.webm');
+    ffmpegSync([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=s=64x48:r=10:d=1',
+      '-c:v',
+      'libvpx-vp9',
+      '-deadline',
+      'realtime',
+      clip,
+    ]);
+    const decode = (binaries: { ffmpegPath?: string; ffprobePath?: string }) =>
+      decodeAv(clip, mkdtempSync(join(dir, 'work-')), [], DEFAULT_MEDIA_LIMITS, {
+        wantFrames: true,
+        demuxer: 'matroska',
+        ...binaries,
+      }).catch((e: unknown) => e);
+
+    const noProbe = await decode({ ffprobePath: join(dir, 'no-such-ffprobe') });
+    expect(isMediaError(noProbe, 'MEDIA_INTERNAL'), String(noProbe)).toBe(true);
+    expect((noProbe as Error).message).toMatch(/ffprobe not found: .*no-such-ffprobe/);
+    // fluent-ffmpeg would throw out of any promise on a binary that is not there: it is looked up first.
+    const noFfmpeg = await decode({ ffmpegPath: join(dir, 'no-such-ffmpeg') });
+    expect(isMediaError(noFfmpeg, 'MEDIA_INTERNAL'), String(noFfmpeg)).toBe(true);
+    expect((noFfmpeg as Error).message).toMatch(/ffmpeg not found: .*no-such-ffmpeg/);
+
+    const ffmpegPath = await locateExecutable('ffmpeg');
+    expect(ffmpegPath).toMatch(/\/ffmpeg$/);
+    expect(await decode({ ffmpegPath, ffprobePath: 'ffprobe' })).toMatchObject({
+      frames: [expect.anything()],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** One problem with one environment variable. */
@@ -62,6 +63,12 @@ export const env = {
       .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')).min(1)),
   /** TCP port 1..65535. */
   port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
+  /**
+   * Interface to bind: an IPv4/IPv6 address or a host name; `0.0.0.0` (every IPv4 interface: containers)
+   * unless given, `127.0.0.1` for local runs.
+   */
+  host: (fallback = '0.0.0.0') =>
+    z.string().trim().min(1).refine(isHost, 'expected an IP address or a host name').default(fallback),
   /** Positive integer with a default (counts, bytes, ms). */
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   /** `true`/`false`/`1`/`0`. */
@@ -73,6 +80,15 @@ export const env = {
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   url: () => z.url(),
 };
+
+/** A DNS label: letters, digits and inner hyphens, 1..63 characters. */
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** True for an IP address (v4 or v6) or a syntactically valid host name (`localhost`, `api.internal`). */
+function isHost(value: string): boolean {
+  if (isIP(value) !== 0) return true;
+  return value.length <= 253 && value.split('.').every((label) => HOST_LABEL.test(label));
+}
 
 /**
  * The Kafka variables of every service that talks to Kafka (ingest, classifier, moderation): one schema,

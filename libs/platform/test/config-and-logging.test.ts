@@ -35,6 +35,15 @@ describe('parseConfig', () => {
     expect((caught as ConfigError).message).toContain('HTTP_PORT');
   });
 
+  it('takes an IP address or host name as HTTP_HOST, 0.0.0.0 by default', () => {
+    const host = z.object({ HTTP_HOST: env.host() });
+    expect(parseConfig(host, {}).HTTP_HOST).toBe('0.0.0.0');
+    for (const value of ['127.0.0.1', '::1', 'localhost', 'api.vigil.internal'])
+      expect(parseConfig(host, { HTTP_HOST: value }).HTTP_HOST).toBe(value);
+    for (const value of ['', 'http://localhost', 'local host', '-bad.example', 'a..b'])
+      expect(() => parseConfig(host, { HTTP_HOST: value }), value).toThrowError(/HTTP_HOST/);
+  });
+
   it('lists the variables a schema reads', () => {
     expect(envVariables(schema)).toEqual(['KAFKA_BROKERS', 'HTTP_PORT', 'ENABLED', 'MAX_BYTES']);
   });

@@ -80,6 +80,8 @@ export const envSchema = z.object({
   HASH_MATCH_MIN_QUALITY: z.coerce.number().int().min(0).max(100).default(50),
   /** vPDQ: share of a video's distinct frames that must match a bank video, 0..1 (vPDQ uses 0.8). */
   VPDQ_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  /** Interface the HTTP server binds: an IP address or host name (`127.0.0.1` for local runs). */
+  HTTP_HOST: env.host(),
   /** Port of the HTTP server: `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3003),
   /** Log level (pino); JSON lines on stdout. */

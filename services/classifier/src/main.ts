@@ -20,6 +20,10 @@ void bootService({
       if (!(error instanceof ExecutionProviderError)) throw error;
       throw new ConfigError([{ variable: 'VIGIL_EXECUTION_PROVIDER', message: error.message }]);
     }
-    return { module: ClassifierModule.forRoot(config, provider), port: config.HTTP_PORT };
+    return {
+      module: ClassifierModule.forRoot(config, provider),
+      port: config.HTTP_PORT,
+      host: config.HTTP_HOST,
+    };
   },
 });

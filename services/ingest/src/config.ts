@@ -77,6 +77,10 @@ export const envSchema = z.object({
   INGEST_MAX_REQUEST_BYTES: env.positiveInt(TOPICS.inferenceRequests.maxMessageBytes - 64 * 1024),
   /** Parent folder of per-medium temp folders (video and audio); default the OS temp dir. */
   INGEST_TMP_DIR: z.string().optional(),
+  /** ffmpeg binary that decodes video and audio: a path, or a name looked up on PATH. */
+  FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
+  /** ffprobe binary that reads video and audio headers first: a path, or a name looked up on PATH. */
+  FFPROBE_PATH: z.string().trim().min(1).default('ffprobe'),
   /**
    * Keyring of the request binding ingest puts on every inference request (HMAC-SHA256 over tenant, post,
    * revision and media digests; moderation records only results that carry a valid one):
@@ -84,6 +88,8 @@ export const envSchema = z.object({
    * Make one with `openssl rand -base64 32`; rotation: docs/threat-model.md.
    */
   REQUEST_BINDING_KEYS: requestBindingKeysEnv(),
+  /** Interface the HTTP server binds: an IP address or host name (`127.0.0.1` for local runs). */
+  HTTP_HOST: env.host(),
   /** Port of the HTTP server: `/healthz`, `/readyz`, `/metrics`. */
   HTTP_PORT: env.port(3001),
   /** Log level (pino); JSON lines on stdout. */

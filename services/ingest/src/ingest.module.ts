@@ -35,6 +35,8 @@ export class IngestModule {
               egress: { allow: config.INGEST_MEDIA_ALLOW },
               pool,
               tmpDir: config.INGEST_TMP_DIR,
+              ffmpegPath: config.FFMPEG_PATH,
+              ffprobePath: config.FFPROBE_PATH,
             }),
         },
         PostPipeline,

@@ -1,7 +1,9 @@
 import { optionalRequestBindingKeysEnv } from '@vigil/contracts';
-import { env, kafkaEnv, type EnvSchema } from '@vigil/platform';
+// The config entry point only (zod, no NestJS): the operator CLI loads this file too (src/cli/cli-config.ts).
+import { env, kafkaEnv, type EnvSchema } from '@vigil/platform/config';
 import { z } from 'zod';
 import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
+import { WebhookSecretBox } from './webhooks/secret-box';
 
 /**
  * The long-running parts one instance may run; several instances can each run any subset.
@@ -27,6 +29,16 @@ const parsedText = <T>(parse: (text: string) => T, fallback: string) =>
 
 const duration = (fallback: string) => parsedText(parseDuration, fallback);
 
+/** The keyring text, kept as given once {@link WebhookSecretBox.fromKeyring} accepts it. */
+function checkedKeyring(text: string): string {
+  try {
+    WebhookSecretBox.fromKeyring(text);
+  } catch (error) {
+    throw new Error((error as Error).message.replace(/^WEBHOOK_SECRET_KEYS: /, ''));
+  }
+  return text;
+}
+
 const list = (fallback: string) =>
   z
     .string()
@@ -41,7 +53,9 @@ const list = (fallback: string) =>
 /**
  * Every environment variable the moderation service reads (validated at boot; a bad one stops the
  * process with its name). infra/compose and infra/k8s set only these. Durations accept `ms`, `s`, `m`,
- * `h`, `d` suffixes (`15s`, `5d`) or plain milliseconds.
+ * `h`, `d` suffixes (`15s`, `5d`) or plain milliseconds. The operator CLI (src/cli/moderation-cli.ts)
+ * reads `DATABASE_URL`, `DATABASE_SCHEMA`, the two database timeouts and `WEBHOOK_SECRET_KEYS` through
+ * the same fields.
  */
 export const envSchema = z
   .object({
@@ -97,7 +111,7 @@ export const envSchema = z
      * the first key seals, all open. Empty = stored in plain text (a warning at start-up). Make a key with
      * `openssl rand -base64 32`; rotation: docs/operations (webhook-secrets reseal).
      */
-    WEBHOOK_SECRET_KEYS: z.string().default(''),
+    WEBHOOK_SECRET_KEYS: parsedText(checkedKeyring, ''),
     /** Concurrent deliveries per endpoint for endpoints created without their own limit. */
     WEBHOOK_ENDPOINT_CONCURRENCY: env.positiveInt(4),
     /** Concurrent deliveries per dispatcher instance, all endpoints together. */
@@ -144,6 +158,8 @@ export const envSchema = z
     LOGIN_HASH_QUEUE: env.positiveInt(16),
     /** Built dashboard (services/dashboard/dist) served at /dashboard/; empty = the copy beside this service. */
     DASHBOARD_DIR: z.string().default(''),
+    /** Interface the HTTP server binds: an IP address or host name (`127.0.0.1` for local runs). */
+    HTTP_HOST: env.host(),
     /** Port of the HTTP server: API, `/dashboard/`, `/docs`, `/healthz`, `/readyz`, `/metrics`. */
     HTTP_PORT: env.port(3002),
     /**

@@ -14,7 +14,11 @@ void bootService({
   service: 'moderation',
   setup: () => {
     config = parseConfig(envSchema);
-    return { module: ModerationModule.forRoot(config, loadPolicies(config)), port: config.HTTP_PORT };
+    return {
+      module: ModerationModule.forRoot(config, loadPolicies(config)),
+      port: config.HTTP_PORT,
+      host: config.HTTP_HOST,
+    };
   },
   configure: (app) => {
     setupBodyLimits(app);

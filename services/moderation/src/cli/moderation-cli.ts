@@ -1,6 +1,8 @@
 /**
- * Operator commands for the moderation service (reads the same environment as the service:
- * DATABASE_URL, DATABASE_SCHEMA; only what each command needs).
+ * Operator commands for the moderation service (reads the same environment as the service, validated
+ * by its fields (cli-config.ts): DATABASE_URL, DATABASE_SCHEMA, DATABASE_CONNECT_TIMEOUT,
+ * DATABASE_STATEMENT_TIMEOUT, WEBHOOK_SECRET_KEYS; only what each command needs). A missing or malformed
+ * variable exits with status 78 and its name.
  *
  *   migrate                                   apply pending migrations
  *   token create --tenant T [--name N] [--scopes verdicts:read,webhooks:manage]
@@ -25,17 +27,18 @@
  *   bank list                                 banks with their entry counts
  */
 import { parseArgs } from 'node:util';
+import { ConfigError } from '@vigil/platform/config';
 import { loadPolicyFile, PolicyInvalidError, PolicyReplay, formatReplayReport } from '@vigil/policy';
 import { createApiToken, listApiTokens, revokeApiToken, SCOPES, type Scope } from '../api/api-tokens';
 import { MODERATOR_ROLES, ModeratorStore } from '../auth/moderators';
 import { generatePassword } from '../auth/passwords';
 import type { ModeratorRole } from '../database/tables';
 import { readFile } from 'node:fs/promises';
-import { createDatabase, migrateToLatest, type Db } from '../database/database';
+import { migrateToLatest } from '../database/database';
 import { HashBankStore, SIGNAL_TYPES, type SignalType } from '../hash-banks/bank-store';
 import { storedReplayItems } from '../verdicts/replay-source';
 import { EndpointStore } from '../webhooks/endpoint-store';
-import { WebhookSecretBox } from '../webhooks/secret-box';
+import { cliDatabase as database, cliWebhookSecretBox } from './cli-config';
 
 const USAGE = `usage:
   moderation migrate
@@ -67,13 +70,6 @@ async function passwordInput(fromStdin: boolean | undefined): Promise<{ password
   return fromStdin
     ? { password: await readStdin(), show: false }
     : { password: generatePassword(), show: true };
-}
-
-function database(): { db: Db; schema: string } {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is required');
-  const schema = process.env.DATABASE_SCHEMA || 'public';
-  return { db: createDatabase({ url, schema, poolSize: 2 }), schema };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -165,10 +161,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'webhook-secrets reseal') {
+    const box = cliWebhookSecretBox();
+    if (!box.encrypts) throw new Error('set WEBHOOK_SECRET_KEYS (the new key first) to reseal');
     const { db } = database();
     try {
-      const box = WebhookSecretBox.fromKeyring(process.env.WEBHOOK_SECRET_KEYS ?? '');
-      if (!box.encrypts) throw new Error('set WEBHOOK_SECRET_KEYS (the new key first) to reseal');
       console.log(`re-sealed ${await new EndpointStore(db, box).resealSecrets('cli')} webhook secrets`);
     } finally {
       await db.destroy();
@@ -338,6 +334,7 @@ main(process.argv.slice(2)).then(
     console.error(
       error instanceof PolicyInvalidError ? error.message : `moderation: ${(error as Error).message}`,
     );
-    process.exit(error instanceof PolicyInvalidError ? 65 : 1);
+    // 65 EX_DATAERR (a policy document), 78 EX_CONFIG (the environment, as the service at boot).
+    process.exit(error instanceof PolicyInvalidError ? 65 : error instanceof ConfigError ? 78 : 1);
   },
 );
