@@ -2,8 +2,8 @@
  * `npm run eval [-- --split dev|test] [--json] [--routed] [--ocr] [--data <dir>] [--show-flagged]`:
  * evaluates the built bundle (.models/vigil-base, or $VIGIL_BUNDLE_DIR) on the seed corpus' test split and
  * prints the model card's tables (per category, per case type and language, alt-text rates; `--routed`
- * runs only the routed path, no cost comparison); then OCR error rates on rendered memes per language
- * (`--ocr`: those alone); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the
+ * runs only the routed path, no cost comparison); then OCR error rates on rendered memes per language and
+ * how often the OCR gate opens on the corpus' frames (`--ocr`: those alone); then, given the public text data sets (`--data <dir>` or $VIGIL_TEXT_DATA), the
  * text classifier's section on held-out templates (see text-model/evaluate-text.ts; `--text-only`: that
  * alone).
  *
@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
 import { evaluateBundle, formatReport } from '../eval/evaluate';
 import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval';
+import { evaluateOcrGate, formatOcrGateReport } from '../eval/ocr-gate';
 import { readTextClassifierWeights } from '../experts/text-classifier';
 import { loadTextCorpus } from '../text-data';
 import { embedTexts } from '../text-model/embeddings';
@@ -116,6 +117,8 @@ function runAll(): void {
     .then(() => evaluateOcr(bundleDir, session))
     .then(async (ocr) => {
       console.log(`\n${args.includes('--json') ? JSON.stringify(ocr, null, 2) : formatOcrReport(ocr)}`);
+      const gate = await evaluateOcrGate();
+      console.log(`\n${args.includes('--json') ? JSON.stringify(gate, null, 2) : formatOcrGateReport(gate)}`);
       if (!args.includes('--ocr')) console.log(`\n${await textSection()}`);
       console.log(`\neval: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     })

@@ -4,7 +4,8 @@ import type { Expert, ExpertModule } from './contract';
 
 /**
  * `image-stats` (runner `image-stats`): colour, edge and text-likelihood statistics of a frame in
- * plain code (see `imageStats`), the router's OCR gate. Features `[IMAGE_STATS_FEATURE_DIM]`.
+ * plain code (see `imageStats`), the router's OCR gate (its `ocrGateScore`, reported as the output's
+ * `textLikelihood`). Features `[IMAGE_STATS_FEATURE_DIM]`.
  * A frame it cannot read fails alone (`CorruptImageError`), not its batch.
  */
 export const imageStatsModule: ExpertModule = {
@@ -23,7 +24,7 @@ export const imageStatsModule: ExpertModule = {
           (frames as readonly RawImage[]).map((f) => {
             try {
               const s = imageStats(f);
-              return { features: s.features, textLikelihood: s.textLikelihood };
+              return { features: s.features, textLikelihood: s.ocrGateScore };
             } catch (error) {
               return { failed: (error as Error).message };
             }

@@ -4,11 +4,28 @@ import type { RawImage } from '@vigil/contracts';
 export interface ImageStats {
   /** 0..1: how likely the image carries legible text (stroke-like edge density in high-contrast rows). */
   readonly textLikelihood: number;
+  /**
+   * 0..1: the same, counting a row's crossings at a quarter, half and three quarters of its contrast
+   * rather than at its mean, so outlined text on a dark or mid-grey background counts (at the mean, the
+   * background and the outline fall on the same side and a stroke crosses twice, not four times). The
+   * router's OCR gate reads this; fusion's feature stays `textLikelihood`.
+   */
+  readonly ocrGateScore: number;
   /** Fusion features `[IMAGE_STATS_FEATURE_DIM]`, see `imageStats`. */
   readonly features: Float32Array;
 }
 
 export const IMAGE_STATS_FEATURE_DIM = 10;
+
+/** Levels between a row's darkest and brightest pixel at which `ocrGateScore` counts crossings. */
+const STROKE_LEVELS = [0.25, 0.5, 0.75] as const;
+
+/** Times the 16 pixels of `lum` from `start` cross `level` (0..15). */
+function crossingsOf(lum: Float32Array, start: number, level: number): number {
+  let crossings = 0;
+  for (let x = start + 1; x < start + 16; x++) if (lum[x - 1]! < level !== lum[x]! < level) crossings++;
+  return crossings;
+}
 
 /** A raw image whose byte count does not match its stated size (a corrupt or truncated tensor). */
 export class CorruptImageError extends RangeError {
@@ -79,12 +96,15 @@ export function imageStats(image: RawImage): ImageStats {
     }
   // Text lines: bands of 16×8 blocks whose rows cross their mean at least 4 times with contrast ≥ 100.
   let bestBand = 0;
+  let bestLevelBand = 0;
   for (let by = 0; by + 8 <= h; by += 8) {
     let textBlocks = 0;
+    let levelBlocks = 0;
     let blocks = 0;
     for (let bx = 0; bx + 16 <= w; bx += 16) {
       blocks++;
       let rowsWithStrokes = 0;
+      let rowsWithLevelStrokes = 0;
       for (let y = by; y < by + 8; y++) {
         let lo = 255;
         let hi = 0;
@@ -97,19 +117,24 @@ export function imageStats(image: RawImage): ImageStats {
         }
         if (hi - lo < 100) continue;
         const m = s / 16;
-        let crossings = 0;
-        for (let x = bx + 1; x < bx + 16; x++)
-          if (lum[y * w + x - 1]! < m !== lum[y * w + x]! < m) crossings++;
-        if (crossings >= 4) rowsWithStrokes++;
+        if (crossingsOf(lum, y * w + bx, m) >= 4) rowsWithStrokes++;
+        let levelCrossings = 0;
+        for (const level of STROKE_LEVELS)
+          levelCrossings = Math.max(levelCrossings, crossingsOf(lum, y * w + bx, lo + level * (hi - lo)));
+        if (levelCrossings >= 4) rowsWithLevelStrokes++;
       }
       if (rowsWithStrokes >= 3) textBlocks++;
+      if (rowsWithLevelStrokes >= 3) levelBlocks++;
     }
     if (blocks > 0) bestBand = Math.max(bestBand, textBlocks / blocks);
+    if (blocks > 0) bestLevelBand = Math.max(bestLevelBand, levelBlocks / blocks);
   }
   const textShare = bestBand;
   const textLikelihood = 1 / (1 + Math.exp(-(textShare - 0.3) * 15));
+  const ocrGateScore = 1 / (1 + Math.exp(-(bestLevelBand - 0.3) * 15));
   return {
     textLikelihood,
+    ocrGateScore,
     features: Float32Array.from([
       r / n / 255,
       g / n / 255,
