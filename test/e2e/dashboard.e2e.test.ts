@@ -5,6 +5,7 @@
  * server and webhook receiver on 127.0.0.1, and Debian's Chromium driven by playwright-core. A moderator
  * logs in, opens a queue, sees the image blurred, reveals it, removes the post with two keystrokes; the
  * test then checks the human verdict row, the audit entry and the signed webhook the platform received.
+ * Later a team lead selects tasks with the keyboard and decides them in one go (bulk decision).
  * Screenshots of the queue and item views go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also
  * refreshes docs/dashboard-item.png for the README).
  */
@@ -642,6 +643,103 @@ describe('review dashboard in Chromium', () => {
     expect(boxes.length).toBeGreaterThan(2);
     for (const b of boxes) expect(Math.abs(b.box - b.text)).toBeLessThan(3);
     await shot('admin');
+  });
+
+  it('decides several tasks at once with the keyboard: J/K move, X selects, D decides them with one reason', async () => {
+    // Mia is working on p-es-4: a bulk decision skips it and says so, it does not take it over.
+    const [mia] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'mia'`)).rows;
+    await db.query(
+      `UPDATE review_tasks SET status = 'claimed', claimed_by = $1, claim_expires_at = now() + interval '10 minutes'
+       WHERE post_id = 'p-es-4'`,
+      [mia.moderator_id],
+    );
+    await page.goto(`${baseUrl}/dashboard/queues/flagged`);
+    const rows = page.locator('table.tasks tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain('with Mia Moderator');
+    const posts = ['p-es-4', 'p-de-17', 'p-live'];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('j'); // the next row's link takes focus
+      await page.keyboard.press('x'); // and that row is selected
+    }
+    for (const post of posts) {
+      expect(await page.getByRole('checkbox', { name: `Select ${TENANT}/${post}` }).isChecked()).toBe(true);
+    }
+    expect(await page.getByRole('checkbox', { name: 'Select all on this page' }).isChecked()).toBe(true);
+    // K goes back a row; X there toggles that row off and on again.
+    await page.keyboard.press('k');
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: /^Decide 2 selected/ }).waitFor();
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: /^Decide 3 selected/ }).waitFor();
+
+    await page.keyboard.press('d');
+    const form = page.getByRole('form', { name: 'Decide 3 selected tasks' });
+    await form.waitFor();
+    await expect // the decision's first choice has the focus
+      .poll(() =>
+        form.getByRole('radio', { name: 'Approve' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    await page.keyboard.press('ArrowRight'); // Remove
+    await form.getByRole('group', { name: 'Reason' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // Hate speech, the first reason
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('one campaign');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('queue-bulk');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-bulk.png');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Decide 3');
+    await page.keyboard.press('Enter');
+
+    // Both waiting tasks are decided and leave the queue; Mia's stays, with her. The outcome is listed
+    // per task, announced in the live region, and its heading takes focus.
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('Remove: Hate speech — 2 decided, 1 skipped.');
+    const outcome = page.locator('.bulk-outcome');
+    expect((await outcome.getByRole('listitem').allTextContents()).sort()).toEqual([
+      `${TENANT}/p-de-17: decided`,
+      `${TENANT}/p-es-4: skipped: Mia Moderator has this task`,
+      `${TENANT}/p-live: decided`,
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Remove: Hate speech — 2 decided, 1 skipped.',
+    );
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('with Mia Moderator');
+    await shot('queue-bulk-done');
+
+    const decided = await db.query(
+      `SELECT t.post_id, t.status, v.source, v.strongest_action, d.reason_code, d.notes, a.after->>'bulk_id' AS bulk_id
+       FROM review_tasks t
+       JOIN human_decisions d USING (task_id)
+       JOIN verdicts v ON v.verdict_id = d.verdict_id
+       JOIN audit_log a ON a.subject_id = t.task_id::text AND a.action = 'review.decided'
+       WHERE t.post_id IN ('p-de-17', 'p-live') ORDER BY t.post_id`,
+    );
+    expect(decided.rows).toEqual([
+      expect.objectContaining({
+        post_id: 'p-de-17',
+        status: 'resolved',
+        source: 'human',
+        strongest_action: 'remove',
+      }),
+      expect.objectContaining({
+        post_id: 'p-live',
+        status: 'resolved',
+        source: 'human',
+        strongest_action: 'remove',
+      }),
+    ]);
+    expect(decided.rows.every((r) => r.reason_code === 'hate' && r.notes === 'one campaign')).toBe(true);
+    expect(new Set(decided.rows.map((r) => r.bulk_id)).size).toBe(1);
+    expect(decided.rows[0].bulk_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(
+      (await db.query(`SELECT status, claimed_by FROM review_tasks WHERE post_id = 'p-es-4'`)).rows,
+    ).toEqual([{ status: 'claimed', claimed_by: mia.moderator_id }]);
   });
 });
 

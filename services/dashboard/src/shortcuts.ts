@@ -26,6 +26,30 @@ export const COMMAND_KEYS = {
 } as const;
 export type Command = (typeof COMMAND_KEYS)[keyof typeof COMMAND_KEYS];
 
+/**
+ * Single-key commands of the queue page: `J`/`K` move between task rows, `X` selects or unselects the
+ * row in focus, `D` decides the selected tasks at once. None is a key of the item view with another
+ * meaning, and `U` stays with the undo bar on every page.
+ */
+export const QUEUE_KEYS = {
+  n: 'start',
+  j: 'down',
+  k: 'up',
+  x: 'select',
+  d: 'decide',
+  '?': 'help',
+} as const;
+export type QueueCommand = (typeof QUEUE_KEYS)[keyof typeof QUEUE_KEYS];
+
+/** The queue page's command for a key; null for other keys and modifier combinations. */
+export function queueCommand(
+  key: string,
+  modifiers: { ctrl: boolean; meta: boolean; alt: boolean },
+): QueueCommand | null {
+  if (modifiers.ctrl || modifiers.meta || modifiers.alt) return null;
+  return QUEUE_KEYS[key as keyof typeof QUEUE_KEYS] ?? null;
+}
+
 /** What a key press means in the item view, given the decision already chosen (if any). */
 export type KeyOutcome =
   | { readonly type: 'choose'; readonly decision: Decision }
@@ -58,9 +82,13 @@ export function interpretKey(
   return command ? { type: 'command', command } : { type: 'none' };
 }
 
+/** Inputs that take no text: letter keys pressed on them are shortcuts. */
+const KEYLESS_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset'];
+
 /** True when a key event comes from a place where keys type text (shortcuts stay off there). */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.tagName !== 'string') return false;
+  if (el.tagName === 'INPUT' && KEYLESS_INPUTS.includes((el as HTMLInputElement).type)) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }

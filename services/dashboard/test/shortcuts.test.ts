@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../src/api/client';
 import { formatDuration, formatSla } from '../src/format';
-import { interpretKey, isTyping } from '../src/shortcuts';
+import {
+  COMMAND_KEYS,
+  DECISION_KEYS,
+  interpretKey,
+  isTyping,
+  QUEUE_KEYS,
+  queueCommand,
+} from '../src/shortcuts';
 
 const catalogue: Catalogue = {
   decisions: [
@@ -52,7 +59,36 @@ describe('keyboard decisions', () => {
   it('knows when keys type text', () => {
     expect(isTyping({ tagName: 'TEXTAREA', isContentEditable: false } as unknown as EventTarget)).toBe(true);
     expect(isTyping({ tagName: 'BUTTON', isContentEditable: false } as unknown as EventTarget)).toBe(false);
+    const input = (type: string) =>
+      ({ tagName: 'INPUT', type, isContentEditable: false }) as unknown as EventTarget;
+    expect(isTyping(input('text'))).toBe(true);
+    expect(isTyping(input('checkbox'))).toBe(false);
+    expect(isTyping(input('radio'))).toBe(false);
     expect(isTyping(null)).toBe(false);
+  });
+});
+
+describe('queue page keys', () => {
+  it('select, move and decide in bulk; N starts reviewing as in the item view', () => {
+    expect(queueCommand('x', plain)).toBe('select');
+    expect(queueCommand('j', plain)).toBe('down');
+    expect(queueCommand('k', plain)).toBe('up');
+    expect(queueCommand('d', plain)).toBe('decide');
+    expect(queueCommand('n', plain)).toBe('start');
+    expect(queueCommand('x', { ...plain, ctrl: true })).toBeNull();
+    expect(queueCommand('r', plain)).toBeNull();
+  });
+
+  it('clash with no key of the item view that means something else, nor with U (undo, on every page)', () => {
+    const itemKeys = new Map<string, string>([
+      ...Object.entries(DECISION_KEYS),
+      ...Object.entries(COMMAND_KEYS),
+      ['u', 'undo'],
+    ]);
+    const clashes = Object.entries(QUEUE_KEYS).filter(
+      ([key, command]) => itemKeys.has(key) && !(key === 'n' || (key === '?' && command === 'help')),
+    );
+    expect(clashes).toEqual([]);
   });
 });
 

@@ -317,6 +317,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review/queues/{queue}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide many tasks of the queue with one decision and reason (at most 100)
+         * @description Each task is claimed and decided as if decided alone, in its own transaction: a task someone else holds, one already decided or one outside the queue is skipped (with the code a single decision would answer), not taken over; the others go on. `results` lists every task in request order.
+         */
+        post: operations["ReviewController_decideMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/review/decisions/{decision}/undo": {
         parameters: {
             query?: never;
@@ -827,6 +847,14 @@ export interface components {
                 agrees: boolean;
             }[];
         };
+        /** @description One decision and reason for many tasks of a queue; each task is decided as if decided alone (per-category feedback labels are for the item view). */
+        BulkDecisionRequest: {
+            /** @enum {string} */
+            decision: "approve" | "remove" | "age_restrict" | "escalate";
+            reason_code: string;
+            note?: string;
+            task_ids: string[];
+        };
         SavedFilterRequest: {
             queue_id: string;
             name: string;
@@ -1163,6 +1191,25 @@ export interface components {
             task_id: string;
             /** @enum {string} */
             task_status: "claimed";
+        };
+        BulkDecisionResult: {
+            task_id: string;
+            /** @enum {string} */
+            status: "decided" | "skipped" | "failed";
+            decision_id?: string;
+            verdict_id?: string | null;
+            /** @enum {string} */
+            task_status?: "open" | "resolved";
+            /** Format: date-time */
+            undo_until?: string | null;
+            code?: string;
+            reason?: string;
+        };
+        BulkDecisionResponse: {
+            results: components["schemas"]["BulkDecisionResult"][];
+            decided: number;
+            skipped: number;
+            failed: number;
         };
         SavedFilter: {
             filter_id: string;
@@ -2347,6 +2394,58 @@ export interface operations {
             };
             /** @description TASK_NOT_CLAIMED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReviewController_decideMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionResponse"];
+                };
+            };
+            /** @description REQUEST_INVALID, REASON_CODE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

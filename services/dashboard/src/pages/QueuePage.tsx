@@ -1,19 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  api,
-  unwrap,
-  type Catalogue,
-  type Me,
-  type QueueFilter,
-  type SavedFilter,
-  type TaskSummary,
-} from '../api/client';
+import { useCallback, useEffect, useState } from 'react';
+import { api, unwrap, type Catalogue, type Me, type QueueFilter, type TaskSummary } from '../api/client';
+import { announce } from '../announce';
+import { BulkDecision } from '../components/BulkDecision';
+import { QueueFilters } from '../components/QueueFilters';
+import { focusedTaskId, moveRowFocus, TaskTable } from '../components/TaskTable';
 import { takeFlash } from '../flash';
-import { formatDuration, formatSla, SEVERITY_LABELS } from '../format';
-import { Link, navigate } from '../router';
-import { isTyping } from '../shortcuts';
-
-const SOURCE_LABELS = { model: 'Model flag', appeal: 'Appeal', report: 'User report' } as const;
+import { navigate } from '../router';
+import { isTyping, queueCommand } from '../shortcuts';
 
 /** The query string of a filter for GET …/tasks (comma-separated lists). */
 function filterQuery(filter: QueueFilter) {
@@ -26,23 +19,20 @@ function filterQuery(filter: QueueFilter) {
   };
 }
 
-function listOf(text: string): string[] | undefined {
-  const items = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return items.length > 0 ? items : undefined;
-}
-
-/** One queue: filters (saved per moderator), the ordered task list, and "Start reviewing" (claims the next task). */
+/**
+ * One queue: filters (saved per moderator), the ordered task list, "Start reviewing" (claims the next
+ * task), and for moderators a selection of tasks to decide in one go (BulkDecision).
+ */
 export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me; catalogue: Catalogue }) {
   const [filter, setFilter] = useState<QueueFilter>({});
   const [tasks, setTasks] = useState<TaskSummary[] | null>(null);
-  const [saved, setSaved] = useState<SavedFilter[]>([]);
   const [message, setMessage] = useState<string | null>(takeFlash);
   const [title, setTitle] = useState(queueId);
   const [error, setError] = useState<string | null>(null);
   const canDecide = me.role !== 'viewer';
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [help, setHelp] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -52,6 +42,11 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         }),
       );
       setTasks(result.tasks);
+      // Tasks that left the list (decided, filtered out) leave the selection too.
+      setSelected((current) => {
+        const kept = result.tasks.filter((t) => current.has(t.task_id)).map((t) => t.task_id);
+        return kept.length === current.size ? current : new Set(kept);
+      });
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -85,9 +80,6 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
       const queue = unwrap(r).queues.find((q) => q.queue_id === queueId);
       if (queue) setTitle(queue.name);
     });
-    void api
-      .GET('/review/saved-filters')
-      .then((r) => setSaved(unwrap(r).filters.filter((f) => f.queue_id === queueId)));
   }, [queueId]);
 
   const start = useCallback(async () => {
@@ -106,28 +98,43 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     }
   }, [queueId, filter]);
 
+  const select = useCallback((taskIds: readonly string[], on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of taskIds) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'n' && canDecide) {
-        event.preventDefault();
-        void start();
+      if (isTyping(event.target)) return;
+      const command = queueCommand(event.key, {
+        ctrl: event.ctrlKey,
+        meta: event.metaKey,
+        alt: event.altKey,
+      });
+      if (!command || (!canDecide && ['start', 'select', 'decide'].includes(command))) return;
+      event.preventDefault();
+      if (command === 'start') void start();
+      if (command === 'down' || command === 'up') moveRowFocus(command === 'down' ? 1 : -1);
+      if (command === 'help') setHelp((h) => !h);
+      if (command === 'select') {
+        const taskId = focusedTaskId();
+        if (taskId) select([taskId], !selected.has(taskId));
+        else announce('Move to a task first: J and K go from row to row.');
+      }
+      if (command === 'decide') {
+        if (selected.size > 0) setBulkOpen(true);
+        else announce('Select tasks first: X selects the task in focus.');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [start, canDecide]);
-
-  const saveFilter = async () => {
-    const name = window.prompt('Name of this filter');
-    if (!name) return;
-    const created = unwrap(
-      await api.POST('/review/saved-filters', { body: { queue_id: queueId, name, filter } }),
-    );
-    setSaved((list) => [...list.filter((f) => f.name !== created.name), created]);
-  };
-
-  const categories = useMemo(() => catalogue.categories.map((c) => c.id), [catalogue]);
+  }, [start, canDecide, select, selected]);
 
   return (
     <section aria-labelledby="queue-title">
@@ -140,110 +147,38 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
             </span>
           )}
         </h1>
-        {canDecide && (
-          <button type="button" className="primary" onClick={() => void start()} aria-keyshortcuts="n">
-            Start reviewing <kbd>N</kbd>
+        <span>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setHelp((h) => !h)}
+            aria-expanded={help}
+            aria-keyshortcuts="?"
+          >
+            Shortcuts <kbd>?</kbd>
           </button>
-        )}
+          {canDecide && (
+            <button type="button" className="primary" onClick={() => void start()} aria-keyshortcuts="n">
+              Start reviewing <kbd>N</kbd>
+            </button>
+          )}
+        </span>
       </div>
-      <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Category
-          <select
-            value={filter.categories?.[0] ?? ''}
-            onChange={(e) =>
-              setFilter({
-                ...filter,
-                categories: e.target.value ? [e.target.value as (typeof categories)[number]] : undefined,
-              })
-            }
-          >
-            <option value="">any</option>
-            {categories.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Min. severity
-          <select
-            value={filter.min_severity ?? ''}
-            onChange={(e) =>
-              setFilter({
-                ...filter,
-                min_severity: e.target.value === '' ? undefined : Number(e.target.value),
-              })
-            }
-          >
-            <option value="">any</option>
-            {SEVERITY_LABELS.slice(1).map((label, i) => (
-              <option key={label} value={i + 1}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source
-          <select
-            value={filter.sources?.[0] ?? ''}
-            onChange={(e) =>
-              setFilter({
-                ...filter,
-                sources: e.target.value ? [e.target.value as keyof typeof SOURCE_LABELS] : undefined,
-              })
-            }
-          >
-            <option value="">any</option>
-            {catalogue.sources.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Languages
-          <input
-            placeholder="de, fr"
-            size={8}
-            defaultValue={filter.languages?.join(', ')}
-            onBlur={(e) => setFilter({ ...filter, languages: listOf(e.target.value) })}
-          />
-        </label>
-        <label>
-          Tenants
-          <input
-            placeholder="acme"
-            size={10}
-            defaultValue={filter.tenants?.join(', ')}
-            onBlur={(e) => setFilter({ ...filter, tenants: listOf(e.target.value) })}
-          />
-        </label>
-        <label>
-          Saved
-          <select
-            value=""
-            onChange={(e) => {
-              const picked = saved.find((f) => f.filter_id === e.target.value);
-              if (picked) setFilter(picked.filter);
-            }}
-          >
-            <option value="">{saved.length ? 'apply…' : 'none'}</option>
-            {saved.map((f) => (
-              <option key={f.filter_id} value={f.filter_id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void saveFilter()}>
-          Save filter
-        </button>
-        <button type="button" className="link" onClick={() => setFilter({})}>
-          Clear
-        </button>
-      </form>
+      {help && (
+        <section className="help" aria-label="Keyboard shortcuts">
+          <ul>
+            <li>
+              <kbd>N</kbd> start reviewing (claims the next task) · <kbd>J</kbd>/<kbd>K</kbd> next/previous
+              task · <kbd>Enter</kbd> open it
+            </li>
+            <li>
+              <kbd>X</kbd> select or unselect the task in focus · <kbd>D</kbd> decide the selected tasks ·{' '}
+              <kbd>U</kbd> undo the last decision (while offered)
+            </li>
+          </ul>
+        </section>
+      )}
+      <QueueFilters queueId={queueId} catalogue={catalogue} filter={filter} onChange={setFilter} />
       {message && (
         <p role="status" className="notice">
           {message}
@@ -254,63 +189,27 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
           {error}
         </p>
       )}
+      {canDecide && tasks && (
+        <BulkDecision
+          queueId={queueId}
+          catalogue={catalogue}
+          tasks={tasks}
+          selected={selected}
+          open={bulkOpen}
+          onOpen={setBulkOpen}
+          onClear={() => setSelected(new Set())}
+          onDone={(decided) => {
+            select(decided, false);
+            void load();
+          }}
+        />
+      )}
       {!tasks ? (
         <p className="loading">Loading tasks…</p>
       ) : tasks.length === 0 ? (
         <p>No tasks match.</p>
       ) : (
-        <table className="tasks">
-          <caption className="sr-only">
-            Tasks, overdue first, then by triage (most urgent first), then soonest due
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Triage</th>
-              <th scope="col">Post</th>
-              <th scope="col">Source</th>
-              <th scope="col">Categories</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Lang</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tasks.map((t) => (
-              <tr key={t.task_id} className={t.overdue ? 'is-overdue' : ''}>
-                <td className="triage-cell">
-                  <span className={`triage triage-${t.triage.tier}`}>{t.triage.label}</span>
-                  <span className="muted small block">{formatDuration(t.triage.sla_seconds * 1000)} SLA</span>
-                </td>
-                <td className="caption-cell">
-                  <Link to={{ name: 'item', queue: queueId, task: t.task_id }}>
-                    {t.caption || '(no caption)'}
-                  </Link>
-                  <span className="muted small">
-                    {' '}
-                    {t.tenant_id}/{t.post_id} · {t.media_kinds.join(', ') || 'text'}
-                  </span>
-                </td>
-                <td>{SOURCE_LABELS[t.source]}</td>
-                <td>{t.categories.join(', ') || '—'}</td>
-                <td>
-                  <span className={`sev sev-${t.severity}`}>{SEVERITY_LABELS[t.severity] ?? t.severity}</span>
-                </td>
-                <td>{t.lang ?? '—'}</td>
-                <td>
-                  {formatDuration(Date.now() - Date.parse(t.created_at))}
-                  <span className={`small ${t.overdue ? 'overdue-text' : 'muted'}`}>
-                    {' '}
-                    · {formatSla(t.due_at)}
-                  </span>
-                </td>
-                <td>
-                  {t.status === 'claimed' ? `with ${t.claimed_by_me ? 'you' : t.claimed_by}` : 'waiting'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TaskTable queueId={queueId} tasks={tasks} {...(canDecide ? { selected, onSelect: select } : {})} />
       )}
     </section>
   );

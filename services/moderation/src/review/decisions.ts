@@ -80,6 +80,8 @@ export class ReviewDecisions {
     taskId: string,
     moderator: ModeratorPrincipal,
     request: DecisionRequest,
+    /** `bulkId`: the bulk decision this is part of (in the audit entry). */
+    context: { readonly bulkId?: string } = {},
   ): Promise<DecisionOutcome> {
     const reason = reasonFor(request.decision, request.reason_code);
     if (!reason) {
@@ -190,6 +192,7 @@ export class ReviewDecisions {
           decision: request.decision,
           reason_code: reason.code,
           note: request.note?.trim() || null,
+          ...(context.bulkId ? { bulk_id: context.bulkId } : {}),
           ...(escalate
             ? { escalation_level: task.escalation_level + 1, task_status: 'open' }
             : {

@@ -37,11 +37,18 @@ import { ApiErrorDto, parseWith } from '../api/dto';
 import { schemaRef } from '../api/schema-ref';
 import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { DATABASE, type Db } from '../database/database';
+import { BulkDecisions } from './bulk-decisions';
 import { ReviewClaims } from './claims';
 import { ReviewDecisions } from './decisions';
 import { QueueStore } from './queues';
 import { SavedFilters } from './saved-filters';
-import { ClaimRequest, DecisionRequest, SavedFilterRequest, TaskListQuery } from './schemas';
+import {
+  BulkDecisionRequest,
+  ClaimRequest,
+  DecisionRequest,
+  SavedFilterRequest,
+  TaskListQuery,
+} from './schemas';
 import { taskDetail } from './task-detail';
 
 const TaskId = z.uuid();
@@ -84,6 +91,7 @@ export class ReviewController {
     private readonly queues: QueueStore,
     private readonly claims: ReviewClaims,
     private readonly decisions: ReviewDecisions,
+    private readonly bulk: BulkDecisions,
     private readonly savedFilters: SavedFilters,
   ) {}
 
@@ -234,6 +242,25 @@ export class ReviewController {
     const queue = await this.queues.forModerator(queueId, req.moderator);
     const request = parseWith(DecisionRequest, body, requestInvalid);
     return this.decisions.decide(queue, taskIdOf(taskId), req.moderator, request);
+  }
+
+  @Post('queues/:queue/decisions')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'Decide many tasks of the queue with one decision and reason (at most 100)',
+    description:
+      'Each task is claimed and decided as if decided alone, in its own transaction: a task someone else ' +
+      'holds, one already decided or one outside the queue is skipped (with the code a single decision ' +
+      'would answer), not taken over; the others go on. `results` lists every task in request order.',
+  })
+  @ApiBody({ schema: schemaRef('BulkDecisionRequest') })
+  @ApiOkResponse({ schema: schemaRef('BulkDecisionResponse') })
+  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, REASON_CODE_INVALID' })
+  async decideMany(@Param('queue') queueId: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
+    const request = parseWith(BulkDecisionRequest, body, requestInvalid);
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    return this.bulk.decide(queue, req.moderator, request);
   }
 
   @Post('decisions/:decision/undo')

@@ -12,6 +12,7 @@ import { HashBanksController, HashMatchReviewController } from '../hash-banks/ha
 import { MediaController } from '../media/media.controller';
 import { MediaProxy } from '../media/media-proxy';
 import { AdminController } from './admin.controller';
+import { BulkDecisions } from './bulk-decisions';
 import { ReviewClaims } from './claims';
 import { ReviewDecisions } from './decisions';
 import { QueueStore } from './queues';
@@ -71,6 +72,12 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
             undoWindowMs: config.REVIEW_UNDO_WINDOW,
             claimLeaseMs: config.REVIEW_CLAIM_LEASE,
           }),
+      },
+      {
+        provide: BulkDecisions,
+        inject: [DATABASE, QueueStore, ReviewClaims, ReviewDecisions],
+        useFactory: (db: Db, queues: QueueStore, claims: ReviewClaims, decisions: ReviewDecisions) =>
+          new BulkDecisions(db, queues, claims, decisions),
       },
       withDb(
         MediaProxy,

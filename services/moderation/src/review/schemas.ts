@@ -70,6 +70,27 @@ export const DecisionRequest = z
 export type DecisionRequest = z.output<typeof DecisionRequest>;
 requestSchemas.add(DecisionRequest, { id: 'DecisionRequest' });
 
+/** Most tasks one bulk decision takes; checked before any task is touched. */
+export const BULK_DECISION_MAX = 100;
+
+export const BulkDecisionRequest = DecisionRequest.omit({ feedback: true })
+  .extend({
+    task_ids: z
+      .array(z.uuid())
+      .min(1, 'select at least one task')
+      .max(BULK_DECISION_MAX, `at most ${BULK_DECISION_MAX} tasks per bulk decision`)
+      .refine((ids) => new Set(ids).size === ids.length, 'each task may be listed only once')
+      .meta({ uniqueItems: true }),
+  })
+  .strict()
+  .meta({
+    description:
+      'One decision and reason for many tasks of a queue; each task is decided as if decided alone ' +
+      '(per-category feedback labels are for the item view).',
+  });
+export type BulkDecisionRequest = z.output<typeof BulkDecisionRequest>;
+requestSchemas.add(BulkDecisionRequest, { id: 'BulkDecisionRequest' });
+
 export const SavedFilterRequest = z
   .object({ queue_id: z.string().min(1).max(64), name: z.string().min(1).max(80), filter: QueueFilter })
   .strict();
@@ -354,6 +375,31 @@ export const UndoResponse = z.object({
   task_status: z.literal('claimed'),
 });
 responseSchemas.add(UndoResponse, { id: 'UndoResponse' });
+
+export const BulkDecisionResult = z.object({
+  task_id: z.string(),
+  /** skipped: left as it was (claimed by someone else, already decided, not in this queue); failed: an error. */
+  status: z.enum(['decided', 'skipped', 'failed']),
+  decision_id: z.string().optional(),
+  verdict_id: z.string().nullable().optional(),
+  task_status: z.enum(['open', 'resolved']).optional(),
+  undo_until: time().nullable().optional(),
+  /** Why it was skipped or failed: the error code a single decision would answer (TASK_CLAIMED_BY_OTHER, …). */
+  code: z.string().optional(),
+  /** The same in words, e.g. "Mia Moderator has this task". */
+  reason: z.string().optional(),
+});
+responseSchemas.add(BulkDecisionResult, { id: 'BulkDecisionResult' });
+
+export const BulkDecisionResponse = z.object({
+  /** One per task, in the order of `task_ids`. */
+  results: z.array(BulkDecisionResult),
+  decided: z.int(),
+  skipped: z.int(),
+  failed: z.int(),
+});
+export type BulkDecisionResponse = z.output<typeof BulkDecisionResponse>;
+responseSchemas.add(BulkDecisionResponse, { id: 'BulkDecisionResponse' });
 
 export const SavedFilter = z.object({
   filter_id: z.string(),

@@ -1,0 +1,126 @@
+import { useEffect, useRef } from 'react';
+import type { TaskSummary } from '../api/client';
+import { formatDuration, formatSla, SEVERITY_LABELS } from '../format';
+import { Link } from '../router';
+
+export const SOURCE_LABELS = { model: 'Model flag', appeal: 'Appeal', report: 'User report' } as const;
+
+/** "tenant/post", how a task is named to moderators. */
+export const taskName = (t: Pick<TaskSummary, 'tenant_id' | 'post_id'>) => `${t.tenant_id}/${t.post_id}`;
+
+/** The task row that holds the keyboard focus, if any. */
+export function focusedTaskId(): string | null {
+  return document.activeElement?.closest<HTMLElement>('tr[data-task-id]')?.dataset.taskId ?? null;
+}
+
+/** Moves the focus to the next (`1`) or previous (`-1`) task row's link (Enter opens the task). */
+export function moveRowFocus(step: 1 | -1): void {
+  const rows = Array.from(document.querySelectorAll<HTMLElement>('table.tasks tr[data-task-id]'));
+  if (rows.length === 0) return;
+  const current = rows.findIndex((r) => r.contains(document.activeElement));
+  const next =
+    current < 0 ? (step === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, current + step));
+  rows[next]!.querySelector<HTMLElement>('a')?.focus();
+}
+
+/**
+ * The queue's tasks in queue order. With `selected` (moderators), each row has a labelled checkbox and
+ * the header one selects or clears every task on the page.
+ */
+export function TaskTable({
+  queueId,
+  tasks,
+  selected,
+  onSelect,
+}: {
+  queueId: string;
+  tasks: readonly TaskSummary[];
+  selected?: ReadonlySet<string>;
+  onSelect?: (taskIds: readonly string[], on: boolean) => void;
+}) {
+  const all = useRef<HTMLInputElement>(null);
+  const count = selected ? tasks.filter((t) => selected.has(t.task_id)).length : 0;
+  useEffect(() => {
+    if (all.current) all.current.indeterminate = count > 0 && count < tasks.length;
+  }, [count, tasks.length]);
+
+  return (
+    <table className="tasks">
+      <caption className="sr-only">
+        Tasks, overdue first, then by triage (most urgent first), then soonest due
+      </caption>
+      <thead>
+        <tr>
+          {selected && (
+            <th scope="col" className="select-cell">
+              <input
+                ref={all}
+                type="checkbox"
+                aria-label="Select all on this page"
+                checked={count > 0 && count === tasks.length}
+                onChange={(e) =>
+                  onSelect?.(
+                    tasks.map((t) => t.task_id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </th>
+          )}
+          <th scope="col">Triage</th>
+          <th scope="col">Post</th>
+          <th scope="col">Source</th>
+          <th scope="col">Categories</th>
+          <th scope="col">Severity</th>
+          <th scope="col">Lang</th>
+          <th scope="col">Waiting</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((t) => (
+          <tr key={t.task_id} data-task-id={t.task_id} className={t.overdue ? 'is-overdue' : ''}>
+            {selected && (
+              <td className="select-cell">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${taskName(t)}`}
+                  aria-keyshortcuts="x"
+                  checked={selected.has(t.task_id)}
+                  onChange={(e) => onSelect?.([t.task_id], e.target.checked)}
+                />
+              </td>
+            )}
+            <td className="triage-cell">
+              <span className={`triage triage-${t.triage.tier}`}>{t.triage.label}</span>
+              <span className="muted small block">{formatDuration(t.triage.sla_seconds * 1000)} SLA</span>
+            </td>
+            <td className="caption-cell">
+              <Link to={{ name: 'item', queue: queueId, task: t.task_id }}>
+                {t.caption || '(no caption)'}
+              </Link>
+              <span className="muted small">
+                {' '}
+                {taskName(t)} · {t.media_kinds.join(', ') || 'text'}
+              </span>
+            </td>
+            <td>{SOURCE_LABELS[t.source]}</td>
+            <td>{t.categories.join(', ') || '—'}</td>
+            <td>
+              <span className={`sev sev-${t.severity}`}>{SEVERITY_LABELS[t.severity] ?? t.severity}</span>
+            </td>
+            <td>{t.lang ?? '—'}</td>
+            <td>
+              {formatDuration(Date.now() - Date.parse(t.created_at))}
+              <span className={`small ${t.overdue ? 'overdue-text' : 'muted'}`}>
+                {' '}
+                · {formatSla(t.due_at)}
+              </span>
+            </td>
+            <td>{t.status === 'claimed' ? `with ${t.claimed_by_me ? 'you' : t.claimed_by}` : 'waiting'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
