@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { bootService, parseConfig } from '@vigil/platform';
-import { setupBodyLimits } from './api/body-limits';
-import { setupOpenApi } from './api/openapi';
-import { setupTrustProxy } from './api/trust-proxy';
+import { setupBodyLimits } from './http/body-limits';
+import { setupOpenApi } from './http/openapi';
+import { setupTrustProxy } from './http/trust-proxy';
 import { envSchema, type ModerationConfig } from './config';
 import { defaultDashboardDir, serveDashboard } from './dashboard-assets';
 import { ModerationModule } from './moderation.module';

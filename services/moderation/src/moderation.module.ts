@@ -21,7 +21,7 @@ import { createDatabase, DATABASE, type Db } from './database/database';
 import { DatabaseLifecycle } from './database/database-lifecycle';
 import { MediaSourcesConsumer } from './media/media-sources';
 import { RelayWorker } from './outbox/relay-worker';
-import { reviewApi } from './review/review.providers';
+import { reviewApi } from './review-api.providers';
 import { ResultRecorder } from './verdicts/result-recorder';
 import { ResultsConsumer } from './verdicts/results-consumer';
 import { DispatcherWorker } from './webhooks/dispatcher-worker';

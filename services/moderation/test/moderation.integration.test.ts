@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/api/api-tokens';
-import { setupOpenApi } from '../src/api/openapi';
+import { setupOpenApi } from '../src/http/openapi';
 import { envSchema } from '../src/config';
 import { createDatabase, type Db } from '../src/database/database';
 import { ModerationModule } from '../src/moderation.module';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@vigil/platform';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../src/api/openapi';
+import { openApiDocument } from '../src/http/openapi';
 import { envSchema } from '../src/config';
 import { ModerationModule } from '../src/moderation.module';
 import { loadPolicies } from '../src/policies';

@@ -8,9 +8,9 @@ import type { ModeratorRole } from '../src/database/tables';
 import type { Db } from '../src/database/database';
 import { ModerationModule } from '../src/moderation.module';
 import { loadPolicies } from '../src/policies';
-import { setupBodyLimits } from '../src/api/body-limits';
-import { setupOpenApi } from '../src/api/openapi';
-import { setupTrustProxy } from '../src/api/trust-proxy';
+import { setupBodyLimits } from '../src/http/body-limits';
+import { setupOpenApi } from '../src/http/openapi';
+import { setupTrustProxy } from '../src/http/trust-proxy';
 import { DATABASE_URL, TEST_REQUEST_BINDING_KEYS } from './support';
 
 /** Starts the moderation service in-process on a random port with `env` on top of test defaults. */

@@ -2,12 +2,12 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { parseConfig } from '@vigil/platform';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../src/config';
-import { reviewApi } from '../src/review/review.providers';
+import { reviewApi } from '../src/review-api.providers';
 import { hashPassword, passwordProblem, verifyPassword } from '../src/auth/passwords';
 import { readCookie } from '../src/auth/moderator.guard';
 import { parseRange } from '../src/media/media-proxy';
 import { mediaSensitivity } from '../src/review/media-safety';
-import { taskFacets } from '../src/review/task-facets';
+import { taskFacets } from '../src/verdicts/task-facets';
 
 describe('passwords (scrypt, OWASP parameters)', () => {
   it('verifies the right password only, from a PHC-style string with a fresh salt', async () => {

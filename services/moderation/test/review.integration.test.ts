@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/api/api-tokens';
-import { openApiDocument } from '../src/api/openapi';
+import { openApiDocument } from '../src/http/openapi';
 import type { Db } from '../src/database/database';
 import { recordMediaSources } from '../src/media/media-sources';
 import { ResultRecorder } from '../src/verdicts/result-recorder';

@@ -9,9 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DATABASE, type Db } from '../database/database';
-import { ApiError } from './api-error';
+import { ApiError } from '../http/api-error';
 import { listApiTokens, revokeApiToken, SCOPES, type ApiTokenView } from './api-tokens';
-import { ApiErrorDto } from './dto';
+import { ApiErrorDto } from '../http/dto';
 import { RequireScope, TenantAuthGuard, type AuthenticatedRequest } from './tenant-auth.guard';
 
 class ApiTokenDto {

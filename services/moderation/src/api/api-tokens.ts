@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../database/database';
-import { audit } from '../webhooks/endpoint-store';
+import { audit } from '../audit/audit';
 
 /**
  * What a token may do, always within its own tenant. `appeals:write` / `reports:write` open review tasks

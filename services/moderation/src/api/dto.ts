@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TenantId } from '@vigil/contracts';
 import { z } from 'zod';
 
-/** Request validation (zod) and the matching OpenAPI classes (@nestjs/swagger). */
+/** Request validation (zod) and the matching OpenAPI classes (@nestjs/swagger) of the tenant API. */
 
 export const CreateEndpointBody = z
   .object({
@@ -69,25 +69,4 @@ export class VerdictPageDto {
   verdicts!: unknown[];
   @ApiProperty({ description: 'Pass as `since` for the next page' })
   next_cursor!: string;
-}
-
-export class ApiErrorDto {
-  @ApiProperty() statusCode!: number;
-  @ApiProperty({ example: 'VERDICT_NOT_FOUND' }) code!: string;
-  @ApiProperty() message!: string;
-}
-
-/**
- * Parses `value` with a zod schema.
- * @throws the error `toError` makes from the first issue (a 400 REQUEST_INVALID ApiError in controllers).
- */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  toError: (message: string) => Error,
-): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw toError(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
 }

@@ -4,9 +4,9 @@ import { ExternalId } from '@vigil/contracts';
 import { DATABASE, type Db } from '../database/database';
 import { openPlatformTask, type PlatformTaskOutcome } from '../review/platform-tasks';
 import { AppealRequest, ReportRequest } from '../review/schemas';
-import { requestInvalid } from './api-error';
-import { ApiErrorDto, parseWith } from './dto';
-import { schemaRef } from './schema-ref';
+import { requestInvalid } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { schemaRef } from '../http/schema-ref';
 import { RequireScope, TenantAuthGuard, type AuthenticatedRequest } from './tenant-auth.guard';
 
 interface StatusResponse {

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DATABASE, type Db } from '../database/database';
-import { ApiError } from './api-error';
+import { ApiError } from '../http/api-error';
 import { authenticateToken, type Scope, type TokenPrincipal } from './api-tokens';
 
 const SCOPE_KEY = 'vigil:scope';

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiT
 import type { VerdictV1 } from '@vigil/contracts';
 import { DATABASE, type Db } from '../database/database';
 import { CursorError, latestVerdict, verdictFeed, type VerdictPage } from '../verdicts/verdict-queries';
-import { ApiError, requestInvalid } from './api-error';
-import { ApiErrorDto, FeedQuery, parseWith, RevisionQuery, VerdictPageDto } from './dto';
+import { ApiError, requestInvalid } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { FeedQuery, RevisionQuery, VerdictPageDto } from './dto';
 import { RequireScope, TenantAuthGuard } from './tenant-auth.guard';
 
 /** Lookup API for platforms that missed a delivery. */

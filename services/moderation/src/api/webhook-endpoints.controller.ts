@@ -12,14 +12,13 @@ import {
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { EndpointStore, type EndpointView } from '../webhooks/endpoint-store';
 import { assertWebhookUrlAllowed, WebhookUrlError } from '../webhooks/url-guard';
-import { ApiError } from './api-error';
+import { ApiError } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
 import {
-  ApiErrorDto,
   CreateEndpointBody,
   CreateEndpointDto,
   EndpointDto,
   EndpointWithSecretDto,
-  parseWith,
   RotatedSecretDto,
 } from './dto';
 import { RequireScope, TenantAuthGuard, type AuthenticatedRequest } from './tenant-auth.guard';

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 
 /** Limits of the login endpoint (moderation config `LOGIN_*`). */
 export interface LoginThrottleLimits {

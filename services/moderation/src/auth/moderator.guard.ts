@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { ModeratorRole } from '../database/tables';
 import { roleAtLeast } from './moderators';
-import { SESSION_COOKIE, SessionStore, type ModeratorPrincipal } from './sessions';
+import { SESSION_COOKIE } from '../http/session-cookie';
+import { SessionStore, type ModeratorPrincipal } from './sessions';
 
 const ROLE_KEY = 'vigil:role';
 

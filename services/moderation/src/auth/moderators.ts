@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db, Queryable } from '../database/database';
 import type { ModeratorRole } from '../database/tables';
-import { audit } from '../webhooks/endpoint-store';
+import { audit } from '../audit/audit';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 /** Roles in increasing power: a viewer reads, a moderator also decides, an admin also administers. */

@@ -8,15 +8,16 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiError } from '../api/api-error';
-import { ApiErrorDto, parseWith } from '../api/dto';
-import { schemaRef } from '../api/schema-ref';
+import { ApiError } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { schemaRef } from '../http/schema-ref';
 import { MODERATION_CONFIG, type ModerationConfig } from '../config';
-import { LoginRequest } from '../review/schemas';
+import { LoginRequest } from './schemas';
 import { CSRF_HEADER, ModeratorGuard, RequireRole, type ModeratorRequest } from './moderator.guard';
 import { LoginThrottle } from './login-throttle';
 import { LOCAL_PROVIDER, ModeratorStore, normaliseUsername } from './moderators';
-import { SESSION_COOKIE, SessionStore, type ModeratorPrincipal } from './sessions';
+import { SESSION_COOKIE } from '../http/session-cookie';
+import { SessionStore, type ModeratorPrincipal } from './sessions';
 
 interface CookieResponse {
   cookie(name: string, value: string, options: Record<string, unknown>): void;

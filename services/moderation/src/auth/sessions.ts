@@ -3,9 +3,6 @@ import { sql } from 'kysely';
 import type { Db } from '../database/database';
 import type { ModeratorRole } from '../database/tables';
 
-/** Name of the session cookie (httpOnly, SameSite=Strict, Secure unless SESSION_COOKIE_SECURE=false). */
-export const SESSION_COOKIE = 'vigil_session';
-
 /** The moderator behind a dashboard request. */
 export interface ModeratorPrincipal {
   readonly moderatorId: string;

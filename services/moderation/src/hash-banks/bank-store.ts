@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { TenantId } from '@vigil/contracts';
 import { parseBankFile, parseVpdqFeatures, PdqError, type BankFileRejection } from '@vigil/pdq';
 import { sql } from 'kysely';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db, Queryable } from '../database/database';
 import type { HashMatchState } from '../database/tables';
-import { audit } from '../webhooks/endpoint-store';
+import { audit } from '../audit/audit';
 
 /** What a bank's entries are: single PDQ hashes (images, frames) or vPDQ frame sets (videos). */
 export const SIGNAL_TYPES = ['pdq', 'vpdq'] as const;

@@ -13,9 +13,9 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiError, requestInvalid } from '../api/api-error';
-import { ApiErrorDto, parseWith } from '../api/dto';
-import { schemaRef } from '../api/schema-ref';
+import { ApiError, requestInvalid } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { schemaRef } from '../http/schema-ref';
 import { moderatorActor, ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { DATABASE, type Db } from '../database/database';
 import { QueueStore } from '../review/queues';

@@ -1,6 +1,6 @@
 import { TenantId } from '@vigil/contracts';
 import { z } from 'zod';
-import { requestSchemas, responseSchemas } from '../review/schemas';
+import { requestSchemas, responseSchemas } from '../http/openapi-registry';
 import { SIGNAL_TYPES } from './bank-store';
 
 /**

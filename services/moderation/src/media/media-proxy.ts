@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { createEgressAgent, EgressForbiddenError } from '@vigil/platform';
 import { Logger } from '@nestjs/common';
 import { interceptors, request, type Dispatcher } from 'undici';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
 
 /** Media types the dashboard displays; anything else (HTML, SVG, PDF…) is refused, never served. */

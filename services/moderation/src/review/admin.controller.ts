@@ -22,21 +22,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiError, requestInvalid } from '../api/api-error';
-import { ApiErrorDto, parseWith } from '../api/dto';
-import { schemaRef } from '../api/schema-ref';
+import { ApiError, requestInvalid } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { schemaRef } from '../http/schema-ref';
 import { moderatorActor, ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { ModeratorStore } from '../auth/moderators';
+import { CreateModeratorRequest, UpdateModeratorRequest } from '../auth/schemas';
 import { DATABASE, type Db } from '../database/database';
 import { QueueStore, type QueueRow } from './queues';
-import {
-  AuditQuery,
-  CreateModeratorRequest,
-  QueueRequest,
-  StatsQuery,
-  UpdateModeratorRequest,
-  UpdateQueueRequest,
-} from './schemas';
+import { AuditQuery, QueueRequest, StatsQuery, UpdateQueueRequest } from './schemas';
 import { csvField, teamStats } from './team-stats';
 
 /** Administration (admin role only): moderator accounts, roles and queue membership, queues, the audit log. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { reasonFor } from '@vigil/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db } from '../database/database';
 import type { ReviewClaims } from './claims';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
 import { CLAIMABLE, filterSql, queueOrder, type QueueStore, type QueueRow } from './queues';
 import type { QueueFilter, TaskSummary } from './schemas';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DECISION_ACTIONS, reasonFor, VerdictV1Schema, type VerdictV1 } from '@vigil/contracts';
 import { sql } from 'kysely';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db, Tx } from '../database/database';
 import { latestVerdict } from '../verdicts/verdict-queries';
 import { writeVerdict } from '../verdicts/verdict-writer';
-import { audit } from '../webhooks/endpoint-store';
+import { audit } from '../audit/audit';
 import { type QueueStore, type QueueRow } from './queues';
 import type { DecisionRequest } from './schemas';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CategoryId } from '@vigil/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
 import { latestVerdict } from '../verdicts/verdict-queries';
-import { audit } from '../webhooks/endpoint-store';
-import { taskFacets } from './task-facets';
+import { audit } from '../audit/audit';
+import { taskFacets } from '../verdicts/task-facets';
 
 /** Base priority by the platform's urgency; appeals sit above model flags of the same urgency. */
 const PRIORITY = { low: 50, normal: 150, high: 250 } as const;

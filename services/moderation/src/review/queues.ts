@@ -1,9 +1,9 @@
 import type { ReviewSource } from '@vigil/contracts';
 import { sql, type RawBuilder } from 'kysely';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db, Queryable } from '../database/database';
-import { audit } from '../webhooks/endpoint-store';
+import { audit } from '../audit/audit';
 import { QueueFilter, type TaskSummary } from './schemas';
 import { dueSecondsSql, TRIAGE_TIERS, triageTierSql } from './triage';
 

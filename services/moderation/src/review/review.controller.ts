@@ -32,9 +32,9 @@ import {
   TAXONOMY,
 } from '@vigil/contracts';
 import { z } from 'zod';
-import { ApiError, requestInvalid } from '../api/api-error';
-import { ApiErrorDto, parseWith } from '../api/dto';
-import { schemaRef } from '../api/schema-ref';
+import { ApiError, requestInvalid } from '../http/api-error';
+import { ApiErrorDto, parseWith } from '../http/dto';
+import { schemaRef } from '../http/schema-ref';
 import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/moderator.guard';
 import { DATABASE, type Db } from '../database/database';
 import { BulkDecisions } from './bulk-decisions';

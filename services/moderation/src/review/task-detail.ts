@@ -1,5 +1,5 @@
 import type { CategoryScore, VerdictV1 } from '@vigil/contracts';
-import { ApiError } from '../api/api-error';
+import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
 import type { HashMatchState } from '../database/tables';
 import { latestVerdict } from '../verdicts/verdict-queries';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { requestId, type InferenceResult, type VerdictV1 } from '@vigil/contracts';
 import { evaluatePolicy, policyInputFromResult, type PolicySet } from '@vigil/policy';
 import type { Db, Tx } from '../database/database';
-import { taskFacets } from '../review/task-facets';
+import { taskFacets } from './task-facets';
 import { buildModelVerdict } from './verdict-builder';
 import { writeVerdict } from './verdict-writer';
 

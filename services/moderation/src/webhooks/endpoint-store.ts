@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { WebhookSecretBox } from './secret-box';
-import type { Db, Queryable, Tx } from '../database/database';
+import { audit } from '../audit/audit';
+import type { Db, Tx } from '../database/database';
 import type { WebhookEndpoint } from '../database/tables';
 import { newWebhookSecret } from './webhook-signer';
 
@@ -30,33 +31,6 @@ export function endpointView(e: WebhookEndpoint): EndpointView {
     disabled_reason: e.disabled_reason,
     failing_since: e.failing_since?.toISOString() ?? null,
   };
-}
-
-/** Appends one audit record (who, what, when, before/after) in the caller's transaction. */
-export async function audit(
-  db: Queryable,
-  entry: {
-    actor: string;
-    tenantId: string | null;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    before?: unknown;
-    after?: unknown;
-  },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor: entry.actor,
-      tenant_id: entry.tenantId,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
 }
 
 /**

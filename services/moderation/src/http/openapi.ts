@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { publishedJsonSchemas } from '@vigil/contracts';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../auth/sessions';
-import { requestSchemas, responseSchemas } from '../review/schemas';
+import { requestSchemas, responseSchemas } from './openapi-registry';
+import { SESSION_COOKIE } from './session-cookie';
 
 /** The registry's schemas as OpenAPI 3.0 components, referring to each other by `#/components/schemas/…`. */
 function componentsOf(registry: typeof requestSchemas, io: 'input' | 'output'): Record<string, object> {
@@ -20,7 +20,7 @@ function componentsOf(registry: typeof requestSchemas, io: 'input' | 'output'): 
 /**
  * Builds the OpenAPI document from the controllers (@nestjs/swagger), adds VerdictV1 from the
  * published JSON Schema, so the API documents exactly the contract platforms validate against, and the
- * review API's request and response shapes from their zod schemas (review/schemas.ts).
+ * request and response shapes registered from zod schemas (openapi-registry.ts).
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

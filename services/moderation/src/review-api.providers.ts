@@ -1,27 +1,28 @@
 import type { Provider, Type } from '@nestjs/common';
-import { ReviewRequestsController } from '../api/review-requests.controller';
-import { LoginThrottle } from '../auth/login-throttle';
-import { ModeratorGuard } from '../auth/moderator.guard';
-import { ModeratorStore } from '../auth/moderators';
-import { SessionController } from '../auth/session.controller';
-import { SessionStore } from '../auth/sessions';
-import type { ModerationConfig } from '../config';
-import { DATABASE, type Db } from '../database/database';
-import { HashBankStore } from '../hash-banks/bank-store';
-import { HashBanksController, HashMatchReviewController } from '../hash-banks/hash-banks.controller';
-import { MediaController } from '../media/media.controller';
-import { MediaProxy } from '../media/media-proxy';
-import { AdminController } from './admin.controller';
-import { BulkDecisions } from './bulk-decisions';
-import { ReviewClaims } from './claims';
-import { ReviewDecisions } from './decisions';
-import { QueueStore } from './queues';
-import { ReviewController } from './review.controller';
-import { SavedFilters } from './saved-filters';
+import { ReviewRequestsController } from './api/review-requests.controller';
+import { LoginThrottle } from './auth/login-throttle';
+import { ModeratorGuard } from './auth/moderator.guard';
+import { ModeratorStore } from './auth/moderators';
+import { SessionController } from './auth/session.controller';
+import { SessionStore } from './auth/sessions';
+import type { ModerationConfig } from './config';
+import { DATABASE, type Db } from './database/database';
+import { HashBankStore } from './hash-banks/bank-store';
+import { HashBanksController, HashMatchReviewController } from './hash-banks/hash-banks.controller';
+import { MediaController } from './media/media.controller';
+import { MediaProxy } from './media/media-proxy';
+import { AdminController } from './review/admin.controller';
+import { BulkDecisions } from './review/bulk-decisions';
+import { ReviewClaims } from './review/claims';
+import { ReviewDecisions } from './review/decisions';
+import { QueueStore } from './review/queues';
+import { ReviewController } from './review/review.controller';
+import { SavedFilters } from './review/saved-filters';
 
 /**
  * Controllers and providers of the review API (role `api`): sessions, queues, claims, decisions, media,
- * admin, hash banks and match review.
+ * admin, hash banks and match review. Wired here, beside the root module, because they come from several
+ * folders (auth, review, media, hash-banks, api) and review/ must not import the folders built on it.
  */
 export function reviewApi(config: ModerationConfig): { controllers: Type[]; providers: Provider[] } {
   const withDb = <T>(token: Type<T>, make: (db: Db) => T): Provider => ({

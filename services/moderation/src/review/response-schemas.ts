@@ -1,0 +1,303 @@
+import { CATEGORY_IDS, MEDIA_KINDS, REVIEW_DECISIONS, REVIEW_SOURCES } from '@vigil/contracts';
+import { z } from 'zod';
+import { responseSchemas } from '../http/openapi-registry';
+import { QueueFilter } from './request-schemas';
+
+/**
+ * Response shapes of the review API, defined once in zod and registered for the OpenAPI document (see
+ * http/openapi-registry.ts), from which the dashboard generates its client types.
+ */
+const time = () => z.string().meta({ format: 'date-time' });
+
+// ---- responses ------------------------------------------------------------------------------------
+
+export const Catalogue = z.object({
+  decisions: z.array(
+    z.object({
+      decision: z.enum(REVIEW_DECISIONS),
+      reasons: z.array(z.object({ code: z.string(), label: z.string(), category: z.string().optional() })),
+    }),
+  ),
+  categories: z.array(z.object({ id: z.enum(CATEGORY_IDS), description: z.string() })),
+  sources: z.array(z.enum(REVIEW_SOURCES)),
+  sensitive_categories: z.array(z.enum(CATEGORY_IDS)),
+});
+responseSchemas.add(Catalogue, { id: 'Catalogue' });
+
+export const QueueSummary = z.object({
+  queue_id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  filter: z.record(z.string(), z.unknown()),
+  sla_seconds: z.int(),
+  /** Tasks waiting (open, or claimed with an expired lease). */
+  open: z.int(),
+  /** Tasks with a live claim. */
+  claimed: z.int(),
+  /** Open or claimed tasks older than the SLA. */
+  overdue: z.int(),
+  oldest_created_at: time().nullable(),
+});
+responseSchemas.add(QueueSummary, { id: 'QueueSummary' });
+
+export const TaskSummary = z.object({
+  task_id: z.string(),
+  tenant_id: z.string(),
+  post_id: z.string(),
+  revision: z.int(),
+  source: z.enum(REVIEW_SOURCES),
+  /** `claimed` only while the lease is live. */
+  status: z.enum(['open', 'claimed', 'resolved', 'cancelled']),
+  claimed_by: z.string().nullable().meta({ description: 'Display name of the moderator holding it' }),
+  claimed_by_me: z.boolean(),
+  claim_expires_at: time().nullable(),
+  priority: z.int(),
+  categories: z.array(z.string()),
+  severity: z.int(),
+  escalation_level: z.int(),
+  lang: z.string().nullable(),
+  /** First 200 characters of the caption. */
+  caption: z.string(),
+  media_kinds: z.array(z.enum(MEDIA_KINDS)),
+  created_at: time(),
+  /** created_at + the triage tier's response time, at most the queue's SLA. */
+  due_at: time(),
+  overdue: z.boolean(),
+  /** Triage by severity: tier 1 (urgent, minutes) … 4 (routine, a day) from the categories and their severity. */
+  triage: z.object({
+    tier: z.int().min(1).max(4),
+    label: z.enum(['urgent', 'high', 'elevated', 'routine']),
+    /** Seconds from created_at to due_at. */
+    sla_seconds: z.int(),
+  }),
+});
+export type TaskSummary = z.output<typeof TaskSummary>;
+responseSchemas.add(TaskSummary, { id: 'TaskSummary' });
+
+export const TaskList = z.object({ tasks: z.array(TaskSummary) });
+responseSchemas.add(TaskList, { id: 'TaskList' });
+
+export const ClaimResponse = z.object({
+  task: TaskSummary.nullable().meta({ description: 'null when nothing in the queue can be claimed' }),
+});
+responseSchemas.add(ClaimResponse, { id: 'ClaimResponse' });
+
+const Attribution = z.object({
+  modality: z.string(),
+  media_id: z.string().optional(),
+  timestamp_ms: z.number().optional(),
+  text: z.string().optional(),
+  weight: z.number(),
+});
+
+export const ScoreItem = z.object({
+  category: z.enum(CATEGORY_IDS),
+  score: z.number(),
+  severity: z.int(),
+  attribution: z.array(Attribution),
+});
+responseSchemas.add(ScoreItem, { id: 'ScoreItem' });
+
+export const MediaItem = z.object({
+  media_id: z.string(),
+  kind: z.enum(MEDIA_KINDS),
+  status: z.enum(['ok', 'error']),
+  error_code: z.string().nullable(),
+  /** Dashboard URL of the bytes (the media proxy), or null when Vigil has no source for them. */
+  src: z.string().nullable(),
+  /** Why there is no source (e.g. inline medium over the size limit). */
+  src_missing_reason: z.string().nullable(),
+  alt_text: z.string().nullable(),
+  alt_decorative: z.boolean().nullable(),
+  ocr: z.array(z.object({ text: z.string(), confidence: z.number(), timestamp_ms: z.number().optional() })),
+  objects: z.array(z.object({ label: z.string(), score: z.number(), timestamp_ms: z.number().optional() })),
+  transcript: z.string().nullable(),
+  speech: z.array(z.object({ start_ms: z.number(), end_ms: z.number() })),
+  /** Frame or audio positions (ms) that scored severity ≥ 1 in some category, with the category. */
+  flagged: z.array(z.object({ timestamp_ms: z.number(), category: z.string(), score: z.number() })),
+  /** Blur and greyscale until revealed (moderator safety), and why. */
+  sensitive: z.object({ blur: z.boolean(), reasons: z.array(z.string()) }),
+});
+responseSchemas.add(MediaItem, { id: 'MediaItem' });
+
+export const HistoryEntry = z.object({
+  at: time(),
+  kind: z.enum(['revision', 'verdict', 'task', 'decision']),
+  revision: z.int(),
+  /** One line a moderator reads, e.g. "model verdict: review (hate.review)". */
+  summary: z.string(),
+  /** Who: `model`, a moderator's display name, `platform`. */
+  actor: z.string(),
+  detail: z.string().nullable(),
+});
+responseSchemas.add(HistoryEntry, { id: 'HistoryEntry' });
+
+/** A hash-bank match of the post, with the bank entry's review state (confirm/reject in the item view). */
+export const TaskHashMatch = z.object({
+  media_id: z.string(),
+  bank: z.string(),
+  bank_action: z.string(),
+  distance: z.int(),
+  hash_id: z.string(),
+  /** Video (vpdq): share of the post's frames matched, 0..1. */
+  frame_match_ratio: z.number().optional(),
+  match_state: z.enum(['unreviewed', 'confirmed', 'rejected']),
+  /** false once a moderator rejected a match of this entry, or an admin disabled it (its bank is unchanged). */
+  hash_enabled: z.boolean(),
+});
+
+export const TaskDetail = z.object({
+  queue_id: z.string(),
+  task: TaskSummary.extend({
+    reasons: z.array(z.record(z.string(), z.unknown())),
+    statement: z.string().nullable(),
+    external_ref: z.string().nullable(),
+  }),
+  post: z.object({
+    tenant_id: z.string(),
+    post_id: z.string(),
+    revision: z.int(),
+    caption: z.string(),
+    lang: z.string().nullable(),
+    created_at: time(),
+    status: z.enum(['ok', 'error']),
+    errors: z.array(z.object({ code: z.string(), message: z.string() })),
+    not_covered: z.array(z.string()),
+    /** A later revision of the post exists (this decision applies to `revision` only). */
+    newer_revision: z.boolean(),
+  }),
+  media: z.array(MediaItem),
+  scores: z.array(ScoreItem),
+  /** Known-content matches from hash banks (the `hash_match` signal). */
+  hash_matches: z.array(TaskHashMatch),
+  /** The verdict in force for this revision (a human one supersedes the model's). */
+  verdict: z.object({
+    verdict_id: z.string(),
+    source: z.enum(['model', 'human']),
+    actions: z.array(
+      z.object({
+        action: z.string(),
+        rule: z.string(),
+        category: z.string().optional(),
+        score: z.number().optional(),
+        threshold: z.number().optional(),
+      }),
+    ),
+    policy: z.object({ id: z.string(), version: z.string() }),
+    decided_at: time(),
+  }),
+  history: z.array(HistoryEntry),
+});
+export type TaskDetail = z.output<typeof TaskDetail>;
+responseSchemas.add(TaskDetail, { id: 'TaskDetail' });
+
+export const DecisionResponse = z.object({
+  decision_id: z.string(),
+  /** The human verdict published (null for `escalate`). */
+  verdict_id: z.string().nullable(),
+  task_status: z.enum(['open', 'resolved']),
+  /** Until when POST /review/decisions/{decision}/undo takes it back (REVIEW_UNDO_WINDOW); null: no undo. */
+  undo_until: time().nullable(),
+});
+responseSchemas.add(DecisionResponse, { id: 'DecisionResponse' });
+
+export const UndoResponse = z.object({
+  decision_id: z.string(),
+  task_id: z.string(),
+  /** Claimed by you again, to decide anew. */
+  task_status: z.literal('claimed'),
+});
+responseSchemas.add(UndoResponse, { id: 'UndoResponse' });
+
+export const BulkDecisionResult = z.object({
+  task_id: z.string(),
+  /** skipped: left as it was (claimed by someone else, already decided, not in this queue); failed: an error. */
+  status: z.enum(['decided', 'skipped', 'failed']),
+  decision_id: z.string().optional(),
+  verdict_id: z.string().nullable().optional(),
+  task_status: z.enum(['open', 'resolved']).optional(),
+  undo_until: time().nullable().optional(),
+  /** Why it was skipped or failed: the error code a single decision would answer (TASK_CLAIMED_BY_OTHER, …). */
+  code: z.string().optional(),
+  /** The same in words, e.g. "Mia Moderator has this task". */
+  reason: z.string().optional(),
+});
+responseSchemas.add(BulkDecisionResult, { id: 'BulkDecisionResult' });
+
+export const BulkDecisionResponse = z.object({
+  /** One per task, in the order of `task_ids`. */
+  results: z.array(BulkDecisionResult),
+  decided: z.int(),
+  skipped: z.int(),
+  failed: z.int(),
+});
+export type BulkDecisionResponse = z.output<typeof BulkDecisionResponse>;
+responseSchemas.add(BulkDecisionResponse, { id: 'BulkDecisionResponse' });
+
+export const SavedFilter = z.object({
+  filter_id: z.string(),
+  queue_id: z.string(),
+  name: z.string(),
+  filter: QueueFilter,
+});
+responseSchemas.add(SavedFilter, { id: 'SavedFilter' });
+
+export const SavedFilterList = z.object({ filters: z.array(SavedFilter) });
+responseSchemas.add(SavedFilterList, { id: 'SavedFilterList' });
+
+export const QueueList = z.object({ queues: z.array(QueueSummary) });
+responseSchemas.add(QueueList, { id: 'QueueList' });
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: time(),
+  actor: z.string(),
+  tenant_id: z.string().nullable(),
+  action: z.string(),
+  subject_type: z.string(),
+  subject_id: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+responseSchemas.add(AuditEntry, { id: 'AuditEntry' });
+
+export const AuditPage = z.object({ entries: z.array(AuditEntry) });
+responseSchemas.add(AuditPage, { id: 'AuditPage' });
+
+const Seconds = z.number().nullable();
+export const TeamStatsResponse = z.object({
+  since: time(),
+  moderators: z.array(
+    z.object({
+      moderator_id: z.string(),
+      display_name: z.string(),
+      decisions: z.int(),
+      median_decision_seconds: Seconds,
+      undone: z.int(),
+    }),
+  ),
+  queues: z.array(
+    z.object({
+      queue_id: z.string(),
+      name: z.string(),
+      decisions: z.int(),
+      median_decision_seconds: Seconds,
+      sla_breaches: z.int(),
+      overdue_open: z.int(),
+    }),
+  ),
+  appeals: z.object({ decided: z.int(), overturned: z.int(), overturn_rate: z.number().nullable() }),
+  model_agreement: z.object({ labels: z.int(), agreed: z.int(), rate: z.number().nullable() }),
+});
+responseSchemas.add(TeamStatsResponse, { id: 'TeamStats' });
+
+export const PlatformTaskResponse = z.object({
+  task_id: z.string(),
+  /** False when this appeal or report id was already received (the existing task is returned). */
+  created: z.boolean(),
+  status: z.enum(['open', 'claimed', 'resolved', 'cancelled']),
+  revision: z.int(),
+  /** The verdict under appeal or report. */
+  verdict_id: z.string(),
+});
+responseSchemas.add(PlatformTaskResponse, { id: 'PlatformTaskResponse' });
