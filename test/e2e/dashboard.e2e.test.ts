@@ -741,6 +741,258 @@ describe('review dashboard in Chromium', () => {
       (await db.query(`SELECT status, claimed_by FROM review_tasks WHERE post_id = 'p-es-4'`)).rows,
     ).toEqual([{ status: 'claimed', claimed_by: mia.moderator_id }]);
   });
+
+  it("opens the author panel with O and warns the post's author with the keyboard: audited, signed webhook", async () => {
+    // The platform's records of the two posts decided in bulk: the same author as p-coffee.
+    const producer = new RecordProducer(settings);
+    await producer.send(
+      topicName(TOPICS.posts, prefix),
+      ['p-de-17', 'p-live'].map((postId) => ({
+        key: postKey(TENANT, postId),
+        value: JSON.stringify({
+          schema_version: 1,
+          post_id: postId,
+          tenant_id: TENANT,
+          revision: 0,
+          created_at: new Date().toISOString(),
+          author: 'user-381',
+          author_created_at: new Date(Date.now() - 12 * 86_400_000).toISOString(),
+        } satisfies PostV1Input),
+      })),
+    );
+    await producer.disconnect();
+    await eventually(async () => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM post_authors WHERE author = 'user-381'`,
+      );
+      return rows[0].n === 3;
+    }, 'the authors of three posts');
+    const [task] = (await db.query(`SELECT task_id FROM review_tasks WHERE post_id = 'p-coffee'`)).rows;
+    await page.goto(`${baseUrl}/dashboard/queues/flagged/tasks/${task.task_id}`);
+    await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
+    const panel = page.locator('section.author');
+    await expect.poll(() => panel.textContent()).toContain('3 strikes'); // three removals, none undone
+    expect(await panel.textContent()).toContain('account 12 days old'); // sent with the other posts
+
+    await page.keyboard.press('o'); // opens the panel; the action's first field takes focus
+    const form = page.getByRole('form', { name: 'Act on the author' });
+    await form.waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.closest('label')?.textContent ?? '');
+    await expect.poll(focused).toMatch(/^Action/);
+    expect(await form.getByLabel('Action').inputValue()).toBe('warn');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Harass'); // the reason list's type-ahead
+    expect(await form.getByLabel('Reason').inputValue()).toBe('harassment');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('third insult in a week');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('author');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-author.png');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Warn author');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('Author warned: Harassment or bullying. The platform is notified.');
+    await expect.poll(() => panel.textContent()).toContain('4 strikes');
+
+    const [action] = (
+      await db.query(`SELECT action_id, kind, reason_code, note, post_id FROM author_actions`)
+    ).rows;
+    expect(action).toMatchObject({
+      kind: 'warn',
+      reason_code: 'harassment',
+      note: 'third insult in a week',
+      post_id: 'p-coffee',
+    });
+    const audit = await db.query(
+      `SELECT action, subject_type, subject_id, after FROM audit_log WHERE action LIKE 'author.%'`,
+    );
+    expect(audit.rows).toEqual([
+      expect.objectContaining({
+        action: 'author.warn',
+        subject_type: 'author',
+        subject_id: expect.stringMatching(/^[0-9a-f]{12}$/),
+        after: expect.objectContaining({ action_id: action.action_id, webhook_deliveries: 1 }),
+      }),
+    ]);
+    expect(JSON.stringify(audit.rows)).not.toContain('user-381'); // only the pseudonym
+    const delivery = await eventually(
+      async () =>
+        hooks.find((h) => h.headers['webhook-id'] === `msg_author_${action.action_id.replaceAll('-', '')}`),
+      'the author.action webhook',
+    );
+    const event = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
+    expect(event.type).toBe('author.action');
+    expect(event.data).toMatchObject({
+      action_id: action.action_id,
+      tenant_id: TENANT,
+      author: 'user-381',
+      kind: 'warn',
+      reason_code: 'harassment',
+      post: { post_id: 'p-coffee', revision: 0 },
+    });
+  });
+
+  it('keyboard only: a moderator sets blur and greyscale, is offered a break after N graphic items, confirms a high-severity decision', async () => {
+    // Two graphic tasks: an urgent one (self-harm with intent) with an image, and one about self-harm.
+    const producer = new RecordProducer(settings);
+    await producer.send(topicName(TOPICS.posts, prefix), [
+      {
+        key: postKey(TENANT, 'p-night'),
+        value: JSON.stringify({
+          schema_version: 1,
+          post_id: 'p-night',
+          tenant_id: TENANT,
+          revision: 0,
+          created_at: new Date().toISOString(),
+          author: 'user-902',
+          text: 'last night here, said goodbye to everyone',
+          media: [{ media_id: 'photo-1', kind: 'image', source: { url: `${platformUrl}/media/coffee.png` } }],
+        } satisfies PostV1Input),
+      },
+    ]);
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      [
+        result('p-night', {
+          caption: 'last night here, said goodbye to everyone',
+          lang: 'en',
+          scores: { 'self-harm/intent': 0.45 },
+          image: true,
+        }),
+        result('p-cuts', { caption: 'the scars tell the story', lang: 'en', scores: { 'self-harm': 0.65 } }),
+      ].map((r) => ({
+        key: postKey(r.tenant_id, r.post_id),
+        value: encodeInternal(r),
+        headers: internalHeaders('inference-result.v1'),
+      })),
+    );
+    await producer.disconnect();
+    await eventually(async () => {
+      const tasks = await db.query(
+        `SELECT count(*)::int AS n FROM review_tasks WHERE post_id IN ('p-night', 'p-cuts')`,
+      );
+      const sources = await db.query(
+        `SELECT count(*)::int AS n FROM media_sources WHERE post_id = 'p-night'`,
+      );
+      return tasks.rows[0].n === 2 && sources.rows[0].n === 1;
+    }, 'the two graphic tasks and the image source');
+
+    /** Presses Tab until `target` has the focus (keyboard only, whatever comes before it). */
+    const tabTo = async (target: ReturnType<Page['locator']>) => {
+      for (let i = 0; i < 60; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${String(target)}`);
+    };
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+    // Header › Wellness: blur Low (8 px), greyscale off, a break after 2 graphic items.
+    await page.goto(`${baseUrl}/dashboard/queues/flagged`);
+    await page.locator('table.tasks').waitFor();
+    await tabTo(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wellness' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Wellness', level: 1 }).waitFor();
+    const blur = page.getByLabel('Blur');
+    await expect.poll(() => blur.inputValue()).toBe('28');
+    await tabTo(blur);
+    await page.keyboard.press('ArrowUp'); // Medium
+    await page.keyboard.press('ArrowUp'); // Low
+    expect(await blur.inputValue()).toBe('8');
+    await tabTo(page.getByLabel('Greyscale'));
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Greyscale').isChecked()).toBe(false);
+    await tabTo(page.getByLabel('Suggest a break after this many graphic items'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('Wellness settings saved.');
+    const [lena] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'lena'`)).rows;
+    expect(
+      (
+        await db.query(
+          `SELECT blur_px, greyscale, break_after FROM moderator_wellness WHERE moderator_id = $1`,
+          [lena.moderator_id],
+        )
+      ).rows,
+    ).toEqual([{ blur_px: 8, greyscale: false, break_after: 2 }]);
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('wellness-settings');
+    const counter = page.locator('header .exposure');
+    expect(await counter.textContent()).toBe('Graphic items 0/2');
+
+    // N in the queue claims the urgent graphic item: its image gets the moderator's blur, no greyscale.
+    await page.goBack();
+    await page.locator('table.tasks').waitFor();
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: `${TENANT}/p-night` }).waitFor();
+    await expect.poll(() => counter.textContent()).toBe('Graphic items 1/2');
+    const image = page.locator('figure.media[data-media-id="photo-1"] img');
+    await image.waitFor();
+    expect(await image.evaluate((img) => getComputedStyle(img).filter)).toBe('blur(8px) grayscale(0)');
+
+    // R 6 (remove: self-harm promotion) on an urgent task asks for a confirmation; Esc cancels it.
+    const dialog = page.getByRole('alertdialog', { name: 'Confirm: Remove: Self-harm promotion' });
+    await page.keyboard.press('r');
+    await page.keyboard.press('6');
+    await dialog.waitFor();
+    expect(await focusedText()).toContain('Confirm');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toMatch(/^Confirm Remove: Self-harm promotion\?/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('Decision cancelled.');
+    const decisionsOf = async (post: string) =>
+      (
+        await db.query(
+          `SELECT d.decision, d.reason_code FROM human_decisions d JOIN review_tasks t USING (task_id) WHERE t.post_id = $1`,
+          [post],
+        )
+      ).rows;
+    expect(await decisionsOf('p-night')).toEqual([]);
+    // Again, and Enter confirms: decided, and the next graphic item opens.
+    await page.keyboard.press('r');
+    await page.keyboard.press('6');
+    await dialog.waitFor();
+    expect(await accessibilityViolations()).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${TENANT}/p-cuts` }).waitFor();
+    expect(await decisionsOf('p-night')).toEqual([{ decision: 'remove', reason_code: 'self_harm' }]);
+
+    // The second graphic item: the count reaches 2 and the break prompt takes the focus and is announced.
+    const prompt = page.getByRole('dialog', { name: 'Time for a break' });
+    await prompt.waitFor();
+    expect(await counter.textContent()).toBe('Graphic items 2/2');
+    await expect.poll(focusedText).toBe('Take a break');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('You have opened 2 graphic items since your last break. Time for a short break?');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('wellness-break');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-wellness.png');
+    // Keys in the prompt are not item shortcuts: R does not choose a decision.
+    await page.keyboard.press('r');
+    expect(await page.getByRole('list', { name: 'Reason to remove' }).count()).toBe(0);
+    await page.keyboard.press('Enter'); // Take a break
+    await prompt.waitFor({ state: 'detached' });
+    await expect.poll(() => counter.textContent()).toBe('Graphic items 0/2');
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Break started/);
+    expect(
+      (
+        await db.query(`SELECT count(*)::int AS n FROM moderator_exposures WHERE moderator_id = $1`, [
+          lena.moderator_id,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
+    await page.keyboard.press('q'); // gives p-cuts back
+    await page.locator('table.tasks').waitFor();
+  });
 });
 
 /** Writes a screenshot (the one given, or the page now) into docs/ as a small palette PNG. */

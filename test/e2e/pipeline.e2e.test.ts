@@ -261,7 +261,9 @@ describe('the whole pipeline, every service its own process', () => {
     const decided = await fetch(`${api}/review/queues/flagged/tasks/${task.task_id}/decision`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ decision: 'remove', reason_code: 'harassment' }),
+      // Confirmed: a harassment post the classifier also reads as a credible threat is an urgent task,
+      // whose final decisions need the confirmation a moderator gives in the dashboard's dialog.
+      body: JSON.stringify({ decision: 'remove', reason_code: 'harassment', confirmed: true }),
     });
     expect(decided.status).toBe(200);
 

@@ -11,3 +11,4 @@ export * from './json-schemas';
 export * from './manifest';
 export * from './review';
 export * from './hash-banks';
+export * from './authors';

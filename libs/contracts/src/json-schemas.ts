@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthorActionV1Schema } from './authors';
 import { PostV1Schema } from './post';
 import { VerdictV1Schema } from './verdict';
 
@@ -18,6 +19,11 @@ export function publishedJsonSchemas(): Record<string, object> {
       $id: 'https://vigil.dev/schemas/verdict.v1.schema.json',
       title: 'VerdictV1',
       ...z.toJSONSchema(VerdictV1Schema, { io: 'output' }),
+    },
+    'author-action.v1.schema.json': {
+      $id: 'https://vigil.dev/schemas/author-action.v1.schema.json',
+      title: 'AuthorActionV1',
+      ...z.toJSONSchema(AuthorActionV1Schema, { io: 'output' }),
     },
   };
 }

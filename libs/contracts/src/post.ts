@@ -81,6 +81,8 @@ export const PostV1Schema = z
     created_at: z.iso.datetime({ offset: true }),
     /** Opaque author id. Never logged raw. */
     author: storable(z.string().min(1).max(256)),
+    /** When the author's account was created, if the platform shares it (the dashboard shows its age). */
+    author_created_at: z.iso.datetime({ offset: true }).optional(),
     /**
      * Caption, any language. NUL and lone surrogates are accepted here and replaced by ingest
      * (POST_TEXT_SANITIZED in the verdict), so such a post still gets its verdict.

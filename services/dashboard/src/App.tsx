@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { LiveAnnouncer } from './announce';
+import { WellnessBreakPrompt, WellnessCounter } from './components/WellnessBar';
+import { WellnessProvider } from './components/WellnessContext';
+import { WellnessSettings } from './components/WellnessSettings';
 import { UndoBar } from './undo';
 import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
 import { AdminPage } from './pages/AdminPage';
@@ -42,7 +45,7 @@ export function App() {
   };
 
   return (
-    <>
+    <WellnessProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -54,7 +57,9 @@ export function App() {
           <Link to={{ name: 'queues' }}>Queues</Link>
           {me.role === 'admin' && <Link to={{ name: 'team' }}>Team</Link>}
           {me.role === 'admin' && <Link to={{ name: 'admin' }}>Admin</Link>}
+          <Link to={{ name: 'settings' }}>Wellness</Link>
         </nav>
+        <WellnessCounter />
         <span className="whoami">
           {me.display_name} <span className="role">{me.role}</span>
         </span>
@@ -63,8 +68,10 @@ export function App() {
         </button>
       </header>
       <UndoBar />
+      <WellnessBreakPrompt />
       <main id="main">
         {route.name === 'queues' && <QueuesPage />}
+        {route.name === 'settings' && <WellnessSettings />}
         {route.name === 'queue' && (
           <QueuePage key={route.queue} queueId={route.queue} me={me} catalogue={catalogue} />
         )}
@@ -95,6 +102,6 @@ export function App() {
           ))}
       </main>
       <LiveAnnouncer />
-    </>
+    </WellnessProvider>
   );
 }

@@ -6,7 +6,8 @@ export type Route =
   | { readonly name: 'queue'; readonly queue: string }
   | { readonly name: 'item'; readonly queue: string; readonly task: string }
   | { readonly name: 'admin' }
-  | { readonly name: 'team' };
+  | { readonly name: 'team' }
+  | { readonly name: 'settings' };
 
 const BASE = '/dashboard';
 
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
     .map(decodeURIComponent);
   if (parts[0] === 'admin') return { name: 'admin' };
   if (parts[0] === 'team') return { name: 'team' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'queues' && parts[1] && parts[2] === 'tasks' && parts[3]) {
     return { name: 'item', queue: parts[1], task: parts[3] };
   }
@@ -34,6 +36,8 @@ export function href(route: Route): string {
       return `${BASE}/admin`;
     case 'team':
       return `${BASE}/team`;
+    case 'settings':
+      return `${BASE}/settings`;
     case 'queue':
       return `${BASE}/queues/${encodeURIComponent(route.queue)}`;
     case 'item':

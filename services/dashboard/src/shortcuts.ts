@@ -21,6 +21,7 @@ export const COMMAND_KEYS = {
   v: 'reveal',
   m: 'mute',
   t: 'note',
+  o: 'author',
   q: 'queue',
   '?': 'help',
 } as const;

@@ -2,6 +2,7 @@ import { optionalRequestBindingKeysEnv } from '@vigil/contracts';
 // The config entry point only (zod, no NestJS): the operator CLI loads this file too (src/cli/cli-config.ts).
 import { env, kafkaEnv, type EnvSchema } from '@vigil/platform/config';
 import { z } from 'zod';
+import { BREAK_AFTER } from './review/wellness-schemas';
 import { parseDuration, parseSchedule } from './webhooks/retry-schedule';
 import { WebhookSecretBox } from './webhooks/secret-box';
 
@@ -137,6 +138,11 @@ export const envSchema = z
      * until then. 0 publishes at once (no undo).
      */
     REVIEW_UNDO_WINDOW: duration('10s'),
+    /**
+     * Graphic items (tasks about sexual content, graphic violence or self-harm) a moderator opens before
+     * the dashboard suggests a break, unless they set their own number (1–200) in the wellness settings.
+     */
+    REVIEW_BREAK_AFTER: z.coerce.number().int().min(BREAK_AFTER.min).max(BREAK_AFTER.max).default(25),
     /** A moderator session ends this long after login, whatever the activity. */
     SESSION_TTL: duration('12h'),
     /** A moderator session ends after this long without a request. */

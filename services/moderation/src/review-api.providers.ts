@@ -12,12 +12,16 @@ import { HashBanksController, HashMatchReviewController } from './hash-banks/has
 import { MediaController } from './media/media.controller';
 import { MediaProxy } from './media/media-proxy';
 import { AdminController } from './review/admin.controller';
+import { AuthorsController } from './review/authors.controller';
+import { AuthorActions } from './review/authors';
 import { BulkDecisions } from './review/bulk-decisions';
 import { ReviewClaims } from './review/claims';
 import { ReviewDecisions } from './review/decisions';
 import { QueueStore } from './review/queues';
 import { ReviewController } from './review/review.controller';
 import { SavedFilters } from './review/saved-filters';
+import { WellnessController } from './review/wellness.controller';
+import { WellnessStore } from './review/wellness';
 
 /**
  * Controllers and providers of the review API (role `api`): sessions, queues, claims, decisions, media,
@@ -39,6 +43,8 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
       ReviewRequestsController,
       HashBanksController,
       HashMatchReviewController,
+      AuthorsController,
+      WellnessController,
     ],
     providers: [
       ModeratorGuard,
@@ -59,7 +65,13 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
       ),
       withDb(QueueStore, (db) => new QueueStore(db)),
       withDb(SavedFilters, (db) => new SavedFilters(db)),
+      withDb(WellnessStore, (db) => new WellnessStore(db, { breakAfter: config.REVIEW_BREAK_AFTER })),
       withDb(HashBankStore, (db) => new HashBankStore(db)),
+      {
+        provide: AuthorActions,
+        inject: [DATABASE, QueueStore],
+        useFactory: (db: Db, queues: QueueStore) => new AuthorActions(db, queues),
+      },
       {
         provide: ReviewClaims,
         inject: [DATABASE, QueueStore],

@@ -14,6 +14,10 @@ export type QueueFilter = Schemas['QueueFilter'];
 export type SavedFilter = Schemas['SavedFilter'];
 export type Decision = Schemas['DecisionRequest']['decision'];
 export type Moderator = Schemas['Moderator'];
+export type AuthorContext = Schemas['AuthorContext'];
+export type AuthorActionKind = Schemas['AuthorActionRequest']['kind'];
+export type WellnessPreferences = Schemas['WellnessPreferences'];
+export type Exposure = Schemas['Exposure'];
 
 /**
  * The typed client of the review API (openapi-fetch over the generated `paths`). Same origin; the

@@ -308,7 +308,7 @@ export interface paths {
         put?: never;
         /**
          * Decide a task you hold
-         * @description approve, remove and age_restrict publish a human verdict (Kafka and webhook, like model verdicts) and resolve the task; escalate hands it to the senior queues. Optional per-category feedback labels say whether you agree with the model.
+         * @description approve, remove and age_restrict publish a human verdict (Kafka and webhook, like model verdicts) and resolve the task; escalate hands it to the senior queues. Optional per-category feedback labels say whether you agree with the model. A high-severity decision (any final decision on an urgent task, removal as illegal content; TaskDetail.confirm lists them) needs confirmed: true.
          */
         post: operations["ReviewController_decide"];
         delete?: never;
@@ -682,6 +682,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review/queues/{queue}/tasks/{task}/author": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The post author's context: other posts and verdicts, decisions, actions, strikes, account age
+         * @description Within the post's tenant only. A strike is a human remove decision not undone, or an author action.
+         */
+        get: operations["AuthorsController_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/queues/{queue}/tasks/{task}/author/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Warn, mute or suspend the post's author
+         * @description Recorded, audited and delivered to the post's callback endpoint as a signed `author.action` webhook (webhook-id `msg_author_<action id>`). The same idempotency_key from you again returns the first action.
+         */
+        post: operations["AuthorsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your media blur, greyscale and break settings (defaults filled in) */
+        get: operations["WellnessController_preferences"];
+        /** Save your media blur (0–40 px), greyscale and break settings (break after 1–200 graphic items) */
+        put: operations["WellnessController_savePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/me/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Graphic items you opened since your login or your last break, and whether a break is due */
+        get: operations["WellnessController_exposure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/review/me/exposure/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a break: your graphic-item count starts again from now */
+        post: operations["WellnessController_takeBreak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -819,6 +911,12 @@ export interface components {
             /** Format: date-time */
             revoked_at: string | null;
         };
+        /** @description Your own media display and break settings (replaces all three). */
+        WellnessPreferencesRequest: {
+            blur_px: number;
+            greyscale: boolean;
+            break_after: number;
+        };
         /** @description Which review tasks a queue or a saved filter selects; every field narrows. */
         QueueFilter: {
             tenants?: string[];
@@ -827,10 +925,6 @@ export interface components {
             languages?: string[];
             sources?: ("model" | "appeal" | "report")[];
             escalated?: boolean;
-        };
-        LoginRequest: {
-            username: string;
-            password: string;
         };
         /** @description Narrow the claim to tasks matching this filter as well as the queue */
         ClaimRequest: {
@@ -846,8 +940,9 @@ export interface components {
                 category: "sexual" | "sexual/minors" | "violence" | "violence/graphic" | "hate" | "harassment" | "harassment/threatening" | "self-harm" | "self-harm/intent" | "illicit/drugs" | "illicit/weapons" | "spam" | "profanity";
                 agrees: boolean;
             }[];
+            confirmed?: boolean;
         };
-        /** @description One decision and reason for many tasks of a queue; each task is decided as if decided alone (per-category feedback labels are for the item view). */
+        /** @description One decision and reason for many tasks of a queue; each task is decided as if decided alone (per-category feedback labels are for the item view; a high-severity decision is skipped with CONFIRMATION_REQUIRED: confirm it in the item view). */
         BulkDecisionRequest: {
             /** @enum {string} */
             decision: "approve" | "remove" | "age_restrict" | "escalate";
@@ -859,22 +954,6 @@ export interface components {
             queue_id: string;
             name: string;
             filter: components["schemas"]["QueueFilter"];
-        };
-        CreateModeratorRequest: {
-            username: string;
-            display_name?: string;
-            /** @enum {string} */
-            role: "viewer" | "moderator" | "admin";
-            password: string;
-            queues?: string[];
-        };
-        UpdateModeratorRequest: {
-            display_name?: string;
-            /** @enum {string} */
-            role?: "viewer" | "moderator" | "admin";
-            queues?: string[];
-            disabled?: boolean;
-            password?: string;
         };
         QueueRequest: {
             queue_id: string;
@@ -904,6 +983,26 @@ export interface components {
             statement?: string;
             /** @enum {string} */
             priority?: "low" | "normal" | "high";
+        };
+        LoginRequest: {
+            username: string;
+            password: string;
+        };
+        CreateModeratorRequest: {
+            username: string;
+            display_name?: string;
+            /** @enum {string} */
+            role: "viewer" | "moderator" | "admin";
+            password: string;
+            queues?: string[];
+        };
+        UpdateModeratorRequest: {
+            display_name?: string;
+            /** @enum {string} */
+            role?: "viewer" | "moderator" | "admin";
+            queues?: string[];
+            disabled?: boolean;
+            password?: string;
         };
         CreateBankRequest: {
             name: string;
@@ -949,13 +1048,33 @@ export interface components {
             decision: "confirm" | "reject";
             note?: string;
         };
-        Me: {
-            moderator_id: string;
-            username: string;
-            display_name: string;
+        /** @description Warn, mute or suspend the author of the task's post */
+        AuthorActionRequest: {
             /** @enum {string} */
-            role: "viewer" | "moderator" | "admin";
-            queues: string[];
+            kind: "warn" | "mute" | "suspend";
+            reason_code: string;
+            note?: string;
+            duration_seconds?: number;
+            idempotency_key?: string;
+        };
+        WellnessPreferences: {
+            blur_px: number;
+            greyscale: boolean;
+            break_after: number;
+            defaults: {
+                blur_px: boolean;
+                greyscale: boolean;
+                break_after: boolean;
+            };
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        Exposure: {
+            graphic_items: number;
+            break_after: number;
+            break_due: boolean;
+            /** Format: date-time */
+            since: string;
         };
         Catalogue: {
             decisions: {
@@ -1177,6 +1296,11 @@ export interface components {
                 decided_at: string;
             };
             history: components["schemas"]["HistoryEntry"][];
+            confirm: {
+                /** @enum {string} */
+                decision: "approve" | "remove" | "age_restrict" | "escalate";
+                reason_code: string;
+            }[];
         };
         DecisionResponse: {
             decision_id: string;
@@ -1231,20 +1355,6 @@ export interface components {
         QueueList: {
             queues: components["schemas"]["QueueSummary"][];
         };
-        Moderator: {
-            moderator_id: string;
-            username: string;
-            display_name: string;
-            /** @enum {string} */
-            role: "viewer" | "moderator" | "admin";
-            queues: string[];
-            disabled: boolean;
-            /** Format: date-time */
-            created_at: string;
-        };
-        ModeratorList: {
-            moderators: components["schemas"]["Moderator"][];
-        };
         AuditEntry: {
             id: string;
             /** Format: date-time */
@@ -1296,6 +1406,28 @@ export interface components {
             status: "open" | "claimed" | "resolved" | "cancelled";
             revision: number;
             verdict_id: string;
+        };
+        Me: {
+            moderator_id: string;
+            username: string;
+            display_name: string;
+            /** @enum {string} */
+            role: "viewer" | "moderator" | "admin";
+            queues: string[];
+        };
+        Moderator: {
+            moderator_id: string;
+            username: string;
+            display_name: string;
+            /** @enum {string} */
+            role: "viewer" | "moderator" | "admin";
+            queues: string[];
+            disabled: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ModeratorList: {
+            moderators: components["schemas"]["Moderator"][];
         };
         HashBank: {
             bank_id: string;
@@ -1360,6 +1492,82 @@ export interface components {
             /** @enum {string} */
             match_state: "unreviewed" | "confirmed" | "rejected";
             enabled: boolean;
+        };
+        AuthorAction: {
+            action_id: string;
+            /** @enum {string} */
+            kind: "warn" | "mute" | "suspend";
+            reason_code: string;
+            note: string | null;
+            duration_seconds: number | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            post_id: string;
+            /** Format: date-time */
+            created_at: string;
+            moderator: {
+                moderator_id: string;
+                display_name: string | null;
+            };
+        };
+        AuthorContext: {
+            known: boolean;
+            author_ref: string | null;
+            /** Format: date-time */
+            account_created_at: string | null;
+            account_age_days: number | null;
+            strikes: number;
+            posts_total: number;
+            posts: {
+                post_id: string;
+                current: boolean;
+                revision: number | null;
+                /** @enum {string|null} */
+                strongest_action: "allow" | "label" | "blur" | "age_restrict" | "review" | "remove" | null;
+                /** @enum {string|null} */
+                verdict_source: "model" | "human" | null;
+                top_category: string | null;
+                top_score: number | null;
+                /** Format: date-time */
+                decided_at: string | null;
+            }[];
+            decisions: {
+                decision_id: string;
+                post_id: string;
+                /** @enum {string} */
+                decision: "approve" | "remove" | "age_restrict" | "escalate";
+                reason_code: string;
+                /** Format: date-time */
+                decided_at: string;
+                moderator: {
+                    moderator_id: string;
+                    display_name: string | null;
+                };
+            }[];
+            actions: components["schemas"]["AuthorAction"][];
+            reasons: {
+                code: string;
+                label: string;
+            }[];
+        };
+        AuthorActionResponse: {
+            action_id: string;
+            /** @enum {string} */
+            kind: "warn" | "mute" | "suspend";
+            reason_code: string;
+            note: string | null;
+            duration_seconds: number | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            post_id: string;
+            /** Format: date-time */
+            created_at: string;
+            moderator: {
+                moderator_id: string;
+                display_name: string | null;
+            };
+            deliveries: number;
+            replayed: boolean;
         };
         /** VerdictV1 */
         VerdictV1: {
@@ -2392,7 +2600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description TASK_NOT_CLAIMED */
+            /** @description TASK_NOT_CLAIMED, CONFIRMATION_REQUIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,6 +3803,287 @@ export interface operations {
             };
             /** @description TASK_NOT_FOUND, HASH_MATCH_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthorsController_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                task: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorContext"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND, TASK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthorsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                task: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorActionResponse"];
+                };
+            };
+            /** @description REQUEST_INVALID, REASON_CODE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND, TASK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTHOR_UNKNOWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WellnessController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellnessPreferences"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WellnessController_savePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WellnessPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellnessPreferences"];
+                };
+            };
+            /** @description REQUEST_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WellnessController_exposure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exposure"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WellnessController_takeBreak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exposure"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_CSRF_HEADER_MISSING */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { MediaItem } from '../api/client';
 import { formatClock } from '../format';
+import { useWellness } from './WellnessContext';
 
 interface Loaded {
   readonly url: string | null;
@@ -146,7 +147,8 @@ function SeenText({ media, onSeek }: { media: MediaItem; onSeek?: (ms: number) =
 
 /**
  * One medium of the item view. Sensitive visual media (see the API's `sensitive`) start blurred and
- * greyscale; the moderator reveals them one by one (click, or V for all). Video gets a timeline of
+ * greyscale, as strong as the moderator's wellness settings say (blur 0–40 px, greyscale on or off); the
+ * moderator reveals them one by one (click, or V for all). Video gets a timeline of
  * flagged frames, audio one of speech segments; audio follows the dashboard's mute switch.
  */
 export function MediaView({
@@ -161,6 +163,7 @@ export function MediaView({
   muted: boolean;
 }) {
   const { url, error, changed } = useMediaBlob(media.src);
+  const { display } = useWellness();
   const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const [durationMs, setDurationMs] = useState(0);
   const blurred = media.sensitive.blur && !revealed;
@@ -222,6 +225,13 @@ export function MediaView({
   return (
     <figure
       className={`media ${blurred ? 'media--blurred' : ''}`}
+      // The moderator's own blur strength and greyscale (wellness settings) for the hidden state.
+      style={
+        {
+          '--media-blur': `${display.blur_px}px`,
+          '--media-grey': display.greyscale ? 1 : 0,
+        } as CSSProperties
+      }
       data-media-id={media.media_id}
       data-blurred={blurred}
     >

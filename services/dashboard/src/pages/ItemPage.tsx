@@ -8,9 +8,13 @@ import {
   type Me,
   type TaskDetail,
 } from '../api/client';
+import { ConfirmDecision } from '../components/ConfirmDecision';
+import { AuthorPanel } from '../components/AuthorPanel';
 import { HashMatches } from '../components/HashMatches';
 import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
+import { ShortcutsToggle } from '../components/ShortcutsToggle';
+import { useWellness } from '../components/WellnessContext';
 import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
 import { offerUndo } from '../undo';
@@ -51,7 +55,11 @@ export function ItemPage({
   const [revealed, setRevealed] = useState<Set<string>>(new Set());
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === '1');
   const [help, setHelp] = useState(false);
+  const [authorSignal, setAuthorSignal] = useState(0);
   const [busy, setBusy] = useState(false);
+  /** A high-severity decision waiting for the moderator's confirmation (ConfirmDecision). */
+  const [confirming, setConfirming] = useState<{ decision: Decision; reasonCode: string } | null>(null);
+  const { refreshExposure } = useWellness();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const canDecide = me.role !== 'viewer';
@@ -85,11 +93,13 @@ export function ItemPage({
             else throw e;
           }
         }
+        // Opening a graphic item counted toward the break prompt: show the new count.
+        await refreshExposure().catch(() => undefined);
       } catch (e) {
         setError((e as Error).message);
       }
     })();
-  }, [load, canDecide, queueId, taskId]);
+  }, [load, canDecide, queueId, taskId, refreshExposure]);
 
   // Once the item is shown: focus its heading and say which item it is (after the outcome of the last one).
   const shown = detail !== null;
@@ -148,10 +158,16 @@ export function ItemPage({
   );
 
   const decide = useCallback(
-    async (decision: Decision, reasonCode: string) => {
+    async (decision: Decision, reasonCode: string, confirmed = false) => {
       if (busy) return;
-      setBusy(true);
       setChosen(null);
+      const high = detail?.confirm.some((c) => c.decision === decision && c.reason_code === reasonCode);
+      if (high && !confirmed) {
+        setConfirming({ decision, reasonCode });
+        return;
+      }
+      setConfirming(null);
+      setBusy(true);
       try {
         const outcome = unwrap(
           await api.POST('/review/queues/{queue}/tasks/{task}/decision', {
@@ -159,6 +175,7 @@ export function ItemPage({
             body: {
               decision,
               reason_code: reasonCode,
+              ...(confirmed ? { confirmed: true } : {}),
               ...(note.trim() ? { note: note.trim() } : {}),
               feedback: Object.entries(feedback).map(([category, agrees]) => ({
                 category: category as TaskDetail['scores'][number]['category'],
@@ -186,8 +203,10 @@ export function ItemPage({
         await next(false);
       } catch (e) {
         setStatus(null);
-        setError((e as Error).message);
         setBusy(false);
+        if (e instanceof ApiFailure && e.code === 'CONFIRMATION_REQUIRED')
+          setConfirming({ decision, reasonCode });
+        else setError((e as Error).message);
       }
     },
     [busy, queueId, taskId, note, feedback, catalogue, next, detail],
@@ -245,6 +264,7 @@ export function ItemPage({
           }
           if (outcome.command === 'note') noteRef.current?.focus();
           if (outcome.command === 'help') setHelp((h) => !h);
+          if (outcome.command === 'author') setAuthorSignal((n) => n + 1);
           if (outcome.command === 'queue') void backToQueue();
           break;
       }
@@ -293,15 +313,7 @@ export function ItemPage({
         <button type="button" onClick={() => void next(mine)} aria-keyshortcuts="n">
           Next <kbd>N</kbd>
         </button>
-        <button
-          type="button"
-          className="link"
-          onClick={() => setHelp((h) => !h)}
-          aria-expanded={help}
-          aria-keyshortcuts="?"
-        >
-          Shortcuts <kbd>?</kbd>
-        </button>
+        <ShortcutsToggle expanded={help} onToggle={() => setHelp((h) => !h)} />
       </div>
       <p role="status" aria-live="polite" className={status ? 'notice' : 'sr-only'}>
         {status ?? ''}
@@ -320,8 +332,9 @@ export function ItemPage({
             </li>
             <li>
               <kbd>Esc</kbd> cancel · <kbd>N</kbd> next item · <kbd>V</kbd> show/hide media · <kbd>M</kbd>{' '}
-              mute audio · <kbd>T</kbd> write a note · <kbd>U</kbd> undo the last decision (while offered) ·{' '}
-              <kbd>Q</kbd> back to the queue (gives the item back)
+              mute audio · <kbd>T</kbd> write a note · <kbd>O</kbd> the author (history, warn, mute, suspend)
+              · <kbd>U</kbd> undo the last decision (while offered) · <kbd>Q</kbd> back to the queue (gives
+              the item back)
             </li>
           </ul>
         </section>
@@ -414,6 +427,23 @@ export function ItemPage({
                     </button>
                   ))}
                 </div>
+                {confirming && (
+                  <ConfirmDecision
+                    what={`${DECISION_LABELS[confirming.decision]}: ${
+                      catalogue.decisions
+                        .find((d) => d.decision === confirming.decision)
+                        ?.reasons.find((r) => r.code === confirming.reasonCode)?.label ??
+                      confirming.reasonCode
+                    }`}
+                    urgent={task.triage.label === 'urgent'}
+                    onConfirm={() => void decide(confirming.decision, confirming.reasonCode, true)}
+                    onCancel={() => {
+                      setConfirming(null);
+                      announce('Decision cancelled.');
+                      headingRef.current?.focus();
+                    }}
+                  />
+                )}
                 {chosen && <p className="small muted">Press the reason's number, or Esc to cancel.</p>}
                 {chosen && (
                   <ol className="reasons" aria-label={`Reason to ${DECISION_LABELS[chosen].toLowerCase()}`}>
@@ -466,6 +496,7 @@ export function ItemPage({
               <p className="small warning">Errors: {post.errors.map((e) => e.code).join(', ')}</p>
             )}
           </section>
+          <AuthorPanel queueId={queueId} taskId={taskId} canAct={canDecide} openSignal={authorSignal} />
           <HashMatches
             queueId={queueId}
             taskId={taskId}

@@ -3,6 +3,7 @@ import { api, unwrap, type Catalogue, type Me, type QueueFilter, type TaskSummar
 import { announce } from '../announce';
 import { BulkDecision } from '../components/BulkDecision';
 import { QueueFilters } from '../components/QueueFilters';
+import { ShortcutsToggle } from '../components/ShortcutsToggle';
 import { focusedTaskId, moveRowFocus, TaskTable } from '../components/TaskTable';
 import { takeFlash } from '../flash';
 import { navigate } from '../router';
@@ -148,15 +149,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
           )}
         </h1>
         <span>
-          <button
-            type="button"
-            className="link"
-            onClick={() => setHelp((h) => !h)}
-            aria-expanded={help}
-            aria-keyshortcuts="?"
-          >
-            Shortcuts <kbd>?</kbd>
-          </button>
+          <ShortcutsToggle expanded={help} onToggle={() => setHelp((h) => !h)} />
           {canDecide && (
             <button type="button" className="primary" onClick={() => void start()} aria-keyshortcuts="n">
               Start reviewing <kbd>N</kbd>

@@ -7,6 +7,8 @@ import * as apiTokenUsage from './migrations/0004-api-token-usage';
 import * as hashBankOwner from './migrations/0005-hash-bank-owner';
 import * as hashBankReader from './migrations/0006-hash-bank-reader';
 import * as reviewShift from './migrations/0007-review-shift';
+import * as authors from './migrations/0008-authors';
+import * as wellness from './migrations/0009-wellness';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -26,6 +28,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-hash-bank-owner': hashBankOwner,
   '0006-hash-bank-reader': hashBankReader,
   '0007-review-shift': reviewShift,
+  '0008-authors': authors,
+  '0009-wellness': wellness,
 };
 
 export interface DatabaseSettings {

@@ -32,6 +32,7 @@ export type ApiErrorCode =
   | 'REASON_CODE_INVALID'
   | 'DECISION_NOT_FOUND'
   | 'UNDO_WINDOW_CLOSED'
+  | 'CONFIRMATION_REQUIRED'
   | 'FILTER_NOT_FOUND'
   | 'MODERATOR_NOT_FOUND'
   | 'MODERATOR_EXISTS'
@@ -39,6 +40,7 @@ export type ApiErrorCode =
   | 'POST_NOT_FOUND'
   | 'MEDIA_NOT_FOUND'
   | 'MEDIA_UNAVAILABLE'
+  | 'AUTHOR_UNKNOWN'
   // hash banks
   | 'BANK_EXISTS'
   | 'BANK_NOT_FOUND'

@@ -12,6 +12,7 @@ import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
 import { insertInChunks, withoutNul } from '../verdicts/result-recorder';
 import { recordFailureKind } from '../verdicts/record-failure';
+import { recordPostAuthor } from '../review/authors';
 
 /**
  * Records where each medium of each post revision can be fetched for the dashboard: the platform's URL,
@@ -49,8 +50,9 @@ export async function recordMediaSources(db: Db, post: PostV1, inlineMaxBytes: n
 
 /**
  * The `media` role: a consumer-group member on `vigil.posts.v1` (its own group, beside ingest's) that
- * records media sources. Posts that do not parse are skipped: ingest dead-letters them, and without a
- * valid post there is no review task to show them in. Failures follow the runner's rules
+ * records media sources and each post's author (for the item view's author context). Posts that do not
+ * parse are skipped: ingest dead-letters them, and without a valid post there is no review task to show
+ * them in. Failures follow the runner's rules
  * (`recordFailureKind`): a post the database refuses goes to `vigil.media.sources.v1.dlq` with the reason;
  * an unreachable database is retried with backoff; nothing crashes the consumer or blocks the partition.
  */
@@ -109,6 +111,7 @@ export class MediaSourcesConsumer implements OnApplicationBootstrap, BeforeAppli
       return;
     }
     await recordMediaSources(this.db, parsed.data, this.config.MEDIA_INLINE_MAX_BYTES);
+    await recordPostAuthor(this.db, parsed.data);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../database/database';
 import { latestVerdict } from '../verdicts/verdict-queries';
 import { writeVerdict } from '../verdicts/verdict-writer';
 import { audit } from '../audit/audit';
+import { requireConfirmation } from './high-severity';
 import { type QueueStore, type QueueRow } from './queues';
 import type { DecisionRequest } from './schemas';
 
@@ -73,7 +74,8 @@ export class ReviewDecisions {
 
   /**
    * @throws ApiError 400 REASON_CODE_INVALID, 404 TASK_NOT_FOUND, 409 TASK_NOT_CLAIMED (the caller does
-   *   not hold the claim: never claimed, released, or taken over after the lease ran out)
+   *   not hold the claim: never claimed, released, or taken over after the lease ran out), 409
+   *   CONFIRMATION_REQUIRED (a high-severity decision without `confirmed: true`, see high-severity.ts)
    */
   async decide(
     queue: QueueRow,
@@ -100,7 +102,8 @@ export class ReviewDecisions {
         .where('task_id', '=', taskId)
         .forUpdate()
         .executeTakeFirst();
-      if (!task || !(await this.queues.task(trx, queue, taskId, moderator.moderatorId))) {
+      const summary = task && (await this.queues.task(trx, queue, taskId, moderator.moderatorId));
+      if (!task || !summary) {
         throw new ApiError(404, 'TASK_NOT_FOUND', `no task ${taskId} in queue ${queue.queue_id}`);
       }
       if (task.status !== 'claimed' || task.claimed_by !== moderator.moderatorId) {
@@ -110,6 +113,7 @@ export class ReviewDecisions {
           'claim the task before deciding (your claim may have expired)',
         );
       }
+      requireConfirmation(request.decision, reason.code, summary.triage.tier, request.confirmed);
       const inForce = await latestVerdict(trx, task.tenant_id, task.post_id, task.revision);
       if (!inForce) throw new Error(`task ${taskId} has no verdict for its revision`);
       const decisionId = randomUUID();

@@ -47,6 +47,12 @@ export const DecisionRequest = z
     reason_code: z.string().regex(/^[a-z_]{1,64}$/),
     note: z.string().max(2000).optional(),
     feedback: z.array(FeedbackLabel).max(CATEGORY_IDS.length).optional(),
+    /**
+     * true once the moderator confirmed a high-severity decision (a final decision on an urgent task, or a
+     * removal as illegal content; see review/high-severity.ts): without it those answer 409
+     * CONFIRMATION_REQUIRED.
+     */
+    confirmed: z.boolean().optional(),
   })
   .strict();
 export type DecisionRequest = z.output<typeof DecisionRequest>;
@@ -55,7 +61,7 @@ requestSchemas.add(DecisionRequest, { id: 'DecisionRequest' });
 /** Most tasks one bulk decision takes; checked before any task is touched. */
 export const BULK_DECISION_MAX = 100;
 
-export const BulkDecisionRequest = DecisionRequest.omit({ feedback: true })
+export const BulkDecisionRequest = DecisionRequest.omit({ feedback: true, confirmed: true })
   .extend({
     task_ids: z
       .array(z.uuid())
@@ -68,7 +74,8 @@ export const BulkDecisionRequest = DecisionRequest.omit({ feedback: true })
   .meta({
     description:
       'One decision and reason for many tasks of a queue; each task is decided as if decided alone ' +
-      '(per-category feedback labels are for the item view).',
+      '(per-category feedback labels are for the item view; a high-severity decision is skipped with ' +
+      'CONFIRMATION_REQUIRED: confirm it in the item view).',
   });
 export type BulkDecisionRequest = z.output<typeof BulkDecisionRequest>;
 requestSchemas.add(BulkDecisionRequest, { id: 'BulkDecisionRequest' });

@@ -187,6 +187,8 @@ export const TaskDetail = z.object({
     decided_at: time(),
   }),
   history: z.array(HistoryEntry),
+  /** The decisions (with reason) that are high severity on this task: decide them with confirmed: true. */
+  confirm: z.array(z.object({ decision: z.enum(REVIEW_DECISIONS), reason_code: z.string() })),
 });
 export type TaskDetail = z.output<typeof TaskDetail>;
 responseSchemas.add(TaskDetail, { id: 'TaskDetail' });

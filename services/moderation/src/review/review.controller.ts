@@ -50,6 +50,7 @@ import {
   TaskListQuery,
 } from './schemas';
 import { taskDetail } from './task-detail';
+import { WellnessStore } from './wellness';
 
 const TaskId = z.uuid();
 /** How often a live queue (server-sent events) looks for changes. */
@@ -93,6 +94,7 @@ export class ReviewController {
     private readonly decisions: ReviewDecisions,
     private readonly bulk: BulkDecisions,
     private readonly savedFilters: SavedFilters,
+    private readonly wellness: WellnessStore,
   ) {}
 
   @Get('catalogue')
@@ -190,7 +192,13 @@ export class ReviewController {
   @ApiResponse({ status: 404, type: ApiErrorDto, description: 'TASK_NOT_FOUND' })
   async task(@Param('queue') queueId: string, @Param('task') taskId: string, @Req() req: ModeratorRequest) {
     const queue = await this.queues.forModerator(queueId, req.moderator);
-    return taskDetail(this.db, this.queues, queue, taskIdOf(taskId), req.moderator.moderatorId);
+    const detail = await taskDetail(this.db, this.queues, queue, taskIdOf(taskId), req.moderator.moderatorId);
+    // Opening a graphic item counts toward the moderator's break prompt (GET /review/me/exposure).
+    await this.wellness.recordOpened(req.moderator, detail.task.task_id, {
+      categories: detail.task.categories,
+      scores: detail.scores,
+    });
+    return detail;
   }
 
   @Post('queues/:queue/tasks/:task/claim')
@@ -227,12 +235,13 @@ export class ReviewController {
     description:
       'approve, remove and age_restrict publish a human verdict (Kafka and webhook, like model verdicts) and ' +
       'resolve the task; escalate hands it to the senior queues. Optional per-category feedback labels say ' +
-      'whether you agree with the model.',
+      'whether you agree with the model. A high-severity decision (any final decision on an urgent task, ' +
+      'removal as illegal content; TaskDetail.confirm lists them) needs confirmed: true.',
   })
   @ApiBody({ schema: schemaRef('DecisionRequest') })
   @ApiOkResponse({ schema: schemaRef('DecisionResponse') })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, REASON_CODE_INVALID' })
-  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'TASK_NOT_CLAIMED' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'TASK_NOT_CLAIMED, CONFIRMATION_REQUIRED' })
   async decide(
     @Param('queue') queueId: string,
     @Param('task') taskId: string,

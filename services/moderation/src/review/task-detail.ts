@@ -3,6 +3,7 @@ import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
 import type { HashMatchState } from '../database/tables';
 import { latestVerdict } from '../verdicts/verdict-queries';
+import { highSeverityDecisions } from './high-severity';
 import { mediaSensitivity } from './media-safety';
 import type { QueueRow, QueueStore } from './queues';
 import type { TaskDetail } from './schemas';
@@ -182,6 +183,7 @@ export async function taskDetail(
       decided_at: verdict.decided_at,
     },
     history,
+    confirm: highSeverityDecisions(summary.triage.tier),
   };
 }
 

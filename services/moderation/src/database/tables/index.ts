@@ -26,6 +26,8 @@ import type {
 import type { ModeratorsTable, ModeratorIdentitiesTable, ModeratorSessionsTable } from './moderators';
 import type { MediaSourcesTable } from './media-sources';
 import type { HashBanksTable, BankHashesTable, HashMatchReviewsTable } from './hash-banks';
+import type { ModeratorWellnessTable, ModeratorExposuresTable } from './wellness';
+import type { PostAuthorsTable, AuthorActionsTable } from './authors';
 
 /**
  * Row types of the moderation schema (migrations/0001-initial.ts, 0002-review.ts, 0003-hash-banks.ts), for
@@ -42,6 +44,8 @@ export type * from './webhooks';
 export type * from './moderators';
 export type * from './media-sources';
 export type * from './hash-banks';
+export type * from './wellness';
+export type * from './authors';
 
 export interface Database {
   posts: PostsTable;
@@ -70,6 +74,10 @@ export interface Database {
   hash_banks: HashBanksTable;
   bank_hashes: BankHashesTable;
   hash_match_reviews: HashMatchReviewsTable;
+  moderator_wellness: ModeratorWellnessTable;
+  moderator_exposures: ModeratorExposuresTable;
+  post_authors: PostAuthorsTable;
+  author_actions: AuthorActionsTable;
 }
 
 export type Verdict = Selectable<VerdictsTable>;
