@@ -1,7 +1,7 @@
 import type { CategoryId } from '@vigil/contracts';
 import { describe, expect, it } from 'vitest';
 import type { DirectScore } from '../src/classify/batch';
-import { calibratedScores } from '../src/classify/calibrate';
+import { calibratedScores, FUSION_CAPTION_AGREEMENT } from '../src/classify/calibrate';
 import { TEXT_SUB_GATE_CEILING, reportedTextScore } from '../src/experts/text-classifier';
 import type { FusionSpec } from '../src/fusion/spec';
 import {
@@ -123,6 +123,7 @@ describe("calibratedScores with a `combine: 'max'` expert (the text classifier)"
   const fused = {
     scores: Float32Array.from([0.3, 0.7]),
     attribution: [[{ modality: 'image' as const, weight: 1 }], [{ modality: 'caption' as const, weight: 1 }]],
+    modalities: ['caption', 'image'] as const,
   };
   const informs = new Set<CategoryId>(['spam', 'hate']);
 
@@ -146,6 +147,34 @@ describe("calibratedScores with a `combine: 'max'` expert (the text classifier)"
         severity: 2,
         attribution: [{ modality: 'caption', weight: 1 }],
       },
+    ]);
+  });
+
+  it('on a post fusion read from its caption alone, keeps fusion only where the text classifier agrees', () => {
+    const captionOnly = { ...fused, modalities: ['caption'] as const };
+    const direct = (hate: number) =>
+      new Map<CategoryId, DirectScore>([
+        ['spam', { score: 0.01, modality: 'caption', max: true }],
+        ['hate', { score: hate, modality: 'caption', max: true }],
+      ]);
+    const rounded = (d: Map<CategoryId, DirectScore>) =>
+      calibratedScores(spec, informs, captionOnly, d).map((s) => [
+        s.category,
+        Math.round(s.score * 100) / 100,
+      ]);
+    // Text hate 0.2 (≥ FUSION_CAPTION_AGREEMENT): fusion's 0.7 stands; spam 0.01 (under it): the text's.
+    expect(rounded(direct(0.2))).toEqual([
+      ['spam', 0.01],
+      ['hate', 0.7],
+    ]);
+    expect(rounded(direct(FUSION_CAPTION_AGREEMENT - 0.01))).toEqual([
+      ['spam', 0.01],
+      ['hate', 0.05],
+    ]);
+    // With an image token in the post fusion's scores stand as before.
+    expect(calibratedScores(spec, informs, fused, direct(0.01)).map((s) => s.score)).toEqual([
+      expect.closeTo(0.3, 6),
+      expect.closeTo(0.7, 6),
     ]);
   });
 

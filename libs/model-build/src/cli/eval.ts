@@ -7,6 +7,10 @@
  * text classifier's section on held-out templates (see text-model/evaluate-text.ts; `--text-only`: that
  * alone).
  *
+ * `npm run eval -- --captions [--data <dir>]`: only the caption-only table: seed corpus captions, the probe sets
+ * and (with the data) a sample of the public text test split, as posts through the classifier and through
+ * the text classifier alone, with the share the default policy acts on (eval/caption-fusion.ts).
+ *
  * `npm run eval -- --probes <file.jsonl|seed> [--floor <x>] [--show-misses]`: only the hand-written probe
  * set's figures at the serving gate (`seed`: the seed corpus' captions, by split and kind; see
  * text-model/probes.ts). `--text-weights <weights.json>` scores another text classifier than the bundle's
@@ -16,6 +20,7 @@ import { existsSync } from 'node:fs';
 import type { TextClassifierFile } from '@vigil/model';
 import { join, resolve } from 'node:path';
 import { SPLITS, type Split } from '../corpus/corpus';
+import { evaluateCaptionFusion, formatCaptionFusionReport } from '../eval/caption-fusion';
 import { evaluateBundle, formatReport } from '../eval/evaluate';
 import { evaluateOcr, formatOcrReport } from '../eval/ocr-eval';
 import { evaluateOcrGate, formatOcrGateReport } from '../eval/ocr-gate';
@@ -89,9 +94,20 @@ async function probeSection(path: string): Promise<string> {
   return formatProbeReport(evaluateProbes(file, probes, embeddings, floor), args.includes('--show-misses'));
 }
 
+/** What fusion adds on captions alone (`--captions`; the public text test split with `--data`). */
+async function captionSection(): Promise<string> {
+  const text = textData && existsSync(textData) ? await loadTextCorpus({ dataDir: textData }) : [];
+  const probeDir = resolve(ROOT, 'libs/model-build/data/probes');
+  return formatCaptionFusionReport(await evaluateCaptionFusion(bundleDir, probeDir, text));
+}
+
 const started = Date.now();
 if (args.includes('--probes'))
   probeSection(args[args.indexOf('--probes') + 1]!)
+    .then((text) => console.log(text))
+    .catch(fail);
+else if (args.includes('--captions'))
+  captionSection()
     .then((text) => console.log(text))
     .catch(fail);
 else if (args.includes('--text-only'))

@@ -10,6 +10,8 @@ import { frameModality, type ClassifyBatch, type PendingToken } from './batch';
 export interface Fused {
   readonly scores: Float32Array;
   readonly attribution: Attribution[][];
+  /** The modalities of the request's fusion tokens (`['caption']`: fusion read the caption alone). */
+  readonly modalities: readonly Modality[];
 }
 
 /**
@@ -149,7 +151,8 @@ export async function fuse(
           .sort((p, q) => q.weight - p.weight),
       );
     }
-    results.set(r.request, { scores, attribution });
+    const modalities = [...new Set(r.members.map((n) => tokens[n]!.modality))];
+    results.set(r.request, { scores, attribution, modalities });
   });
   return { results, ms: performance.now() - t0 };
 }

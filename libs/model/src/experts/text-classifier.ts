@@ -14,7 +14,8 @@ import type { Expert, ExpertModule, ExpertOutput } from './contract';
  * `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
  * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
  * thousands of public and generated texts, so text judgement comes from here while images still speak
- * through fusion. Scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) (its gate) are
+ * through fusion; on a caption-only post fusion's score also needs this expert's agreement
+ * (`FUSION_CAPTION_AGREEMENT`, classify/calibrate.ts). Scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) (its gate) are
  * reported as they are; lower ones are scaled under `TEXT_SUB_GATE_CEILING`, so they still rank posts
  * (score-based metrics, tenant policies with their own thresholds) without reaching any rung of the default
  * policy. No fusion features. Runs on every caption and every image text; its embedding comes from the
