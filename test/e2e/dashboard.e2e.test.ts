@@ -5,7 +5,8 @@
  * server and webhook receiver on 127.0.0.1, and Debian's Chromium driven by playwright-core. A moderator
  * logs in, opens a queue, sees the image blurred, reveals it, removes the post with two keystrokes; the
  * test then checks the human verdict row, the audit entry and the signed webhook the platform received.
- * Later a team lead selects tasks with the keyboard and decides them in one go (bulk decision).
+ * Later a team lead selects tasks with the keyboard and decides them in one go (bulk decision), and
+ * decides a wave of identical posts as one group (S selects the group).
  * Screenshots of the queue and item views go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also
  * refreshes docs/dashboard-item.png for the README).
  */
@@ -992,6 +993,94 @@ describe('review dashboard in Chromium', () => {
     ).toBe(0);
     await page.keyboard.press('q'); // gives p-cuts back
     await page.locator('table.tasks').waitFor();
+  });
+
+  it('keyboard only: S selects a wave of identical posts (same caption) and D decides the group at once', async () => {
+    // Three text-only posts with one caption, spaced and cased differently: one group of three.
+    const wave = ['p-wave-1', 'p-wave-2', 'p-wave-3'];
+    const captions = [
+      'Send them all back where they came from',
+      'send them ALL back  where they came from ',
+      'SEND THEM ALL BACK\nWHERE THEY CAME FROM',
+    ];
+    const producer = new RecordProducer(settings);
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      wave.map((postId, i) => {
+        const r = result(postId, { caption: captions[i]!, lang: 'en', scores: { hate: 0.66 } });
+        return {
+          key: postKey(r.tenant_id, r.post_id),
+          value: encodeInternal(r),
+          headers: internalHeaders('inference-result.v1'),
+        };
+      }),
+    );
+    await producer.disconnect();
+    await eventually(async () => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM review_tasks WHERE post_id = ANY($1::text[])`,
+        [wave],
+      );
+      return rows[0].n === 3;
+    }, 'the three identical tasks');
+
+    await page.goto(`${baseUrl}/dashboard/queues/flagged`);
+    const waveRows = page.locator('table.tasks tbody tr', { hasText: 'p-wave-' });
+    await expect.poll(() => waveRows.count()).toBe(3);
+    expect(await waveRows.locator('.group-badge').allTextContents()).toEqual([
+      '×3 same caption',
+      '×3 same caption',
+      '×3 same caption',
+    ]);
+    expect(await accessibilityViolations()).toEqual([]);
+    const others = await page.locator('table.tasks tbody tr').count();
+    // J moves down until a row of the wave has the focus; S selects its whole group.
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '');
+    for (let i = 0; i < others && !(await focusedRow()).includes('p-wave-'); i++) {
+      await page.keyboard.press('j');
+    }
+    expect(await focusedRow()).toContain('p-wave-');
+    await page.keyboard.press('s');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('Selected 3 tasks, ×3 same caption. D decides them.');
+    const checked = await page
+      .locator('table.tasks tbody tr')
+      .evaluateAll((trs) =>
+        trs
+          .filter((tr) => tr.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked)
+          .map((tr) => /p-[\w-]+/.exec(tr.querySelector('.caption-cell .muted')?.textContent ?? '')?.[0]),
+      );
+    expect(checked.sort()).toEqual(wave);
+
+    await page.keyboard.press('d');
+    const form = page.getByRole('form', { name: 'Decide 3 selected tasks' });
+    await form.waitFor();
+    await page.keyboard.press('ArrowRight'); // Remove
+    await form.getByRole('group', { name: 'Reason' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // Hate speech
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Decide 3');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('Remove: Hate speech — 3 decided.');
+    await expect.poll(() => waveRows.count()).toBe(0);
+    await shot('queue-group-done');
+
+    const decided = await db.query(
+      `SELECT t.post_id, t.status, d.reason_code, a.after->>'bulk_id' AS bulk_id
+       FROM review_tasks t JOIN human_decisions d USING (task_id)
+       JOIN audit_log a ON a.subject_id = t.task_id::text AND a.action = 'review.decided'
+       WHERE t.post_id = ANY($1::text[]) ORDER BY t.post_id`,
+      [wave],
+    );
+    expect(decided.rows.map((r) => [r.post_id, r.status, r.reason_code])).toEqual(
+      wave.map((post) => [post, 'resolved', 'hate']),
+    );
+    expect(new Set(decided.rows.map((r) => r.bulk_id)).size).toBe(1);
   });
 });
 

@@ -29,14 +29,16 @@ export type Command = (typeof COMMAND_KEYS)[keyof typeof COMMAND_KEYS];
 
 /**
  * Single-key commands of the queue page: `J`/`K` move between task rows, `X` selects or unselects the
- * row in focus, `D` decides the selected tasks at once. None is a key of the item view with another
- * meaning, and `U` stays with the undo bar on every page.
+ * row in focus, `S` selects every task of its group (the same media or caption), `D` decides the
+ * selected tasks at once. None is a key of the item view with another meaning (so not `G`, which
+ * age-restricts there), and `U` stays with the undo bar on every page.
  */
 export const QUEUE_KEYS = {
   n: 'start',
   j: 'down',
   k: 'up',
   x: 'select',
+  s: 'group',
   d: 'decide',
   '?': 'help',
 } as const;

@@ -69,8 +69,9 @@ describe('keyboard decisions', () => {
 });
 
 describe('queue page keys', () => {
-  it('select, move and decide in bulk; N starts reviewing as in the item view', () => {
+  it('select (a task or its group), move and decide in bulk; N starts reviewing as in the item view', () => {
     expect(queueCommand('x', plain)).toBe('select');
+    expect(queueCommand('s', plain)).toBe('group');
     expect(queueCommand('j', plain)).toBe('down');
     expect(queueCommand('k', plain)).toBe('up');
     expect(queueCommand('d', plain)).toBe('decide');

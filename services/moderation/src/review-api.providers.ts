@@ -17,6 +17,7 @@ import { AuthorActions } from './review/authors';
 import { BulkDecisions } from './review/bulk-decisions';
 import { ReviewClaims } from './review/claims';
 import { ReviewDecisions } from './review/decisions';
+import { TaskGrouping } from './review/grouping';
 import { QueueStore } from './review/queues';
 import { ReviewController } from './review/review.controller';
 import { SavedFilters } from './review/saved-filters';
@@ -64,6 +65,7 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
         (db) => new SessionStore(db, { ttlMs: config.SESSION_TTL, idleMs: config.SESSION_IDLE_TIMEOUT }),
       ),
       withDb(QueueStore, (db) => new QueueStore(db)),
+      withDb(TaskGrouping, (db) => new TaskGrouping(db)),
       withDb(SavedFilters, (db) => new SavedFilters(db)),
       withDb(WellnessStore, (db) => new WellnessStore(db, { breakAfter: config.REVIEW_BREAK_AFTER })),
       withDb(HashBankStore, (db) => new HashBankStore(db)),

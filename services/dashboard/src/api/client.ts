@@ -7,6 +7,8 @@ export type Me = Schemas['Me'];
 export type Catalogue = Schemas['Catalogue'];
 export type QueueSummary = Schemas['QueueSummary'];
 export type TaskSummary = Schemas['TaskSummary'];
+/** A task of the queue's list, with its group of identical tasks (same media or caption). */
+export type QueueTask = Schemas['QueueTask'];
 export type TaskDetail = Schemas['TaskDetail'];
 export type MediaItem = Schemas['MediaItem'];
 export type ScoreItem = Schemas['ScoreItem'];

@@ -199,7 +199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open and claimed tasks of a queue, overdue first, then by priority, then oldest */
+        /**
+         * Open and claimed tasks of a queue, overdue first, then by priority, then oldest
+         * @description Each task carries its group: the waiting tasks of the queue with the same media (SHA-256) or, for posts without media, the same caption of 3 words or more; `?group=` lists one group, to decide with POST …/decisions.
+         */
         get: operations["ReviewController_tasks"];
         put?: never;
         post?: never;
@@ -1141,9 +1144,6 @@ export interface components {
                 sla_seconds: number;
             };
         };
-        TaskList: {
-            tasks: components["schemas"]["TaskSummary"][];
-        };
         ClaimResponse: {
             /** @description null when nothing in the queue can be claimed */
             task: components["schemas"]["TaskSummary"] | null;
@@ -1568,6 +1568,50 @@ export interface components {
             };
             deliveries: number;
             replayed: boolean;
+        };
+        /** @description Tasks of this queue with the same media or the same caption */
+        TaskGroup: {
+            group_id: string;
+            /** @enum {string} */
+            basis: "media" | "caption";
+            size: number;
+        };
+        QueueTask: {
+            task_id: string;
+            tenant_id: string;
+            post_id: string;
+            revision: number;
+            /** @enum {string} */
+            source: "model" | "appeal" | "report";
+            /** @enum {string} */
+            status: "open" | "claimed" | "resolved" | "cancelled";
+            /** @description Display name of the moderator holding it */
+            claimed_by: string | null;
+            claimed_by_me: boolean;
+            /** Format: date-time */
+            claim_expires_at: string | null;
+            priority: number;
+            categories: string[];
+            severity: number;
+            escalation_level: number;
+            lang: string | null;
+            caption: string;
+            media_kinds: ("image" | "gif" | "video" | "audio")[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            due_at: string;
+            overdue: boolean;
+            triage: {
+                tier: number;
+                /** @enum {string} */
+                label: "urgent" | "high" | "elevated" | "routine";
+                sla_seconds: number;
+            };
+            group: components["schemas"]["TaskGroup"] | null;
+        };
+        TaskList: {
+            tasks: components["schemas"]["QueueTask"][];
         };
         /** VerdictV1 */
         VerdictV1: {
@@ -2276,6 +2320,8 @@ export interface operations {
     ReviewController_tasks: {
         parameters: {
             query?: {
+                /** @description a group_id: only that group */
+                group?: unknown;
                 min_severity?: number;
                 /** @description comma-separated: model, appeal, report */
                 sources?: unknown;

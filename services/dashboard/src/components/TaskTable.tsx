@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { TaskSummary } from '../api/client';
+import type { QueueTask, TaskSummary } from '../api/client';
 import { formatDuration, formatSla, SEVERITY_LABELS } from '../format';
 import { Link } from '../router';
 
@@ -7,6 +7,10 @@ export const SOURCE_LABELS = { model: 'Model flag', appeal: 'Appeal', report: 'U
 
 /** "tenant/post", how a task is named to moderators. */
 export const taskName = (t: Pick<TaskSummary, 'tenant_id' | 'post_id'>) => `${t.tenant_id}/${t.post_id}`;
+
+/** "×12 same media": how many waiting tasks of the queue are identical to this one (itself included). */
+export const groupLabel = (group: NonNullable<QueueTask['group']>) =>
+  `×${group.size} same ${group.basis === 'media' ? 'media' : 'caption'}`;
 
 /** The task row that holds the keyboard focus, if any. */
 export function focusedTaskId(): string | null {
@@ -24,8 +28,9 @@ export function moveRowFocus(step: 1 | -1): void {
 }
 
 /**
- * The queue's tasks in queue order. With `selected` (moderators), each row has a labelled checkbox and
- * the header one selects or clears every task on the page.
+ * The queue's tasks in queue order, each with the size of its group of identical tasks. With `selected`
+ * (moderators), each row has a labelled checkbox and the header one selects or clears every task on the
+ * page.
  */
 export function TaskTable({
   queueId,
@@ -34,7 +39,7 @@ export function TaskTable({
   onSelect,
 }: {
   queueId: string;
-  tasks: readonly TaskSummary[];
+  tasks: readonly QueueTask[];
   selected?: ReadonlySet<string>;
   onSelect?: (taskIds: readonly string[], on: boolean) => void;
 }) {
@@ -103,6 +108,14 @@ export function TaskTable({
                 {' '}
                 {taskName(t)} · {t.media_kinds.join(', ') || 'text'}
               </span>
+              {t.group && (
+                <span
+                  className="badge group-badge"
+                  title="Identical waiting tasks of this queue (S selects them)"
+                >
+                  {groupLabel(t.group)}
+                </span>
+              )}
             </td>
             <td>{SOURCE_LABELS[t.source]}</td>
             <td>{t.categories.join(', ') || '—'}</td>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap, type Catalogue, type Me, type QueueFilter, type TaskSummary } from '../api/client';
+import { api, unwrap, type Catalogue, type Me, type QueueFilter, type QueueTask } from '../api/client';
 import { announce } from '../announce';
 import { BulkDecision } from '../components/BulkDecision';
 import { QueueFilters } from '../components/QueueFilters';
 import { ShortcutsToggle } from '../components/ShortcutsToggle';
-import { focusedTaskId, moveRowFocus, TaskTable } from '../components/TaskTable';
+import { focusedTaskId, groupLabel, moveRowFocus, TaskTable, taskName } from '../components/TaskTable';
 import { takeFlash } from '../flash';
 import { navigate } from '../router';
 import { isTyping, queueCommand } from '../shortcuts';
@@ -21,12 +21,34 @@ function filterQuery(filter: QueueFilter) {
 }
 
 /**
+ * Selects every task on the page of the focused task's group (`S`) and says what it did: how many, on
+ * what basis, and how many of the group are further down the queue than this page.
+ */
+function selectGroup(
+  tasks: readonly QueueTask[],
+  select: (taskIds: readonly string[], on: boolean) => void,
+): void {
+  const focused = tasks.find((t) => t.task_id === focusedTaskId());
+  if (!focused) return announce('Move to a task first: J and K go from row to row.');
+  const group = focused.group;
+  if (!group) return announce(`${taskName(focused)} has no identical task waiting in this queue.`);
+  const members = tasks.filter((t) => t.group?.group_id === group.group_id).map((t) => t.task_id);
+  select(members, true);
+  const rest = group.size - members.length;
+  announce(
+    `Selected ${members.length} tasks, ${groupLabel(group)}` +
+      (rest > 0 ? `; ${rest} more are further down the queue.` : '.') +
+      ' D decides them.',
+  );
+}
+
+/**
  * One queue: filters (saved per moderator), the ordered task list, "Start reviewing" (claims the next
  * task), and for moderators a selection of tasks to decide in one go (BulkDecision).
  */
 export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me; catalogue: Catalogue }) {
   const [filter, setFilter] = useState<QueueFilter>({});
-  const [tasks, setTasks] = useState<TaskSummary[] | null>(null);
+  const [tasks, setTasks] = useState<QueueTask[] | null>(null);
   const [message, setMessage] = useState<string | null>(takeFlash);
   const [title, setTitle] = useState(queueId);
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +140,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         meta: event.metaKey,
         alt: event.altKey,
       });
-      if (!command || (!canDecide && ['start', 'select', 'decide'].includes(command))) return;
+      if (!command || (!canDecide && ['start', 'select', 'group', 'decide'].includes(command))) return;
       event.preventDefault();
       if (command === 'start') void start();
       if (command === 'down' || command === 'up') moveRowFocus(command === 'down' ? 1 : -1);
@@ -128,6 +150,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         if (taskId) select([taskId], !selected.has(taskId));
         else announce('Move to a task first: J and K go from row to row.');
       }
+      if (command === 'group') selectGroup(tasks ?? [], select);
       if (command === 'decide') {
         if (selected.size > 0) setBulkOpen(true);
         else announce('Select tasks first: X selects the task in focus.');
@@ -135,7 +158,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [start, canDecide, select, selected]);
+  }, [start, canDecide, select, selected, tasks]);
 
   return (
     <section aria-labelledby="queue-title">
@@ -165,8 +188,9 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
               task · <kbd>Enter</kbd> open it
             </li>
             <li>
-              <kbd>X</kbd> select or unselect the task in focus · <kbd>D</kbd> decide the selected tasks ·{' '}
-              <kbd>U</kbd> undo the last decision (while offered)
+              <kbd>X</kbd> select or unselect the task in focus · <kbd>S</kbd> select its group (same media or
+              caption) · <kbd>D</kbd> decide the selected tasks · <kbd>U</kbd> undo the last decision (while
+              offered)
             </li>
           </ul>
         </section>

@@ -216,22 +216,6 @@ export class QueueStore {
     };
   }
 
-  /** Open and claimed tasks of a queue (narrowed by `narrow`), in queue order. */
-  async tasks(
-    queue: QueueRow,
-    narrow: QueueFilter,
-    limit: number,
-    moderatorId: string,
-  ): Promise<TaskSummary[]> {
-    const { rows } = await sql<SummaryRow>`
-      SELECT ${summaryColumns(queue.sla_seconds)}
-      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
-      WHERE t.status IN ('open', 'claimed') AND ${filterSql(queue.filter)} AND ${filterSql(narrow)}
-      ORDER BY ${queueOrder(queue.sla_seconds)}
-      LIMIT ${limit}`.execute(this.db);
-    return rows.map((r) => toSummary(r, moderatorId));
-  }
-
   /** One task as a summary, when it is in `queue` (any status). */
   async task(
     db: Queryable,

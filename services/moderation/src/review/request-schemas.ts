@@ -158,6 +158,9 @@ const csv = z
   .transform((s) => s.split(',').filter(Boolean))
   .optional();
 
+/** A task group id (grouping.ts): `m-` (same media) or `c-` (same caption) and 32 hex digits. */
+export const GROUP_ID = /^[mc]-[0-9a-f]{32}$/;
+
 /** `GET …/tasks` query: a QueueFilter in comma-separated form (`?categories=hate,spam&min_severity=2`). */
 export const TaskListQuery = z
   .object({
@@ -167,9 +170,11 @@ export const TaskListQuery = z
     languages: csv,
     sources: csv,
     min_severity: z.coerce.number().int().optional(),
+    /** Only the tasks of this group (TaskGroup.group_id). */
+    group: z.string().regex(GROUP_ID, 'a group id from the task list').optional(),
   })
   .strict()
-  .transform(({ limit, ...filter }, ctx) => {
+  .transform(({ limit, group, ...filter }, ctx) => {
     const parsed = QueueFilter.safeParse(
       Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)),
     );
@@ -177,5 +182,5 @@ export const TaskListQuery = z
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
       return z.NEVER;
     }
-    return { limit, filter: parsed.data };
+    return { limit, filter: parsed.data, ...(group ? { group } : {}) };
   });

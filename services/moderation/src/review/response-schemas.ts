@@ -74,9 +74,6 @@ export const TaskSummary = z.object({
 export type TaskSummary = z.output<typeof TaskSummary>;
 responseSchemas.add(TaskSummary, { id: 'TaskSummary' });
 
-export const TaskList = z.object({ tasks: z.array(TaskSummary) });
-responseSchemas.add(TaskList, { id: 'TaskList' });
-
 export const ClaimResponse = z.object({
   task: TaskSummary.nullable().meta({ description: 'null when nothing in the queue can be claimed' }),
 });

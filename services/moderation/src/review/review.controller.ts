@@ -40,6 +40,9 @@ import { DATABASE, type Db } from '../database/database';
 import { BulkDecisions } from './bulk-decisions';
 import { ReviewClaims } from './claims';
 import { ReviewDecisions } from './decisions';
+import { TaskGrouping } from './grouping';
+// Registers TaskList (grouped tasks) for the OpenAPI document.
+import './grouping-schemas';
 import { QueueStore } from './queues';
 import { SavedFilters } from './saved-filters';
 import {
@@ -93,6 +96,7 @@ export class ReviewController {
     private readonly claims: ReviewClaims,
     private readonly decisions: ReviewDecisions,
     private readonly bulk: BulkDecisions,
+    private readonly grouping: TaskGrouping,
     private readonly savedFilters: SavedFilters,
     private readonly wellness: WellnessStore,
   ) {}
@@ -117,6 +121,10 @@ export class ReviewController {
   @RequireRole('viewer')
   @ApiOperation({
     summary: 'Open and claimed tasks of a queue, overdue first, then by priority, then oldest',
+    description:
+      'Each task carries its group: the waiting tasks of the queue with the same media (SHA-256) or, for ' +
+      'posts without media, the same caption of 3 words or more; `?group=` lists one group, to decide ' +
+      'with POST …/decisions.',
   })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'tenants', required: false, description: 'comma-separated' })
@@ -124,11 +132,12 @@ export class ReviewController {
   @ApiQuery({ name: 'languages', required: false, description: 'comma-separated BCP 47 tags' })
   @ApiQuery({ name: 'sources', required: false, description: 'comma-separated: model, appeal, report' })
   @ApiQuery({ name: 'min_severity', required: false, type: Number })
+  @ApiQuery({ name: 'group', required: false, description: 'a group_id: only that group' })
   @ApiOkResponse({ schema: schemaRef('TaskList') })
   async tasks(@Param('queue') queueId: string, @Query() query: unknown, @Req() req: ModeratorRequest) {
     const queue = await this.queues.forModerator(queueId, req.moderator);
-    const { limit, filter } = parseWith(TaskListQuery, query, requestInvalid);
-    return { tasks: await this.queues.tasks(queue, filter, limit, req.moderator.moderatorId) };
+    const { limit, filter, group } = parseWith(TaskListQuery, query, requestInvalid);
+    return { tasks: await this.grouping.tasks(queue, filter, limit, req.moderator.moderatorId, group) };
   }
 
   @Get('queues/:queue/events')
