@@ -1,92 +1,19 @@
-import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { Registry } from 'prom-client';
+import type { Consumer } from 'kafkajs';
 import { BrokerProbe } from './admin';
-import { createKafka, kafkaLog } from './client';
-import { publishDeadLetter, type DeadLetterReason } from './dead-letter';
-import {
-  defaultClassify,
-  describeError,
-  RetryDecider,
-  runnerMetrics,
-  type FailureKind,
-  type RetryBudget,
-  type RunnerMetrics,
-} from './failure-policy';
-import type { RecordProducer } from './producer';
-import type { IncomingRecord, KafkaSettings } from './records';
+import { runBatch } from './batch-handling';
+import { createKafka } from './client';
+import type { BatchConsumerOptions } from './consumer-options';
+import type { KafkaSettings } from './records';
+import { RetryRunner } from './retry-runner';
 
-/** What a handler may do while it works on records. */
-export interface HandlerContext {
-  /** Tells the group coordinator this member is alive; the runner also does it on a timer. */
-  heartbeat(): Promise<void>;
-  /** True once `stop()` was called or the partition was revoked: finish the current record and return. */
-  readonly stopping: boolean;
-}
-
-/** Handles one record; records of one partition are handled one at a time, in offset order. */
-export type RecordHandler = (record: IncomingRecord, ctx: HandlerContext) => Promise<void>;
-/** Handles every fetched record of one partition at once (for workers that batch across records). */
-export type BatchHandler = (records: readonly IncomingRecord[], ctx: HandlerContext) => Promise<void>;
-
-/** Where records the handler cannot process go, and how failures are judged. */
-export interface DeadLetterOptions {
-  readonly producer: RecordProducer;
-  /** Dead-letter topic of a source topic. Default `<topic>.dlq`. */
-  readonly topicFor?: (sourceTopic: string) => string;
-  /** Judges a handler error (see `FailureKind`). Default `defaultClassify`: kafkajs-retriable → transient. */
-  readonly classify?: (error: unknown) => FailureKind;
-  /** Retry budget before a failing record is dead-lettered. */
-  readonly retry?: RetryBudget;
-}
-
-/** Where the runner logs retries and dead letters (a pino logger fits). Default: the kafka log sink. */
-export interface RunnerLogger {
-  warn(context: object, message: string): void;
-  error(context: object, message: string): void;
-}
-
-export interface BatchConsumerOptions {
-  readonly groupId: string;
-  readonly topics: readonly string[];
-  /**
-   * Exactly one of `eachRecord` / `eachBatch`. With `deadLetter`, a handler that throws is retried per the
-   * budget and then its record (every record of the batch, for `eachBatch`) is dead-lettered and committed,
-   * so the partition moves on and the consumer never crashes. Without it (test readers) the error
-   * propagates and the batch is retried from the last committed offset.
-   */
-  readonly eachRecord?: RecordHandler;
-  readonly eachBatch?: BatchHandler;
-  /** Records of one fetched partition batch are handled at once (for workers that batch across records). */
-  readonly recordsConcurrently?: boolean;
-  readonly deadLetter?: DeadLetterOptions;
-  /** Registry of the runner's counters (`vigil_kafka_handler_retries_total`, `vigil_kafka_dead_letters_total`). */
-  readonly metrics?: Registry;
-  readonly logger?: RunnerLogger;
-  /** Partitions handled concurrently by this member. Default 1. */
-  readonly partitionsConsumedConcurrently?: number;
-  /** A new group starts at the earliest offset (default true), so nothing published before start-up is skipped. */
-  readonly fromBeginning?: boolean;
-  /** Group session timeout, ms (default 30000); heartbeats go out every `heartbeatIntervalMs` (default 3000). */
-  readonly sessionTimeoutMs?: number;
-  readonly heartbeatIntervalMs?: number;
-  /** Upper bound on bytes fetched per partition per request (default 1 MiB). */
-  readonly maxBytesPerPartition?: number;
-  /** Called when kafkajs gives up (e.g. broker gone for longer than its retries); the service should exit. */
-  readonly onCrash?: (error: Error) => void;
-}
-
-function toRecord(topic: string, partition: number, m: KafkaMessage): IncomingRecord {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(m.headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) headers[name] = Buffer.isBuffer(last) ? last.toString('utf8') : String(last);
-  }
-  return { topic, partition, offset: m.offset, key: m.key, value: m.value, headers, timestamp: m.timestamp };
-}
-
-function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
-}
+export type {
+  BatchConsumerOptions,
+  BatchHandler,
+  DeadLetterOptions,
+  HandlerContext,
+  RecordHandler,
+  RunnerLogger,
+} from './consumer-options';
 
 /**
  * The consumer runner every Vigil service uses: a consumer-group member with at-least-once delivery,
@@ -112,8 +39,7 @@ export class BatchConsumer {
   private running = false;
   private pausedFlag = false;
   private readonly heartbeatIntervalMs: number;
-  private readonly decider: RetryDecider;
-  private readonly counters: RunnerMetrics;
+  private readonly retries: RetryRunner;
   private readonly brokers: BrokerProbe;
 
   constructor(
@@ -124,8 +50,7 @@ export class BatchConsumer {
       throw new TypeError('BatchConsumer needs exactly one of eachRecord or eachBatch');
     }
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3000;
-    this.decider = new RetryDecider(options.deadLetter?.retry);
-    this.counters = runnerMetrics(options.metrics);
+    this.retries = new RetryRunner(options);
     this.brokers = BrokerProbe.for(settings);
     this.consumer = createKafka(settings).consumer({
       groupId: options.groupId,
@@ -159,7 +84,13 @@ export class BatchConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.runBatch(payload),
+      eachBatch: (payload) =>
+        runBatch(payload, {
+          options: this.options,
+          retries: this.retries,
+          heartbeatIntervalMs: this.heartbeatIntervalMs,
+          stopRequested: () => this.stopRequested,
+        }),
     });
     this.running = true;
   }
@@ -220,133 +151,4 @@ export class BatchConsumer {
     this.running = false;
     await this.consumer.disconnect();
   }
-
-  private async runBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, isRunning, isStale } = payload;
-    const isStopping = () => this.stopRequested || !isRunning() || isStale();
-    const ctx: HandlerContext = {
-      heartbeat: () => payload.heartbeat(),
-      get stopping() {
-        return isStopping();
-      },
-    };
-    let lastDone: string | null = null;
-    const timer = setInterval(() => {
-      payload.heartbeat().catch(() => {
-        /* a rebalance is under way: isStale() reports it to the loop */
-      });
-    }, this.heartbeatIntervalMs);
-    try {
-      const records = batch.messages.map((m) => toRecord(batch.topic, batch.partition, m));
-      if (this.options.eachBatch) {
-        if (isStopping() || records.length === 0) return;
-        const done = await this.withBudget(records, () => this.options.eachBatch!(records, ctx), isStopping);
-        if (done) lastDone = batch.lastOffset();
-      } else if (this.options.recordsConcurrently) {
-        const done = await Promise.all(
-          records.map((r) => this.withBudget([r], () => this.options.eachRecord!(r, ctx), isStopping)),
-        );
-        // Commit the records done in a row from the start; the rest are fetched again.
-        for (let i = 0; i < records.length && done[i]; i++) lastDone = records[i]!.offset;
-      } else {
-        for (const record of records) {
-          if (isStopping()) break;
-          const done = await this.withBudget(
-            [record],
-            () => this.options.eachRecord!(record, ctx),
-            isStopping,
-          );
-          if (!done) break;
-          resolveOffset(record.offset);
-          lastDone = record.offset;
-        }
-      }
-      if (lastDone !== null) resolveOffset(lastDone);
-    } finally {
-      clearInterval(timer);
-      if (lastDone !== null) {
-        // The payload's commit goes straight to the group coordinator; `consumer.commitOffsets`
-        // is skipped by kafkajs once stop() began, which would drop the in-flight record's commit.
-        await payload.commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [{ partition: batch.partition, offset: nextOffset(lastDone) }],
-            },
-          ],
-        });
-      }
-    }
-  }
-
-  /**
-   * Runs `work` for `records` until it succeeds, or dead-letters them when the budget says so.
-   * @returns true when done (handled or dead-lettered, so the offset may be committed); false when the
-   *   runner began stopping during a backoff (the records are left for the next owner of the partition).
-   * @throws the handler's error when no `deadLetter` is configured; the DLQ producer's error when the
-   *   dead letter itself cannot be published (kafkajs then restarts the fetch from the last commit).
-   */
-  private async withBudget(
-    records: readonly IncomingRecord[],
-    work: () => Promise<void>,
-    isStopping: () => boolean,
-  ): Promise<boolean> {
-    const dlq = this.options.deadLetter;
-    const first = records[0]!;
-    const where = { group: this.options.groupId, topic: first.topic };
-    const context = { ...where, partition: first.partition, offset: first.offset, records: records.length };
-    let firstFailureAt = 0;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await work();
-        return true;
-      } catch (error) {
-        if (!dlq) throw error;
-        if (attempt === 1) firstFailureAt = Date.now();
-        const kind = (dlq.classify ?? defaultClassify)(error);
-        const decision = this.decider.decide(kind, error, attempt, firstFailureAt);
-        if ('deadLetter' in decision) {
-          await this.deadLetter(records, decision.deadLetter, context);
-          return true;
-        }
-        const label = typeof kind === 'string' ? kind : 'permanent';
-        this.counters.retries.inc({ ...where, kind: label });
-        this.log(
-          'warn',
-          { ...context, attempt, kind: label, err: describeError(error) },
-          'handler failed; retrying',
-        );
-        if (await sleepUnless(decision.retryInMs, isStopping)) return false;
-      }
-    }
-  }
-
-  private async deadLetter(
-    records: readonly IncomingRecord[],
-    reason: DeadLetterReason,
-    context: Record<string, unknown>,
-  ): Promise<void> {
-    const dlq = this.options.deadLetter!;
-    for (const record of records) {
-      const topic = dlq.topicFor ? dlq.topicFor(record.topic) : `${record.topic}.dlq`;
-      await publishDeadLetter(dlq.producer, record, reason, topic);
-      this.counters.deadLetters.inc({ group: this.options.groupId, topic: record.topic, code: reason.code });
-    }
-    this.log('error', { ...context, code: reason.code, reason: reason.message }, 'record dead-lettered');
-  }
-
-  private log(level: 'warn' | 'error', context: Record<string, unknown>, message: string): void {
-    if (this.options.logger) this.options.logger[level](context, message);
-    else kafkaLog(level, message, context);
-  }
-}
-
-/** Waits `ms` in short steps; true when `stopping()` turned true meanwhile. */
-async function sleepUnless(ms: number, stopping: () => boolean): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (stopping()) return true;
-    await new Promise((r) => setTimeout(r, Math.min(100, until - Date.now())));
-  }
-  return stopping();
 }

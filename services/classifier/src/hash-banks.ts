@@ -6,35 +6,10 @@ import {
   type BankHashRow,
   type HashBankRow,
 } from '@vigil/contracts';
-import { HashIndex, hashFromHex, HASH_BYTES } from '@vigil/pdq';
 import pg from 'pg';
+import { BankEntryIndex, type PdqBankHit, type VideoBankHit } from './bank-entry-index';
 
-/** A bank as the classifier needs it (tables of services/moderation migration 0003-hash-banks). */
-export interface BankInfo {
-  readonly bankId: string;
-  readonly name: string;
-  /** What the bank asks policy for (`remove`, `review`, …). */
-  readonly action: string;
-  readonly signalType: 'pdq' | 'vpdq';
-  readonly enabled: boolean;
-}
-
-/** One PDQ entry within the distance of a query hash. */
-export interface PdqBankHit {
-  readonly hashId: string;
-  readonly bank: BankInfo;
-  readonly distance: number;
-}
-
-/** A bank video whose frame set covers enough of the query's frames. */
-export interface VideoBankHit {
-  readonly hashId: string;
-  readonly bank: BankInfo;
-  /** Share of the query's distinct usable frames within the distance of one of the entry's frames, 0..1. */
-  readonly ratio: number;
-  /** Smallest frame distance among the matched frames. */
-  readonly distance: number;
-}
+export type { BankInfo, PdqBankHit, VideoBankHit } from './bank-entry-index';
 
 export interface HashBankIndexOptions {
   /** `postgres://…` of the moderation database (read-only use). */
@@ -65,17 +40,13 @@ function isMissingTable(error: unknown): boolean {
  * never skipped. A lost listener connection is re-opened after a second and followed
  * by a read, so nothing is missed in between.
  *
- * PDQ entries live in a multi-index hash index (@vigil/pdq HashIndex: exact "all within d"); vPDQ
- * entries' frames (quality ≥ minQuality, distinct) live in a second one, keyed by entry and frame.
+ * Matching runs in memory (BankEntryIndex): PDQ entries live in a multi-index hash index (@vigil/pdq
+ * HashIndex: exact "all within d"); vPDQ entries' frames (quality ≥ minQuality, distinct) in a second one.
  */
 export class HashBankIndex {
   private readonly pool: pg.Pool;
   private listener?: pg.Client;
-  private readonly pdq = new HashIndex();
-  private readonly pdqBank = new Map<string, string>();
-  private readonly frames = new HashIndex();
-  private readonly videos = new Map<string, { bankId: string; frameIds: string[] }>();
-  private banks = new Map<string, BankInfo>();
+  private readonly entries: BankEntryIndex;
   private xmin?: string;
   private refreshing: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
@@ -86,6 +57,7 @@ export class HashBankIndex {
   lastRefresh?: Date;
 
   constructor(private readonly options: HashBankIndexOptions) {
+    this.entries = new BankEntryIndex(options.minQuality ?? 50);
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: 2,
@@ -145,11 +117,7 @@ export class HashBankIndex {
 
   /** Entries indexed: PDQ hashes and vPDQ videos, and the enabled banks. */
   get counts(): { banks: number; pdq_hashes: number; vpdq_videos: number } {
-    return {
-      banks: [...this.banks.values()].filter((b) => b.enabled).length,
-      pdq_hashes: this.pdq.size,
-      vpdq_videos: this.videos.size,
-    };
+    return this.entries.counts;
   }
 
   /**
@@ -164,39 +132,12 @@ export class HashBankIndex {
 
   /** Every PDQ entry within `maxDistance` of `hash` (hex), nearest first. */
   matchPdq(hash: string, maxDistance: number): PdqBankHit[] {
-    return this.pdq.query(hash, maxDistance).flatMap((hit) => {
-      const bank = this.banks.get(this.pdqBank.get(hit.id) ?? '');
-      return bank?.enabled ? [{ hashId: hit.id, bank, distance: hit.distance }] : [];
-    });
+    return this.entries.matchPdq(hash, maxDistance);
   }
 
-  /**
-   * vPDQ matching (vpdq README, python-threatexchange vpdq_brute_matcher): the query's frames are
-   * deduplicated by hash (callers drop low-quality ones); each bank video counts the query frames that lie
-   * within `maxDistance` of one of its frames; a video whose share reaches `threshold` (0..1) matches.
-   */
+  /** vPDQ matching of a video's frame hashes: {@link BankEntryIndex.matchVideo}. */
   matchVideo(frameHashes: readonly string[], maxDistance: number, threshold: number): VideoBankHit[] {
-    const distinct = [...new Set(frameHashes)];
-    if (distinct.length === 0) return [];
-    const found = new Map<string, { count: number; distance: number }>();
-    for (const hash of distinct) {
-      const best = new Map<string, number>();
-      for (const hit of this.frames.query(hash, maxDistance)) {
-        const video = hit.id.slice(0, hit.id.indexOf('#'));
-        best.set(video, Math.min(best.get(video) ?? 256, hit.distance));
-      }
-      for (const [video, d] of best) {
-        const f = found.get(video) ?? { count: 0, distance: 256 };
-        found.set(video, { count: f.count + 1, distance: Math.min(f.distance, d) });
-      }
-    }
-    const hits: VideoBankHit[] = [];
-    for (const [hashId, { count, distance }] of found) {
-      const bank = this.banks.get(this.videos.get(hashId)?.bankId ?? '');
-      const ratio = count / distinct.length;
-      if (bank?.enabled && ratio >= threshold) hits.push({ hashId, bank, ratio, distance });
-    }
-    return hits.sort((a, b) => b.ratio - a.ratio || a.distance - b.distance);
+    return this.entries.matchVideo(frameHashes, maxDistance, threshold);
   }
 
   private async read(): Promise<void> {
@@ -211,28 +152,16 @@ export class HashBankIndex {
         'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
       );
       const { rows: bankRows } = await client.query<HashBankRow>(HASH_BANKS_QUERY);
-      const previous = this.banks;
-      this.banks = new Map(
-        bankRows.map((b) => [
-          b.bank_id,
-          {
-            bankId: b.bank_id,
-            name: b.name,
-            action: b.action,
-            signalType: b.signal_type,
-            enabled: b.enabled,
-          },
-        ]),
-      );
+      const previous = this.entries.replaceBanks(bankRows);
       if (full) {
         rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, null);
       } else {
         // Banks switched off (or gone) drop their entries; banks switched on load theirs.
         for (const [bankId, before] of previous) {
-          const now = this.banks.get(bankId);
-          if (before.enabled && !now?.enabled) this.dropBank(bankId);
+          const now = this.entries.banks.get(bankId);
+          if (before.enabled && !now?.enabled) this.entries.dropBank(bankId);
         }
-        for (const [bankId, now] of this.banks) {
+        for (const [bankId, now] of this.entries.banks) {
           if (now.enabled && !previous.get(bankId)?.enabled)
             rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, bankId);
         }
@@ -240,7 +169,7 @@ export class HashBankIndex {
           `${BANK_HASHES_QUERY} WHERE h.change_txid >= $1::xid8`,
           [this.xmin],
         );
-        for (const row of changed) this.apply(row);
+        for (const row of changed) this.entries.apply(row);
         rows += changed.length;
       }
       await client.query('COMMIT');
@@ -270,50 +199,11 @@ export class HashBankIndex {
          ORDER BY h.hash_id LIMIT ${size}`,
         [after, bankId],
       );
-      const pdq = rows.filter((r) => r.hash !== null);
-      const bytes = new Uint8Array(pdq.length * HASH_BYTES);
-      pdq.forEach((r, i) => bytes.set(hashFromHex(r.hash!), i * HASH_BYTES));
-      this.pdq.addMany(
-        pdq.map((r) => r.hash_id),
-        bytes,
-      );
-      for (const r of pdq) this.pdqBank.set(r.hash_id, r.bank_id);
-      for (const r of rows) if (r.frames) this.apply(r);
+      this.entries.addPage(rows);
       total += rows.length;
       if (rows.length < size) return total;
       after = rows[rows.length - 1]!.hash_id;
     }
-  }
-
-  private apply(row: BankHashRow): void {
-    this.remove(row.hash_id);
-    if (!row.active) return;
-    if (row.hash) {
-      this.pdq.add(row.hash_id, row.hash);
-      this.pdqBank.set(row.hash_id, row.bank_id);
-    } else if (row.frames) {
-      const minQuality = this.options.minQuality ?? 50;
-      const hashes = [...new Set(row.frames.filter((f) => f.quality >= minQuality).map((f) => f.hash))];
-      const frameIds = hashes.map((_, k) => `${row.hash_id}#${k}`);
-      const bytes = new Uint8Array(hashes.length * HASH_BYTES);
-      hashes.forEach((h, k) => bytes.set(hashFromHex(h), k * HASH_BYTES));
-      this.frames.addMany(frameIds, bytes);
-      this.videos.set(row.hash_id, { bankId: row.bank_id, frameIds });
-    }
-  }
-
-  private remove(hashId: string): void {
-    if (this.pdq.remove(hashId)) this.pdqBank.delete(hashId);
-    const video = this.videos.get(hashId);
-    if (video) {
-      for (const id of video.frameIds) this.frames.remove(id);
-      this.videos.delete(hashId);
-    }
-  }
-
-  private dropBank(bankId: string): void {
-    for (const [hashId, b] of this.pdqBank) if (b === bankId) this.remove(hashId);
-    for (const [hashId, v] of this.videos) if (v.bankId === bankId) this.remove(hashId);
   }
 
   private async listen(): Promise<void> {

@@ -1,7 +1,7 @@
 import { TenantId } from '@vigil/contracts';
 import { z } from 'zod';
 import { requestSchemas, responseSchemas } from '../http/openapi-registry';
-import { SIGNAL_TYPES } from './bank-store';
+import { SIGNAL_TYPES } from './bank-types';
 
 /**
  * Request and response shapes of the hash-bank admin API and the match review, registered in the review
