@@ -5,14 +5,15 @@
  * server and webhook receiver on 127.0.0.1, and Debian's Chromium driven by playwright-core. A moderator
  * logs in, opens a queue, sees the image blurred, reveals it, removes the post with two keystrokes; the
  * test then checks the human verdict row, the audit entry and the signed webhook the platform received.
- * Later a team lead selects tasks with the keyboard and decides them in one go (bulk decision), and
- * decides a wave of identical posts as one group (S selects the group).
- * Screenshots of the queue and item views go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also
- * refreshes docs/dashboard-item.png for the README).
+ * A team lead reads the Team page and confirms a role change. Later a second moderator selects tasks with
+ * the keyboard and decides them in one go (bulk decision), warns an author, sets their wellness options,
+ * and decides a wave of identical posts as one group (S selects the group).
+ * Screenshots of each screen go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also refreshes
+ * the docs/dashboard-*.png images of docs/review-dashboard.md).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -248,6 +249,44 @@ async function accessibilityViolations(): Promise<string[]> {
   return violations;
 }
 
+/**
+ * One password login to the service from client address `address` (any 127.0.0.0/8 address on Linux:
+ * another machine, for the login throttle); its HTTP status.
+ */
+function loginFrom(address: string, username: string, password: string): Promise<number> {
+  const body = JSON.stringify({ username, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/review/session`,
+      {
+        method: 'POST',
+        localAddress: address,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-vigil-csrf': '1',
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Logs the browser out (when logged in) and in as `username`. */
+async function logIn(username: string): Promise<void> {
+  const logOut = page.getByRole('button', { name: 'Log out' });
+  if (await logOut.count()) await logOut.click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await logOut.waitFor();
+}
+
 /** Saves a screenshot under test-artifacts/dashboard/. */
 async function shot(name: string): Promise<Buffer> {
   const png = await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -287,6 +326,22 @@ describe('review dashboard in Chromium', () => {
         'Lena Lead',
         '--role',
         'admin',
+        '--queues',
+        'flagged',
+        '--password-stdin',
+      ],
+      PASSWORD,
+    );
+    await cli(
+      [
+        'moderator',
+        'create',
+        '--username',
+        'max',
+        '--name',
+        'Max Moderator',
+        '--role',
+        'moderator',
         '--queues',
         'flagged',
         '--password-stdin',
@@ -381,7 +436,15 @@ describe('review dashboard in Chromium', () => {
     page.on('response', (res) => {
       if (res.status() === 404) notFound.push(res.url());
     });
+    // Wrong passwords for mia from another address lock out that address, not mia (no account-wide lock).
+    const attempts: number[] = [];
+    for (let i = 0; i < 6; i++) attempts.push(await loginFrom('127.0.0.2', 'mia', `wrong password ${i}`));
+    expect(attempts).toEqual([401, 401, 401, 401, 401, 429]);
+
     await page.goto(`${baseUrl}/dashboard/`);
+    await page.getByLabel('Username').waitFor();
+    await shot('login');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-login.png');
     await page.getByLabel('Username').fill('mia');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -397,7 +460,13 @@ describe('review dashboard in Chromium', () => {
     expect(await accessibilityViolations()).toEqual([]);
     if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-queue.png');
 
-    await page.getByRole('link', { name: /Nobody wants you here/ }).click(); // opening claims it
+    // J moves down the rows to the insult, Enter opens it (opening claims it).
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '');
+    for (let i = 0; i < 3 && !(await focusedRow()).includes('Nobody wants you here'); i++) {
+      await page.keyboard.press('j');
+    }
+    expect(await focusedRow()).toContain('Nobody wants you here');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
     const figure = page.locator('figure.media[data-media-id="photo-1"]');
     const image = figure.getByRole('img', { name: 'A cup of coffee with latte art on a saucer' });
@@ -426,8 +495,8 @@ describe('review dashboard in Chromium', () => {
     const itemPng = await shot('item-blurred');
     expect(await accessibilityViolations()).toEqual([]);
 
-    await figure.getByRole('button', { name: /Show image/ }).click();
-    expect(await figure.getAttribute('data-blurred')).toBe('false');
+    await page.keyboard.press('v'); // shows the sensitive media
+    await expect.poll(() => figure.getAttribute('data-blurred')).toBe('false');
     await expect.poll(() => image.evaluate((img) => getComputedStyle(img).filter)).toBe('none');
 
     await page.keyboard.press('r');
@@ -567,17 +636,20 @@ describe('review dashboard in Chromium', () => {
     // A moderator who opens an admin URL is told so, not shown a blank page.
     await page.goto(`${baseUrl}/dashboard/admin`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
-    // The page declares its icon: no favicon request that 404s.
+    // The page declares its icon inline: no favicon request that 404s.
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
     expect(notFound.filter((url) => url.includes('favicon'))).toEqual([]);
 
     if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-item.png', itemPng);
   });
 
   it("a team lead reads the team's statistics and the audit log, filters it and exports it as CSV", async () => {
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByLabel('Username').fill('lena');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    // Mia still holds p-es-4 (claimed with N); logging out gives it back to the queue at once.
+    const claimOf = async () =>
+      (await db.query(`SELECT status, claimed_by FROM review_tasks WHERE post_id = 'p-es-4'`)).rows[0];
+    expect((await claimOf()).status).toBe('claimed');
+    await logIn('lena');
+    expect(await claimOf()).toEqual({ status: 'open', claimed_by: null });
     await page.getByRole('link', { name: 'Team' }).click();
     const perModerator = page.getByRole('table', { name: 'Per moderator' });
     await perModerator.waitFor();
@@ -621,6 +693,8 @@ describe('review dashboard in Chromium', () => {
     const confirm = page.getByRole('group', { name: 'Confirm the role change of mia' });
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('Change mia from moderator to viewer?');
+    await shot('admin-confirm');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-admin.png');
     const roleOf = async () =>
       (await db.query(`SELECT role FROM moderators WHERE username = 'mia'`)).rows[0].role;
     expect(await roleOf()).toBe('moderator');
@@ -647,6 +721,8 @@ describe('review dashboard in Chromium', () => {
   });
 
   it('decides several tasks at once with the keyboard: J/K move, X selects, D decides them with one reason', async () => {
+    // From here on Max, a moderator (not an admin), works the queue.
+    await logIn('max');
     // Mia is working on p-es-4: a bulk decision skips it and says so, it does not take it over.
     const [mia] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'mia'`)).rows;
     await db.query(
@@ -913,17 +989,18 @@ describe('review dashboard in Chromium', () => {
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#announcer').textContent()).toBe('Wellness settings saved.');
-    const [lena] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'lena'`)).rows;
+    const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
     expect(
       (
         await db.query(
           `SELECT blur_px, greyscale, break_after FROM moderator_wellness WHERE moderator_id = $1`,
-          [lena.moderator_id],
+          [max.moderator_id],
         )
       ).rows,
     ).toEqual([{ blur_px: 8, greyscale: false, break_after: 2 }]);
     expect(await accessibilityViolations()).toEqual([]);
     await shot('wellness-settings');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-wellness-settings.png');
     const counter = page.locator('header .exposure');
     expect(await counter.textContent()).toBe('Graphic items 0/2');
 
@@ -987,7 +1064,7 @@ describe('review dashboard in Chromium', () => {
     expect(
       (
         await db.query(`SELECT count(*)::int AS n FROM moderator_exposures WHERE moderator_id = $1`, [
-          lena.moderator_id,
+          max.moderator_id,
         ])
       ).rows[0].n,
     ).toBe(0);
@@ -1044,6 +1121,8 @@ describe('review dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('#announcer').textContent())
       .toBe('Selected 3 tasks, ×3 same caption. D decides them.');
+    await shot('queue-group');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-group.png');
     const checked = await page
       .locator('table.tasks tbody tr')
       .evaluateAll((trs) =>
