@@ -150,7 +150,7 @@ describe("calibratedScores with a `combine: 'max'` expert (the text classifier)"
     ]);
   });
 
-  it('on a post fusion read from its caption alone, keeps fusion only where the text classifier agrees', () => {
+  it('keeps a fusion score that comes from text only where the text classifier agrees', () => {
     const captionOnly = { ...fused, modalities: ['caption'] as const };
     const direct = (hate: number) =>
       new Map<CategoryId, DirectScore>([
@@ -171,11 +171,30 @@ describe("calibratedScores with a `combine: 'max'` expert (the text classifier)"
       ['spam', 0.01],
       ['hate', 0.05],
     ]);
-    // With an image token in the post fusion's scores stand as before.
-    expect(calibratedScores(spec, informs, fused, direct(0.01)).map((s) => s.score)).toEqual([
-      expect.closeTo(0.3, 6),
-      expect.closeTo(0.7, 6),
-    ]);
+    // With an image in the post: a score mostly from the image stands; one mostly from the image's text
+    // (attribution share > 0.5) needs the text classifier's agreement like a caption.
+    const withImage = (hate: { modality: 'image' | 'image_text' | 'caption'; weight: number }[]) => ({
+      ...fused,
+      attribution: [fused.attribution[0]!, hate],
+    });
+    const hateOf = (f: ReturnType<typeof withImage>) =>
+      calibratedScores(spec, informs, f, direct(0.01)).find((s) => s.category === 'hate')!.score;
+    expect(
+      hateOf(
+        withImage([
+          { modality: 'image', weight: 0.7 },
+          { modality: 'caption', weight: 0.3 },
+        ]),
+      ),
+    ).toBeCloseTo(0.7, 6);
+    expect(
+      hateOf(
+        withImage([
+          { modality: 'image_text', weight: 0.6 },
+          { modality: 'image', weight: 0.4 },
+        ]),
+      ),
+    ).toBe(0.01);
   });
 
   it("leaves fusion's informed categories to fusion for an expert without `combine: 'max'`", () => {
