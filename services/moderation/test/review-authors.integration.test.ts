@@ -19,7 +19,7 @@ import { PolicySet } from '@vigil/policy';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database/database';
-import { authorActionMessageId, authorRef, recordPostAuthor } from '../src/review/authors';
+import { authorActionMessageId, authorRef, recordPostAuthor } from '../src/review/author-records';
 import type { AuthorActionResponse, AuthorContext } from '../src/review/author-schemas';
 import { ResultRecorder } from '../src/verdicts/result-recorder';
 import { EndpointStore } from '../src/webhooks/endpoint-store';

@@ -12,7 +12,7 @@ import { MODERATION_CONFIG, type ModerationConfig } from '../config';
 import { DATABASE, type Db } from '../database/database';
 import { insertInChunks, withoutNul } from '../verdicts/result-recorder';
 import { recordFailureKind } from '../verdicts/record-failure';
-import { recordPostAuthor } from '../review/authors';
+import { recordPostAuthor } from '../review/author-records';
 
 /**
  * Records where each medium of each post revision can be fetched for the dashboard: the platform's URL,

@@ -1,101 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   AUTHOR_ACTION_EVENT_TYPE,
   AUTHOR_ACTION_REASONS,
   AUTHOR_ACTION_SCHEMA_VERSION,
   AuthorActionV1Schema,
   authorReasonFor,
-  type Action,
   type AuthorActionV1,
-  type PostV1,
-  type ReviewDecision,
 } from '@vigil/contracts';
-import { sql } from 'kysely';
 import { audit } from '../audit/audit';
 import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db, Queryable, Tx } from '../database/database';
 import { ApiError } from '../http/api-error';
-import type {
-  AuthorAction,
-  AuthorActionRequest,
-  AuthorActionResponse,
-  AuthorContext,
-} from './author-schemas';
+import { actionView, authorActionRows, authorHistory, type TaskAuthor } from './author-history';
+import { authorActionMessageId, authorRef } from './author-records';
+import type { AuthorActionRequest, AuthorActionResponse, AuthorContext } from './author-schemas';
 import type { QueueRow, QueueStore } from './queues';
-
-/** Most posts, decisions and actions the author context lists. */
-const LIST_LIMIT = 50;
-
-/**
- * A pseudonym of an author within a tenant: the first 12 hex digits of SHA-256(tenant, NUL, author).
- * Shown to moderators and written to the audit log in place of the platform's id, which is never
- * logged; the same author id in two tenants gets two unrelated pseudonyms.
- */
-export function authorRef(tenantId: string, author: string): string {
-  return createHash('sha256').update(`${tenantId}\u0000${author}`).digest('hex').slice(0, 12);
-}
-
-/** The `webhook-id` of an author action's deliveries: one per action, the same on every retry. */
-export function authorActionMessageId(actionId: string): string {
-  return `msg_author_${actionId.replaceAll('-', '')}`;
-}
-
-/**
- * Records the author of a post from the posts topic (all revisions share one row per tenant + post; a
- * later revision updates it, keeping an account creation time it no longer sends). Redelivery is a no-op.
- */
-export async function recordPostAuthor(db: Queryable, post: PostV1): Promise<void> {
-  await db
-    .insertInto('post_authors')
-    .values({
-      tenant_id: post.tenant_id,
-      post_id: post.post_id,
-      author: post.author,
-      author_created_at: post.author_created_at ?? null,
-    })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'post_id']).doUpdateSet((eb) => ({
-        author: eb.ref('excluded.author'),
-        author_created_at: sql`coalesce(excluded.author_created_at, post_authors.author_created_at)`,
-      })),
-    )
-    .execute();
-}
-
-interface TaskAuthor {
-  readonly tenantId: string;
-  readonly postId: string;
-  readonly revision: number;
-  readonly author: string;
-  readonly authorCreatedAt: Date | null;
-}
-
-type ActionRow = {
-  action_id: string;
-  kind: AuthorAction['kind'];
-  reason_code: string;
-  note: string | null;
-  duration_seconds: number | null;
-  expires_at: Date | null;
-  post_id: string;
-  created_at: Date;
-  moderator_id: string;
-  display_name: string | null;
-};
-
-function actionView(r: ActionRow): AuthorAction {
-  return {
-    action_id: r.action_id,
-    kind: r.kind,
-    reason_code: r.reason_code,
-    note: r.note,
-    duration_seconds: r.duration_seconds,
-    expires_at: r.expires_at?.toISOString() ?? null,
-    post_id: r.post_id,
-    created_at: r.created_at.toISOString(),
-    moderator: { moderator_id: r.moderator_id, display_name: r.display_name },
-  };
-}
 
 /**
  * Author context and author actions, always reached through a task of a queue the moderator works in:
@@ -131,87 +50,7 @@ export class AuthorActions {
         reasons,
       };
     }
-    const a = found.author;
-    const [posts, total, decisions, actions, removes, actionCount] = await Promise.all([
-      sql<{
-        post_id: string;
-        revision: number | null;
-        strongest_action: Action | null;
-        source: 'model' | 'human' | null;
-        decided_at: Date | null;
-        action_category: string | null;
-        category: string | null;
-        score: number | null;
-      }>`
-        SELECT pa.post_id, v.revision, v.strongest_action, v.source, v.decided_at,
-          (SELECT x->>'category' FROM jsonb_array_elements(v.actions) x
-           WHERE x->>'action' = v.strongest_action AND x ? 'category' LIMIT 1) AS action_category,
-          cs.category, cs.score
-        FROM post_authors pa
-        LEFT JOIN LATERAL (
-          SELECT revision, strongest_action, source, decided_at, actions FROM verdicts
-          WHERE tenant_id = pa.tenant_id AND post_id = pa.post_id
-          ORDER BY revision DESC, decided_at DESC, seq DESC LIMIT 1) v ON true
-        LEFT JOIN LATERAL (
-          SELECT category, score FROM category_scores
-          WHERE tenant_id = pa.tenant_id AND post_id = pa.post_id AND revision = v.revision
-          ORDER BY score DESC LIMIT 1) cs ON true
-        WHERE pa.tenant_id = ${a.tenantId} AND pa.author = ${a.author}
-        ORDER BY coalesce(v.decided_at, pa.recorded_at) DESC, pa.post_id
-        LIMIT ${LIST_LIMIT}`.execute(this.db),
-      this.db
-        .selectFrom('post_authors')
-        .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('author_created_at').as('created')])
-        .where('tenant_id', '=', a.tenantId)
-        .where('author', '=', a.author)
-        .executeTakeFirstOrThrow(),
-      this.authorDecisions(a).limit(LIST_LIMIT).execute(),
-      this.authorActions(this.db, a.tenantId, a.author).limit(LIST_LIMIT).execute(),
-      this.authorDecisions(a)
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .clearOrderBy()
-        .where('d.decision', '=', 'remove')
-        .executeTakeFirstOrThrow(),
-      this.db
-        .selectFrom('author_actions')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('tenant_id', '=', a.tenantId)
-        .where('author', '=', a.author)
-        .executeTakeFirstOrThrow(),
-    ]);
-    // The account's creation time as this post sent it, else as any other post of the author did.
-    const created = a.authorCreatedAt ?? total.created;
-    return {
-      known: true,
-      author_ref: authorRef(a.tenantId, a.author),
-      account_created_at: created?.toISOString() ?? null,
-      account_age_days: created
-        ? Math.max(0, Math.floor((Date.now() - created.getTime()) / 86_400_000))
-        : null,
-      strikes: Number(removes.n) + Number(actionCount.n),
-      posts_total: Number(total.n),
-      posts: posts.rows.map((p) => ({
-        post_id: p.post_id,
-        current: p.post_id === a.postId,
-        revision: p.revision,
-        strongest_action: p.strongest_action,
-        verdict_source: p.source,
-        top_category: p.action_category ?? p.category,
-        top_score: p.action_category ? null : p.score,
-        decided_at: p.decided_at?.toISOString() ?? null,
-      })),
-      decisions: decisions.map((d) => ({
-        decision_id: d.decision_id,
-        post_id: d.post_id,
-        decision: d.decision as ReviewDecision,
-        reason_code: d.reason_code,
-        decided_at: d.decided_at.toISOString(),
-        moderator: { moderator_id: d.moderator_id, display_name: d.display_name },
-      })),
-      actions: actions.map(actionView),
-      reasons,
-    };
+    return authorHistory(this.db, found.author, reasons);
   }
 
   /**
@@ -319,7 +158,7 @@ export class AuthorActions {
           webhook_deliveries: deliveries,
         },
       });
-      const [row] = await this.authorActions(trx, a.tenantId, a.author)
+      const [row] = await authorActionRows(trx, a.tenantId, a.author)
         .where('a.action_id', '=', actionId)
         .execute();
       return { ...actionView(row!), deliveries, replayed: false };
@@ -334,7 +173,7 @@ export class AuthorActions {
       .where('moderator_id', '=', moderatorId)
       .where('idempotency_key', '=', key)
       .executeTakeFirstOrThrow();
-    const [action] = await this.authorActions(trx, row.tenant_id, row.author)
+    const [action] = await authorActionRows(trx, row.tenant_id, row.author)
       .where('a.action_id', '=', row.action_id)
       .execute();
     const sent = await trx
@@ -374,47 +213,5 @@ export class AuthorActions {
         }
       : undefined;
     return { author, callbackEndpointId: row.callback_endpoint_id };
-  }
-
-  /** Final, not undone human decisions on the author's posts, newest first. */
-  private authorDecisions(a: TaskAuthor) {
-    return this.db
-      .selectFrom('human_decisions as d')
-      .innerJoin('post_authors as pa', (j) =>
-        j.onRef('pa.tenant_id', '=', 'd.tenant_id').onRef('pa.post_id', '=', 'd.post_id'),
-      )
-      .leftJoin('moderators as m', (j) =>
-        j.on((eb) => eb(eb.cast('m.moderator_id', 'text'), '=', eb.ref('d.moderator_id'))),
-      )
-      .select(['d.decision_id', 'd.post_id', 'd.decision', 'd.reason_code', 'd.decided_at', 'd.moderator_id'])
-      .select('m.display_name')
-      .where('pa.tenant_id', '=', a.tenantId)
-      .where('pa.author', '=', a.author)
-      .where('d.tenant_id', '=', a.tenantId)
-      .where('d.undone_at', 'is', null)
-      .where('d.decision', '!=', 'escalate')
-      .orderBy('d.decided_at', 'desc');
-  }
-
-  /** Author actions on the author, newest first, with the moderator's display name. */
-  private authorActions(db: Queryable, tenantId: string, author: string) {
-    return db
-      .selectFrom('author_actions as a')
-      .leftJoin('moderators as m', 'm.moderator_id', 'a.moderator_id')
-      .select([
-        'a.action_id',
-        'a.kind',
-        'a.reason_code',
-        'a.note',
-        'a.duration_seconds',
-        'a.expires_at',
-        'a.post_id',
-        'a.created_at',
-        'a.moderator_id',
-        'm.display_name',
-      ])
-      .where('a.tenant_id', '=', tenantId)
-      .where('a.author', '=', author)
-      .orderBy('a.created_at', 'desc');
   }
 }
