@@ -726,7 +726,8 @@ describe('review dashboard in Chromium', () => {
     // Mia is working on p-es-4: a bulk decision skips it and says so, it does not take it over.
     const [mia] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'mia'`)).rows;
     await db.query(
-      `UPDATE review_tasks SET status = 'claimed', claimed_by = $1, claim_expires_at = now() + interval '10 minutes'
+      `UPDATE review_tasks SET status = 'claimed', claimed_by = $1, claim_expires_at = now() + interval '10 minutes',
+         claimed_at = now() - interval '12 minutes'
        WHERE post_id = 'p-es-4'`,
       [mia.moderator_id],
     );
@@ -734,6 +735,8 @@ describe('review dashboard in Chromium', () => {
     const rows = page.locator('table.tasks tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.first().textContent()).toContain('with Mia Moderator');
+    // Since when she holds it: the claim's local start time and how long ago.
+    expect(await rows.first().textContent()).toMatch(/with Mia Moderator since \d{2}:\d{2} \(1[2-4] min\)/);
     const posts = ['p-es-4', 'p-de-17', 'p-live'];
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('j'); // the next row's link takes focus
@@ -786,7 +789,7 @@ describe('review dashboard in Chromium', () => {
       'Remove: Hate speech — 2 decided, 1 skipped.',
     );
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain('with Mia Moderator');
+    expect(await rows.first().textContent()).toMatch(/with Mia Moderator since \d{2}:\d{2} \(\d+ min\)/);
     await shot('queue-bulk-done');
 
     const decided = await db.query(

@@ -15,6 +15,15 @@ export function formatSla(dueAt: string, now = Date.now()): string {
   return left >= 0 ? `due in ${formatDuration(left)}` : `overdue by ${formatDuration(-left)}`;
 }
 
+/** "since 14:05 (12 min)": when a claim was taken (local time) and how long it has been held. */
+export function formatHeldSince(claimedAt: string, now = Date.now()): string {
+  const at = new Date(claimedAt);
+  const clock = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const held = Math.max(0, now - at.getTime());
+  const minutes = Math.floor(held / 60_000);
+  return `since ${clock} (${minutes < 60 ? `${minutes} min` : formatDuration(held)})`;
+}
+
 /** "1:05" from milliseconds. */
 export function formatClock(ms: number): string {
   const s = Math.floor(ms / 1000);

@@ -323,11 +323,20 @@ describe('claims', () => {
       queues: ['lease'],
     });
 
-    const first = await ann.json<{ task: { task_id: string } }>('/review/queues/lease/claim', {
-      method: 'POST',
-      body: {},
-    });
+    const first = await ann.json<{
+      task: { task_id: string; claimed_at: string | null; platform_priority: string | null };
+    }>('/review/queues/lease/claim', { method: 'POST', body: {} });
     expect(first.task.task_id).toBe(taskId);
+    expect(first.task.platform_priority).toBeNull(); // a model flag, not sent by a platform
+    expect(Math.abs(Date.parse(first.task.claimed_at!) - Date.now())).toBeLessThan(60_000);
+    // Renewing keeps the claim's start.
+    const renewed = await ann.json<{ claimed_at: string | null }>(
+      `/review/queues/lease/tasks/${taskId}/claim`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(renewed.claimed_at).toBe(first.task.claimed_at);
     expect(
       (await carl.json<{ task: null }>('/review/queues/lease/claim', { method: 'POST', body: {} })).task,
     ).toBeNull();
@@ -345,11 +354,13 @@ describe('claims', () => {
       '/review/queues/lease/tasks',
     );
     expect(list.tasks).toEqual([expect.objectContaining({ task_id: taskId, status: 'open' })]);
-    const second = await carl.json<{ task: { task_id: string; claimed_by_me: boolean } }>(
+    const second = await carl.json<{ task: { task_id: string; claimed_by_me: boolean; claimed_at: string } }>(
       '/review/queues/lease/claim',
       { method: 'POST', body: {} },
     );
     expect(second.task).toMatchObject({ task_id: taskId, claimed_by_me: true });
+    // A new holder after the lease ran out: a new start.
+    expect(Date.parse(second.task.claimed_at)).toBeGreaterThan(Date.parse(first.task.claimed_at!));
     const late = await ann.call(`/review/queues/lease/tasks/${taskId}/decision`, {
       method: 'POST',
       body: { decision: 'remove', reason_code: 'hate' },
@@ -362,10 +373,10 @@ describe('claims', () => {
     );
     const [row] = await db
       .selectFrom('review_tasks')
-      .select(['status', 'claimed_by'])
+      .select(['status', 'claimed_by', 'claimed_at'])
       .where('task_id', '=', taskId)
       .execute();
-    expect(row).toEqual({ status: 'open', claimed_by: null });
+    expect(row).toEqual({ status: 'open', claimed_by: null, claimed_at: null });
   });
 });
 
@@ -701,13 +712,29 @@ describe('appeals and reports from platforms', () => {
 
   it('a user report opens a task in the reports queue; scopes and unknown posts are refused', async () => {
     await recorder.record(makeResult({ tenant: 'appeal', postId: 'reported-post' }));
-    const res = await platform('/posts/reported-post/reports', { report_id: 'r-1', category: 'harassment' });
+    const res = await platform('/posts/reported-post/reports', {
+      report_id: 'r-1',
+      category: 'harassment',
+      priority: 'high',
+    });
     expect(res.status).toBe(201);
     const { task_id } = (await res.json()) as { task_id: string };
     const { tasks } = await ella.json<{ tasks: { task_id: string; categories: string[] }[] }>(
       '/review/queues/reports/tasks',
     );
-    expect(tasks).toContainEqual(expect.objectContaining({ task_id, categories: ['harassment'] }));
+    // The platform's urgency as sent, beside the integer queue priority derived from it.
+    expect(tasks).toContainEqual(
+      expect.objectContaining({
+        task_id,
+        categories: ['harassment'],
+        platform_priority: 'high',
+        priority: 250,
+      }),
+    );
+    const detail = await ella.json<{ task: { platform_priority: string | null } }>(
+      `/review/queues/reports/tasks/${task_id}`,
+    );
+    expect(detail.task.platform_priority).toBe('high');
 
     expect((await platform('/posts/nope/reports', { report_id: 'r-2' })).status).toBe(404);
     const { token: readOnly } = await createApiToken(db, {

@@ -1125,7 +1125,11 @@ export interface components {
             claimed_by_me: boolean;
             /** Format: date-time */
             claim_expires_at: string | null;
+            /** Format: date-time */
+            claimed_at: string | null;
             priority: number;
+            /** @enum {string|null} */
+            platform_priority: "low" | "normal" | "high" | null;
             categories: string[];
             severity: number;
             escalation_level: number;
@@ -1223,7 +1227,11 @@ export interface components {
                 claimed_by_me: boolean;
                 /** Format: date-time */
                 claim_expires_at: string | null;
+                /** Format: date-time */
+                claimed_at: string | null;
                 priority: number;
+                /** @enum {string|null} */
+                platform_priority: "low" | "normal" | "high" | null;
                 categories: string[];
                 severity: number;
                 escalation_level: number;
@@ -1590,7 +1598,11 @@ export interface components {
             claimed_by_me: boolean;
             /** Format: date-time */
             claim_expires_at: string | null;
+            /** Format: date-time */
+            claimed_at: string | null;
             priority: number;
+            /** @enum {string|null} */
+            platform_priority: "low" | "normal" | "high" | null;
             categories: string[];
             severity: number;
             escalation_level: number;

@@ -1,12 +1,31 @@
 import { useEffect, useRef } from 'react';
 import type { QueueTask, TaskSummary } from '../api/client';
-import { formatDuration, formatSla, SEVERITY_LABELS } from '../format';
+import { formatDuration, formatHeldSince, formatSla, SEVERITY_LABELS } from '../format';
 import { Link } from '../router';
 
 export const SOURCE_LABELS = { model: 'Model flag', appeal: 'Appeal', report: 'User report' } as const;
 
 /** "tenant/post", how a task is named to moderators. */
 export const taskName = (t: Pick<TaskSummary, 'tenant_id' | 'post_id'>) => `${t.tenant_id}/${t.post_id}`;
+
+/** "with Mia Moderator since 14:05 (12 min)" (or "with you …") for a claimed task, else "waiting". */
+export function holderLabel(
+  t: Pick<TaskSummary, 'status' | 'claimed_by' | 'claimed_by_me' | 'claimed_at'>,
+): string {
+  if (t.status !== 'claimed') return 'waiting';
+  const who = `with ${t.claimed_by_me ? 'you' : t.claimed_by}`;
+  return t.claimed_at ? `${who} ${formatHeldSince(t.claimed_at)}` : who;
+}
+
+/** The "high priority report" pill when the platform sent a report or appeal as high priority. */
+export function PlatformPriority({ task }: { task: Pick<TaskSummary, 'platform_priority' | 'source'> }) {
+  if (task.platform_priority !== 'high') return null;
+  return (
+    <span className="pill platform-high" title="The platform sent this as high priority">
+      high priority {task.source}
+    </span>
+  );
+}
 
 /** "×12 same media": how many waiting tasks of the queue are identical to this one (itself included). */
 export const groupLabel = (group: NonNullable<QueueTask['group']>) =>
@@ -117,7 +136,9 @@ export function TaskTable({
                 </span>
               )}
             </td>
-            <td>{SOURCE_LABELS[t.source]}</td>
+            <td>
+              {SOURCE_LABELS[t.source]} <PlatformPriority task={t} />
+            </td>
             <td>{t.categories.join(', ') || '—'}</td>
             <td>
               <span className={`sev sev-${t.severity}`}>{SEVERITY_LABELS[t.severity] ?? t.severity}</span>
@@ -130,7 +151,7 @@ export function TaskTable({
                 · {formatSla(t.due_at)}
               </span>
             </td>
-            <td>{t.status === 'claimed' ? `with ${t.claimed_by_me ? 'you' : t.claimed_by}` : 'waiting'}</td>
+            <td>{holderLabel(t)}</td>
           </tr>
         ))}
       </tbody>

@@ -14,11 +14,12 @@ import { HashMatches } from '../components/HashMatches';
 import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
 import { ShortcutsToggle } from '../components/ShortcutsToggle';
+import { holderLabel, PlatformPriority } from '../components/TaskTable';
 import { useWellness } from '../components/WellnessContext';
 import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
 import { offerUndo } from '../undo';
-import { formatSla } from '../format';
+import { formatHeldSince, formatSla } from '../format';
 import { navigate } from '../router';
 import { DECISION_KEYS, DECISION_LABELS, interpretKey, isTyping } from '../shortcuts';
 
@@ -301,13 +302,14 @@ export function ItemPage({
         )}
         <span className={`triage triage-${task.triage.tier}`}>{task.triage.label}</span>
         <span className={task.overdue ? 'overdue-text' : 'muted'}>{formatSla(task.due_at)}</span>
+        <PlatformPriority task={task} />
         <span className="claim">
           {task.status === 'resolved'
             ? 'decided'
             : mine
-              ? 'claimed by you'
+              ? `claimed by you${task.claimed_at ? ` ${formatHeldSince(task.claimed_at)}` : ''}`
               : task.status === 'claimed'
-                ? `with ${task.claimed_by}`
+                ? holderLabel(task)
                 : 'not claimed'}
         </span>
         <button type="button" onClick={() => void next(mine)} aria-keyshortcuts="n">

@@ -137,7 +137,7 @@ export class SessionStore {
       if (!session || !options.releaseClaims) return;
       await trx
         .updateTable('review_tasks')
-        .set({ status: 'open', claimed_by: null, claim_expires_at: null })
+        .set({ status: 'open', claimed_by: null, claim_expires_at: null, claimed_at: null })
         .where('status', '=', 'claimed')
         .where('claimed_by', '=', session.moderator_id)
         .execute();

@@ -9,6 +9,7 @@ import * as hashBankReader from './migrations/0006-hash-bank-reader';
 import * as reviewShift from './migrations/0007-review-shift';
 import * as authors from './migrations/0008-authors';
 import * as wellness from './migrations/0009-wellness';
+import * as claimStart from './migrations/0010-claim-start';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-review-shift': reviewShift,
   '0008-authors': authors,
   '0009-wellness': wellness,
+  '0010-claim-start': claimStart,
 };
 
 export interface DatabaseSettings {

@@ -5,6 +5,15 @@ import { CLAIMABLE, filterSql, queueOrder, type QueueStore, type QueueRow } from
 import type { QueueFilter, TaskSummary } from './schemas';
 
 /**
+ * The new `claimed_at` of task `t` claimed by `moderatorId`: kept when this renews the moderator's own live
+ * claim, now for a new claim (also after the moderator's own lease ran out).
+ */
+function renewedOrNow(moderatorId: string) {
+  return sql`CASE WHEN t.status = 'claimed' AND t.claimed_by = ${moderatorId} AND t.claim_expires_at > now()
+    THEN coalesce(t.claimed_at, now()) ELSE now() END`;
+}
+
+/**
  * Claims on review tasks: a moderator holds a task for `leaseMs` (renewed by claiming it again); a
  * lease that runs out returns the task to its queue without anyone releasing it. The next task is taken
  * with `FOR UPDATE SKIP LOCKED`, so concurrent claims (any number of moderators and instances) never
@@ -24,7 +33,8 @@ export class ReviewClaims {
   /** Claims the first claimable task of `queue` (narrowed by `narrow`) in queue order; null when none. */
   async claimNext(queue: QueueRow, narrow: QueueFilter, moderatorId: string): Promise<TaskSummary | null> {
     const { rows } = await sql<{ task_id: string }>`
-      UPDATE review_tasks SET status = 'claimed', claimed_by = ${moderatorId}, claim_expires_at = ${this.lease()}
+      UPDATE review_tasks SET status = 'claimed', claimed_by = ${moderatorId}, claim_expires_at = ${this.lease()},
+        claimed_at = now()
       WHERE task_id = (
         SELECT t.task_id
         FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
@@ -43,7 +53,8 @@ export class ReviewClaims {
    */
   async claim(queue: QueueRow, taskId: string, moderatorId: string): Promise<TaskSummary> {
     const { rows } = await sql<{ task_id: string }>`
-      UPDATE review_tasks t SET status = 'claimed', claimed_by = ${moderatorId}, claim_expires_at = ${this.lease()}
+      UPDATE review_tasks t SET status = 'claimed', claimed_by = ${moderatorId}, claim_expires_at = ${this.lease()},
+        claimed_at = ${renewedOrNow(moderatorId)}
       FROM posts p
       WHERE t.task_id = ${taskId}::uuid AND (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
         AND (${CLAIMABLE} OR (t.status = 'claimed' AND t.claimed_by = ${moderatorId}))
@@ -71,7 +82,7 @@ export class ReviewClaims {
   async release(taskId: string, moderatorId: string): Promise<void> {
     const released = await this.db
       .updateTable('review_tasks')
-      .set({ status: 'open', claimed_by: null, claim_expires_at: null })
+      .set({ status: 'open', claimed_by: null, claim_expires_at: null, claimed_at: null })
       .where('task_id', '=', taskId)
       .where('status', '=', 'claimed')
       .where('claimed_by', '=', moderatorId)

@@ -178,6 +178,7 @@ export class ReviewDecisions {
                 status: 'open',
                 claimed_by: null,
                 claim_expires_at: null,
+                claimed_at: null,
                 escalation_level: sql`escalation_level + 1`,
               }
             : { status: 'resolved', resolved_at: decidedAt, claim_expires_at: null },
@@ -281,6 +282,7 @@ export class ReviewDecisions {
           status: 'claimed',
           claimed_by: moderator.moderatorId,
           claim_expires_at: new Date(now.getTime() + this.options.claimLeaseMs),
+          claimed_at: now,
           resolved_at: null,
           ...(decision.decision === 'escalate'
             ? { escalation_level: sql`greatest(escalation_level - 1, 0)` }

@@ -73,6 +73,7 @@ export async function openPlatformTask(db: Db, input: PlatformTaskInput): Promis
         verdict_id: verdict.verdict_id,
         kind: input.kind,
         priority: PRIORITY[input.priority ?? 'normal'],
+        platform_priority: input.priority ?? 'normal',
         reasons: JSON.stringify(
           reasons.length > 0
             ? reasons

@@ -58,7 +58,9 @@ interface SummaryRow {
   claimed_by: string | null;
   claimer_name: string | null;
   claim_expires_at: Date | null;
+  claimed_at: Date | null;
   priority: number;
+  platform_priority: 'low' | 'normal' | 'high' | null;
   categories: string[];
   severity: number;
   escalation_level: number;
@@ -80,7 +82,7 @@ export function dueAt(slaSeconds: number): RawBuilder<Date> {
 /** The columns of a task summary; the query must name `review_tasks t` and `posts p`. */
 export function summaryColumns(slaSeconds: number): RawBuilder<unknown> {
   return sql`t.task_id, t.tenant_id, t.post_id, t.revision, t.kind, t.status, t.claimed_by, t.claim_expires_at,
-    t.priority, t.categories, t.severity, t.escalation_level, p.lang, left(p.caption, 200) AS caption,
+    t.claimed_at, t.priority, t.platform_priority, t.categories, t.severity, t.escalation_level, p.lang, left(p.caption, 200) AS caption,
     coalesce((SELECT array_agg(DISTINCT m.kind ORDER BY m.kind) FROM media m
               WHERE (m.tenant_id, m.post_id, m.revision) = (t.tenant_id, t.post_id, t.revision)), '{}') AS media_kinds,
     (SELECT mo.display_name FROM moderators mo WHERE mo.moderator_id::text = t.claimed_by) AS claimer_name,
@@ -103,7 +105,9 @@ export function toSummary(row: SummaryRow, moderatorId: string): TaskSummary {
     claimed_by: claimed ? row.claimer_name : null,
     claimed_by_me: claimed && row.claimed_by === moderatorId,
     claim_expires_at: claimed ? row.claim_expires_at!.toISOString() : null,
+    claimed_at: claimed ? (row.claimed_at ?? row.claim_expires_at!).toISOString() : null,
     priority: row.priority,
+    platform_priority: row.platform_priority,
     categories: row.categories,
     severity: row.severity,
     escalation_level: row.escalation_level,

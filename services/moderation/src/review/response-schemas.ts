@@ -51,7 +51,12 @@ export const TaskSummary = z.object({
   claimed_by: z.string().nullable().meta({ description: 'Display name of the moderator holding it' }),
   claimed_by_me: z.boolean(),
   claim_expires_at: time().nullable(),
+  /** When the holder claimed it (renewals keep it); null unless claimed. */
+  claimed_at: time().nullable(),
+  /** Queue order weight (higher first among tasks of the same tier and due time). */
   priority: z.int(),
+  /** The urgency the platform sent with an appeal or report (`normal` when none); null for model flags. */
+  platform_priority: z.enum(['low', 'normal', 'high']).nullable(),
   categories: z.array(z.string()),
   severity: z.int(),
   escalation_level: z.int(),

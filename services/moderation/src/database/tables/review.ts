@@ -17,9 +17,13 @@ export interface ReviewTasksTable {
     'open' | 'claimed' | 'resolved' | 'cancelled'
   >;
   priority: Generated<number>;
+  /** The urgency a platform sent with an appeal or report (`normal` when none); null for model flags (migration 0010). */
+  platform_priority: 'low' | 'normal' | 'high' | null;
   reasons: Json<unknown[]>;
   claimed_by: string | null;
   claim_expires_at: Timestamp | null;
+  /** When the current holder claimed it (kept on renewal; migration 0010). */
+  claimed_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   resolved_at: Timestamp | null;
   /** Categories the task is about (its reasons', or the appealed actions'), for queue filters. */
