@@ -251,6 +251,13 @@ describe('claims', () => {
       (await kim.json<{ task: null }>('/review/queues/logout/claim', { method: 'POST', body: {} })).task,
     ).toBeNull();
     expect((await lea.call('/review/session', { method: 'DELETE' })).status).toBe(204);
+    expect(
+      await db
+        .selectFrom('review_tasks')
+        .select(['status', 'claimed_by', 'claimed_at'])
+        .where('task_id', '=', taskId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'open', claimed_by: null, claimed_at: null });
     const next = await kim.json<{ task: { task_id: string } }>('/review/queues/logout/claim', {
       method: 'POST',
       body: {},
