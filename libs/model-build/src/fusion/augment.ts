@@ -1,7 +1,7 @@
 import type { CategoryId } from '@vigil/contracts';
 import { withInterplay, type FusionSpec } from '@vigil/model';
 import { mulberry32 } from './random';
-import type { TrainExample, TrainToken } from './train';
+import type { TrainExample, TrainToken } from './train-example';
 
 /**
  * Image-borne signals the skimage photos cannot teach (none shows nudity or a weapon), taught in

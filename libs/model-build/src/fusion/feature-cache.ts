@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Modality } from '@vigil/contracts';
-import type { TrainExample } from './train';
+import type { TrainExample } from './train-example';
 
 interface Stored {
   id: string;

@@ -8,7 +8,7 @@ import { loadExperts, VigilClassifier, withInterplay, type FusionSpec } from '@v
 import { targetsOf, type CorpusRecord } from '../corpus/corpus';
 import { requestFor } from '../corpus/media';
 import { mulberry32 } from './random';
-import type { TrainExample, TrainToken } from './train';
+import type { TrainExample, TrainToken } from './train-example';
 
 /**
  * The classifier training reads its features through: every expert of a bundle folder (image experts
