@@ -21,6 +21,7 @@ import { TaskGrouping } from './review/grouping';
 import { QueueStore } from './review/queues';
 import { ReviewController } from './review/review.controller';
 import { SavedFilters } from './review/saved-filters';
+import { SavedFiltersController } from './review/saved-filters.controller';
 import { WellnessController } from './review/wellness.controller';
 import { WellnessStore } from './review/wellness';
 
@@ -39,6 +40,7 @@ export function reviewApi(config: ModerationConfig): { controllers: Type[]; prov
     controllers: [
       SessionController,
       ReviewController,
+      SavedFiltersController,
       AdminController,
       MediaController,
       ReviewRequestsController,

@@ -8,26 +8,20 @@ import {
   type Me,
   type TaskDetail,
 } from '../api/client';
-import { ConfirmDecision } from '../components/ConfirmDecision';
 import { AuthorPanel } from '../components/AuthorPanel';
 import { HashMatches } from '../components/HashMatches';
-import { MediaView } from '../components/MediaView';
 import { ScoresTable } from '../components/ScoresTable';
-import { ShortcutsToggle } from '../components/ShortcutsToggle';
-import { holderLabel, PlatformPriority } from '../components/TaskTable';
-import { useWellness } from '../components/WellnessContext';
 import { announce } from '../announce';
 import { setFlash, takeFlash } from '../flash';
 import { offerUndo } from '../undo';
-import { formatHeldSince, formatSla } from '../format';
 import { navigate } from '../router';
-import { DECISION_KEYS, DECISION_LABELS, interpretKey, isTyping } from '../shortcuts';
-
-const MUTE_KEY = 'vigil.review.muted';
-const KEY_OF = Object.fromEntries(Object.entries(DECISION_KEYS).map(([k, d]) => [d, k])) as Record<
-  Decision,
-  string
->;
+import { DECISION_LABELS } from '../shortcuts';
+import { DecisionPanel, type PendingConfirmation } from './item/DecisionPanel';
+import { ItemContent } from './item/ItemContent';
+import { ItemHeader, ItemShortcutsHelp } from './item/ItemHeader';
+import { useItemClaim } from './item/useItemClaim';
+import { MUTE_KEY, useItemKeys } from './item/useItemKeys';
+import { WhyInReview } from './item/WhyInReview';
 
 /**
  * The item view: media (safety-blurred when sensitive), caption, text found in images, transcript,
@@ -46,7 +40,6 @@ export function ItemPage({
   me: Me;
   catalogue: Catalogue;
 }) {
-  const [detail, setDetail] = useState<TaskDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [flash] = useState<string | null>(takeFlash);
   const [status, setStatus] = useState<string | null>(flash);
@@ -59,48 +52,12 @@ export function ItemPage({
   const [authorSignal, setAuthorSignal] = useState(0);
   const [busy, setBusy] = useState(false);
   /** A high-severity decision waiting for the moderator's confirmation (ConfirmDecision). */
-  const [confirming, setConfirming] = useState<{ decision: Decision; reasonCode: string } | null>(null);
-  const { refreshExposure } = useWellness();
+  const [confirming, setConfirming] = useState<PendingConfirmation | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const canDecide = me.role !== 'viewer';
   const path = { queue: queueId, task: taskId };
-
-  const load = useCallback(async () => {
-    const found = unwrap(
-      await api.GET('/review/queues/{queue}/tasks/{task}', {
-        params: { path: { queue: queueId, task: taskId } },
-      }),
-    );
-    setDetail(found);
-    return found;
-  }, [queueId, taskId]);
-
-  // Open: load, and claim when a moderator opens a waiting task.
-  useEffect(() => {
-    void (async () => {
-      try {
-        const found = await load();
-        if (canDecide && found.task.status === 'open') {
-          try {
-            unwrap(
-              await api.POST('/review/queues/{queue}/tasks/{task}/claim', {
-                params: { path: { queue: queueId, task: taskId } },
-              }),
-            );
-            await load();
-          } catch (e) {
-            if (e instanceof ApiFailure && e.status === 409) setStatus(e.message);
-            else throw e;
-          }
-        }
-        // Opening a graphic item counted toward the break prompt: show the new count.
-        await refreshExposure().catch(() => undefined);
-      } catch (e) {
-        setError((e as Error).message);
-      }
-    })();
-  }, [load, canDecide, queueId, taskId, refreshExposure]);
+  const { detail, load } = useItemClaim({ queueId, taskId, canDecide, setStatus, setError });
 
   // Once the item is shown: focus its heading and say which item it is (after the outcome of the last one).
   const shown = detail !== null;
@@ -112,21 +69,6 @@ export function ItemPage({
     announce(`${flash ? `${flash} ` : ''}Now reviewing ${post.tenant_id}/${post.post_id}${what}.`);
     // Only when the item first appears (`shown`), not on reloads of it.
   }, [shown]);
-
-  // Keep the claim while the page is open: renew at half the remaining lease.
-  const expires = detail?.task.claimed_by_me ? detail.task.claim_expires_at : null;
-  useEffect(() => {
-    if (!expires) return;
-    const wait = Math.max(5_000, (Date.parse(expires) - Date.now()) / 2);
-    const timer = setTimeout(() => {
-      void api
-        .POST('/review/queues/{queue}/tasks/{task}/claim', {
-          params: { path: { queue: queueId, task: taskId } },
-        })
-        .then(() => load());
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [expires, load, queueId, taskId]);
 
   /** Claims the next task (before letting go of this one, so it is not handed back to us). */
   const next = useCallback(
@@ -227,51 +169,20 @@ export function ItemPage({
     setRevealed((current) => (sensitive.every((id) => current.has(id)) ? new Set() : new Set(sensitive)));
   }, [detail]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && isTyping(event.target)) {
-        (event.target as HTMLElement).blur();
-        return;
-      }
-      if (isTyping(event.target) || !detail) return;
-      const outcome = interpretKey(
-        event.key,
-        { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey },
-        chosen,
-        catalogue,
-      );
-      if (outcome.type === 'none') return;
-      event.preventDefault();
-      const mine = detail.task.claimed_by_me;
-      switch (outcome.type) {
-        case 'choose':
-          if (mine) setChosen(outcome.decision);
-          else setStatus('Claim the task to decide.');
-          break;
-        case 'decide':
-          void decide(outcome.decision, outcome.reasonCode);
-          break;
-        case 'cancel':
-          setChosen(null);
-          break;
-        case 'command':
-          if (outcome.command === 'next') void next(mine);
-          if (outcome.command === 'reveal') revealAll();
-          if (outcome.command === 'mute') {
-            setMuted((m) => {
-              localStorage.setItem(MUTE_KEY, m ? '0' : '1');
-              return !m;
-            });
-          }
-          if (outcome.command === 'note') noteRef.current?.focus();
-          if (outcome.command === 'help') setHelp((h) => !h);
-          if (outcome.command === 'author') setAuthorSignal((n) => n + 1);
-          if (outcome.command === 'queue') void backToQueue();
-          break;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useItemKeys({
+    detail,
+    catalogue,
+    chosen,
+    setChosen,
+    setStatus,
+    decide,
+    next,
+    revealAll,
+    setMuted,
+    noteRef,
+    setHelp,
+    setAuthorSignal,
+    backToQueue,
   });
 
   if (error && !detail) {
@@ -282,41 +193,20 @@ export function ItemPage({
     );
   }
   if (!detail) return <p className="loading">Loading item…</p>;
-  const { task, post, media, scores, verdict, history } = detail;
+  const { task, post, scores, verdict } = detail;
   const mine = task.claimed_by_me;
 
   return (
     <div className="item">
-      <div className="item-head">
-        <button type="button" className="link" onClick={() => void backToQueue()} aria-keyshortcuts="q">
-          ← {queueId}
-        </button>
-        <h1 ref={headingRef} tabIndex={-1}>
-          {post.tenant_id}/{post.post_id} <span className="muted">rev {post.revision}</span>
-        </h1>
-        <span className={`pill source-${task.source}`}>
-          {task.source === 'model' ? 'model flag' : task.source}
-        </span>
-        {task.escalation_level > 0 && (
-          <span className="pill escalated">escalated ×{task.escalation_level}</span>
-        )}
-        <span className={`triage triage-${task.triage.tier}`}>{task.triage.label}</span>
-        <span className={task.overdue ? 'overdue-text' : 'muted'}>{formatSla(task.due_at)}</span>
-        <PlatformPriority task={task} />
-        <span className="claim">
-          {task.status === 'resolved'
-            ? 'decided'
-            : mine
-              ? `claimed by you${task.claimed_at ? ` ${formatHeldSince(task.claimed_at)}` : ''}`
-              : task.status === 'claimed'
-                ? holderLabel(task)
-                : 'not claimed'}
-        </span>
-        <button type="button" onClick={() => void next(mine)} aria-keyshortcuts="n">
-          Next <kbd>N</kbd>
-        </button>
-        <ShortcutsToggle expanded={help} onToggle={() => setHelp((h) => !h)} />
-      </div>
+      <ItemHeader
+        queueId={queueId}
+        detail={detail}
+        headingRef={headingRef}
+        help={help}
+        onBack={() => void backToQueue()}
+        onNext={() => void next(mine)}
+        onToggleHelp={() => setHelp((h) => !h)}
+      />
       <p role="status" aria-live="polite" className={status ? 'notice' : 'sr-only'}>
         {status ?? ''}
       </p>
@@ -325,179 +215,40 @@ export function ItemPage({
           {error}
         </p>
       )}
-      {help && (
-        <section className="help" aria-label="Keyboard shortcuts">
-          <ul>
-            <li>
-              <kbd>A</kbd> approve, <kbd>R</kbd> remove, <kbd>G</kbd> age-restrict, <kbd>E</kbd> escalate —
-              then <kbd>1</kbd>–<kbd>9</kbd> picks the reason and decides
-            </li>
-            <li>
-              <kbd>Esc</kbd> cancel · <kbd>N</kbd> next item · <kbd>V</kbd> show/hide media · <kbd>M</kbd>{' '}
-              mute audio · <kbd>T</kbd> write a note · <kbd>O</kbd> the author (history, warn, mute, suspend)
-              · <kbd>U</kbd> undo the last decision (while offered) · <kbd>Q</kbd> back to the queue (gives
-              the item back)
-            </li>
-          </ul>
-        </section>
-      )}
+      {help && <ItemShortcutsHelp />}
       {post.newer_revision && (
         <p className="warning">
           A newer revision of this post exists; this decision applies to revision {post.revision} only.
         </p>
       )}
       <div className="item-body">
-        <div className="content" aria-label="Post">
-          {media.map((m) => (
-            <MediaView
-              key={m.media_id}
-              media={m}
-              muted={muted}
-              revealed={revealed.has(m.media_id)}
-              onReveal={(show) =>
-                setRevealed((current) => {
-                  const copy = new Set(current);
-                  if (show) copy.add(m.media_id);
-                  else copy.delete(m.media_id);
-                  return copy;
-                })
-              }
-            />
-          ))}
-          {media.some((m) => m.kind === 'audio' || m.kind === 'video') && (
-            <label className="mute">
-              <input
-                type="checkbox"
-                checked={muted}
-                onChange={(e) => {
-                  localStorage.setItem(MUTE_KEY, e.target.checked ? '1' : '0');
-                  setMuted(e.target.checked);
-                }}
-              />{' '}
-              Mute audio <kbd>M</kbd>
-            </label>
-          )}
-          <section aria-labelledby="caption-title">
-            <h2 id="caption-title">Caption {post.lang && <span className="muted">({post.lang})</span>}</h2>
-            <p className="caption">{post.caption || <span className="muted">(no caption)</span>}</p>
-          </section>
-          {task.statement && (
-            <section aria-labelledby="statement-title">
-              <h2 id="statement-title">{task.source === 'appeal' ? 'Appeal' : 'Report'} statement</h2>
-              <blockquote>{task.statement}</blockquote>
-            </section>
-          )}
-          <section aria-labelledby="history-title">
-            <h2 id="history-title">History</h2>
-            <ol className="history">
-              {history.map((h, i) => (
-                <li key={i}>
-                  <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time>{' '}
-                  <span className="pill">{h.kind}</span> rev {h.revision}: {h.summary}{' '}
-                  <span className="muted">— {h.actor}</span>
-                  {h.detail && <span className="block muted small">{h.detail}</span>}
-                </li>
-              ))}
-            </ol>
-          </section>
-        </div>
+        <ItemContent
+          detail={detail}
+          muted={muted}
+          setMuted={setMuted}
+          revealed={revealed}
+          setRevealed={setRevealed}
+        />
         <aside className="side" aria-label="Decision and scores">
-          <section className="decision" aria-labelledby="decision-title">
-            <h2 id="decision-title">Decision</h2>
-            {!mine ? (
-              <p className="muted">
-                {task.status === 'resolved'
-                  ? 'This task is decided.'
-                  : canDecide
-                    ? 'Claim this task to decide.'
-                    : 'Viewers cannot decide.'}
-              </p>
-            ) : (
-              <>
-                <div className="decisions" role="group" aria-label="Decisions">
-                  {catalogue.decisions.map((d) => (
-                    <button
-                      key={d.decision}
-                      type="button"
-                      className={`decision-btn decision-${d.decision}`}
-                      aria-pressed={chosen === d.decision}
-                      aria-keyshortcuts={KEY_OF[d.decision]}
-                      onClick={() => setChosen(chosen === d.decision ? null : d.decision)}
-                      disabled={busy}
-                    >
-                      {DECISION_LABELS[d.decision]} <kbd>{KEY_OF[d.decision].toUpperCase()}</kbd>
-                    </button>
-                  ))}
-                </div>
-                {confirming && (
-                  <ConfirmDecision
-                    what={`${DECISION_LABELS[confirming.decision]}: ${
-                      catalogue.decisions
-                        .find((d) => d.decision === confirming.decision)
-                        ?.reasons.find((r) => r.code === confirming.reasonCode)?.label ??
-                      confirming.reasonCode
-                    }`}
-                    urgent={task.triage.label === 'urgent'}
-                    onConfirm={() => void decide(confirming.decision, confirming.reasonCode, true)}
-                    onCancel={() => {
-                      setConfirming(null);
-                      announce('Decision cancelled.');
-                      headingRef.current?.focus();
-                    }}
-                  />
-                )}
-                {chosen && <p className="small muted">Press the reason's number, or Esc to cancel.</p>}
-                {chosen && (
-                  <ol className="reasons" aria-label={`Reason to ${DECISION_LABELS[chosen].toLowerCase()}`}>
-                    {catalogue.decisions
-                      .find((d) => d.decision === chosen)!
-                      .reasons.map((r, i) => (
-                        <li key={r.code}>
-                          <button type="button" onClick={() => void decide(chosen, r.code)} disabled={busy}>
-                            <kbd>{i + 1}</kbd> {r.label}
-                          </button>
-                        </li>
-                      ))}
-                  </ol>
-                )}
-                <label htmlFor="note">
-                  Note (optional) <kbd>T</kbd>
-                </label>
-                <textarea
-                  id="note"
-                  ref={noteRef}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                  rows={2}
-                  maxLength={2000}
-                />
-              </>
-            )}
-          </section>
-          <section aria-labelledby="why-title">
-            <h2 id="why-title">Why in review</h2>
-            <ul className="reasons-list">
-              {task.reasons.map((r, i) => (
-                <li key={i}>
-                  <code>{String(r.rule ?? r.action)}</code>
-                  {typeof r.category === 'string' && ` (${r.category})`}
-                  {typeof r.score === 'number' &&
-                    ` score ${r.score.toFixed(2)} ≥ ${Number(r.threshold).toFixed(2)}`}
-                </li>
-              ))}
-            </ul>
-            <p className="small muted">
-              Verdict in force: {verdict.source} ·{' '}
-              {[...new Set(verdict.actions.map((a) => a.action))].join(', ')} · policy {verdict.policy.id}@
-              {verdict.policy.version}
-            </p>
-            {post.not_covered.length > 0 && (
-              <p className="small muted">Not assessed by the model: {post.not_covered.join(', ')}</p>
-            )}
-            {post.errors.length > 0 && (
-              <p className="small warning">Errors: {post.errors.map((e) => e.code).join(', ')}</p>
-            )}
-          </section>
+          <DecisionPanel
+            task={task}
+            catalogue={catalogue}
+            canDecide={canDecide}
+            chosen={chosen}
+            onChoose={setChosen}
+            busy={busy}
+            confirming={confirming}
+            onDecide={(decision, reasonCode, confirmed) => void decide(decision, reasonCode, confirmed)}
+            onCancelConfirm={() => {
+              setConfirming(null);
+              announce('Decision cancelled.');
+              headingRef.current?.focus();
+            }}
+            note={note}
+            onNote={setNote}
+            noteRef={noteRef}
+          />
+          <WhyInReview detail={detail} />
           <AuthorPanel queueId={queueId} taskId={taskId} canAct={canDecide} openSignal={authorSignal} />
           <HashMatches
             queueId={queueId}

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { ApiError } from '../http/api-error';
 import type { Db } from '../database/database';
-import { CLAIMABLE, filterSql, queueOrder, type QueueStore, type QueueRow } from './queues';
+import { type QueueStore, type QueueRow } from './queues';
+import { CLAIMABLE, filterSql, queueOrder } from './task-summaries';
 import type { QueueFilter, TaskSummary } from './schemas';
 
 /**

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database/database';
 import type { QueueTask } from './grouping-schemas';
-import { filterSql, queueOrder, summaryColumns, toSummary, type QueueRow } from './queues';
+import type { QueueRow } from './queues';
+import { filterSql, queueOrder, summaryColumns, toSummary } from './task-summaries';
 import type { QueueFilter } from './schemas';
 
 /** A caption groups only with at least this many words once normalised ("lol" alone never groups). */

@@ -1,88 +1,18 @@
-import { CATEGORY_IDS, MEDIA_KINDS, REVIEW_DECISIONS, REVIEW_SOURCES } from '@vigil/contracts';
+import { CATEGORY_IDS, MEDIA_KINDS, REVIEW_DECISIONS } from '@vigil/contracts';
 import { z } from 'zod';
 import { responseSchemas } from '../http/openapi-registry';
+import { QueueSummary, TaskSummary, time } from './queue-schemas';
 import { QueueFilter } from './request-schemas';
+
+export { Catalogue, ClaimResponse, QueueSummary, TaskSummary } from './queue-schemas';
 
 /**
  * Response shapes of the review API, defined once in zod and registered for the OpenAPI document (see
- * http/openapi-registry.ts), from which the dashboard generates its client types.
+ * http/openapi-registry.ts), from which the dashboard generates its client types. The queue views'
+ * shapes are in queue-schemas.ts.
  */
-const time = () => z.string().meta({ format: 'date-time' });
 
 // ---- responses ------------------------------------------------------------------------------------
-
-export const Catalogue = z.object({
-  decisions: z.array(
-    z.object({
-      decision: z.enum(REVIEW_DECISIONS),
-      reasons: z.array(z.object({ code: z.string(), label: z.string(), category: z.string().optional() })),
-    }),
-  ),
-  categories: z.array(z.object({ id: z.enum(CATEGORY_IDS), description: z.string() })),
-  sources: z.array(z.enum(REVIEW_SOURCES)),
-  sensitive_categories: z.array(z.enum(CATEGORY_IDS)),
-});
-responseSchemas.add(Catalogue, { id: 'Catalogue' });
-
-export const QueueSummary = z.object({
-  queue_id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  filter: z.record(z.string(), z.unknown()),
-  sla_seconds: z.int(),
-  /** Tasks waiting (open, or claimed with an expired lease). */
-  open: z.int(),
-  /** Tasks with a live claim. */
-  claimed: z.int(),
-  /** Open or claimed tasks older than the SLA. */
-  overdue: z.int(),
-  oldest_created_at: time().nullable(),
-});
-responseSchemas.add(QueueSummary, { id: 'QueueSummary' });
-
-export const TaskSummary = z.object({
-  task_id: z.string(),
-  tenant_id: z.string(),
-  post_id: z.string(),
-  revision: z.int(),
-  source: z.enum(REVIEW_SOURCES),
-  /** `claimed` only while the lease is live. */
-  status: z.enum(['open', 'claimed', 'resolved', 'cancelled']),
-  claimed_by: z.string().nullable().meta({ description: 'Display name of the moderator holding it' }),
-  claimed_by_me: z.boolean(),
-  claim_expires_at: time().nullable(),
-  /** When the holder claimed it (renewals keep it); null unless claimed. */
-  claimed_at: time().nullable(),
-  /** Queue order weight (higher first among tasks of the same tier and due time). */
-  priority: z.int(),
-  /** The urgency the platform sent with an appeal or report (`normal` when none); null for model flags. */
-  platform_priority: z.enum(['low', 'normal', 'high']).nullable(),
-  categories: z.array(z.string()),
-  severity: z.int(),
-  escalation_level: z.int(),
-  lang: z.string().nullable(),
-  /** First 200 characters of the caption. */
-  caption: z.string(),
-  media_kinds: z.array(z.enum(MEDIA_KINDS)),
-  created_at: time(),
-  /** created_at + the triage tier's response time, at most the queue's SLA. */
-  due_at: time(),
-  overdue: z.boolean(),
-  /** Triage by severity: tier 1 (urgent, minutes) … 4 (routine, a day) from the categories and their severity. */
-  triage: z.object({
-    tier: z.int().min(1).max(4),
-    label: z.enum(['urgent', 'high', 'elevated', 'routine']),
-    /** Seconds from created_at to due_at. */
-    sla_seconds: z.int(),
-  }),
-});
-export type TaskSummary = z.output<typeof TaskSummary>;
-responseSchemas.add(TaskSummary, { id: 'TaskSummary' });
-
-export const ClaimResponse = z.object({
-  task: TaskSummary.nullable().meta({ description: 'null when nothing in the queue can be claimed' }),
-});
-responseSchemas.add(ClaimResponse, { id: 'ClaimResponse' });
 
 const Attribution = z.object({
   modality: z.string(),

@@ -2,7 +2,6 @@ import type { ServerResponse } from 'node:http';
 import {
   Body,
   Controller,
-  Delete,
   Get,
   HttpCode,
   Inject,
@@ -44,14 +43,7 @@ import { TaskGrouping } from './grouping';
 // Registers TaskList (grouped tasks) for the OpenAPI document.
 import './grouping-schemas';
 import { QueueStore } from './queues';
-import { SavedFilters } from './saved-filters';
-import {
-  BulkDecisionRequest,
-  ClaimRequest,
-  DecisionRequest,
-  SavedFilterRequest,
-  TaskListQuery,
-} from './schemas';
+import { BulkDecisionRequest, ClaimRequest, DecisionRequest, TaskListQuery } from './schemas';
 import { taskDetail } from './task-detail';
 import { WellnessStore } from './wellness';
 
@@ -97,7 +89,6 @@ export class ReviewController {
     private readonly decisions: ReviewDecisions,
     private readonly bulk: BulkDecisions,
     private readonly grouping: TaskGrouping,
-    private readonly savedFilters: SavedFilters,
     private readonly wellness: WellnessStore,
   ) {}
 
@@ -298,34 +289,5 @@ export class ReviewController {
       throw new ApiError(404, 'DECISION_NOT_FOUND', `no decision ${decisionId} of yours`);
     }
     return this.decisions.undo(decisionId, req.moderator);
-  }
-
-  @Get('saved-filters')
-  @RequireRole('viewer')
-  @ApiOkResponse({ schema: schemaRef('SavedFilterList') })
-  async filters(@Req() req: ModeratorRequest) {
-    return { filters: await this.savedFilters.list(req.moderator.moderatorId) };
-  }
-
-  @Post('saved-filters')
-  @RequireRole('viewer')
-  @ApiOperation({ summary: 'Save a named filter for a queue (same name replaces)' })
-  @ApiBody({ schema: schemaRef('SavedFilterRequest') })
-  @ApiOkResponse({ schema: schemaRef('SavedFilter') })
-  async saveFilter(@Body() body: unknown, @Req() req: ModeratorRequest) {
-    const input = parseWith(SavedFilterRequest, body, requestInvalid);
-    await this.queues.forModerator(input.queue_id, req.moderator);
-    return this.savedFilters.save(req.moderator.moderatorId, input);
-  }
-
-  @Delete('saved-filters/:filter')
-  @HttpCode(204)
-  @RequireRole('viewer')
-  @ApiNoContentResponse()
-  async deleteFilter(@Param('filter') filterId: string, @Req() req: ModeratorRequest): Promise<void> {
-    const found =
-      z.uuid().safeParse(filterId).success &&
-      (await this.savedFilters.remove(req.moderator.moderatorId, filterId));
-    if (!found) throw new ApiError(404, 'FILTER_NOT_FOUND', `no saved filter ${filterId}`);
   }
 }

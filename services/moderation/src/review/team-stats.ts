@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database/database';
-import { filterSql, type QueueRow } from './queues';
+import type { QueueRow } from './queues';
+import { filterSql } from './task-summaries';
 import { dueSecondsSql } from './triage';
 
 export interface ModeratorStats {
