@@ -177,6 +177,45 @@ describe('moderator authentication and roles', () => {
     );
   });
 
+  it('saved filters belong to their owner: saved for a queue they work in, replaced by name, deleted once', async () => {
+    const body = {
+      queue_id: 'roles',
+      name: 'German hate',
+      filter: { languages: ['de'], categories: ['hate'] },
+    };
+    const saved = await moderator.json<{ filter_id: string; name: string; filter: unknown }>(
+      '/review/saved-filters',
+      { method: 'POST', body },
+    );
+    expect(saved).toMatchObject({ queue_id: 'roles', name: 'German hate', filter: body.filter });
+    // The same name in the same queue replaces the filter and keeps its id.
+    const replaced = await moderator.json<{ filter_id: string; filter: unknown }>('/review/saved-filters', {
+      method: 'POST',
+      body: { ...body, filter: { languages: ['de'] } },
+    });
+    expect(replaced).toMatchObject({ filter_id: saved.filter_id, filter: { languages: ['de'] } });
+    expect((await moderator.json<{ filters: unknown[] }>('/review/saved-filters')).filters).toEqual([
+      { filter_id: saved.filter_id, queue_id: 'roles', name: 'German hate', filter: { languages: ['de'] } },
+    ]);
+    // Not for a queue the moderator is not in; invisible to and not deletable by anyone else.
+    const foreign = await moderator.call('/review/saved-filters', {
+      method: 'POST',
+      body: { ...body, queue_id: 'appeals' },
+    });
+    expect(foreign.status).toBe(403);
+    expect((await viewer.json<{ filters: unknown[] }>('/review/saved-filters')).filters).toEqual([]);
+    const notTheirs = await viewer.call(`/review/saved-filters/${saved.filter_id}`, { method: 'DELETE' });
+    expect(notTheirs.status).toBe(404);
+    expect(((await notTheirs.json()) as { code: string }).code).toBe('FILTER_NOT_FOUND');
+    expect(
+      (await moderator.call(`/review/saved-filters/${saved.filter_id}`, { method: 'DELETE' })).status,
+    ).toBe(204);
+    expect(
+      (await moderator.call(`/review/saved-filters/${saved.filter_id}`, { method: 'DELETE' })).status,
+    ).toBe(404);
+    expect((await moderator.call('/review/saved-filters/not-a-uuid', { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('needs the CSRF header on changes and refuses bad passwords, then throttles that username from that address', async () => {
     const noHeader = await moderator.call('/review/queues/roles/claim', {
       method: 'POST',
