@@ -1,0 +1,122 @@
+import type { Slots } from '../template';
+
+// Slot fillers of the self-harm generator (en, fr, de, es, pt), composed in ./index.ts.
+
+export const EN_SLOTS: Slots = {
+  past: ['last night', 'yesterday', 'this morning', 'again today', 'after school', 'at 3am'],
+  body: ['my arms', 'my thighs', 'my wrists', 'my legs', 'my hips'],
+  thing: ['my guitar', 'my PS5', 'all my books', 'my clothes', 'my sketchbooks'],
+  person: ['mum', 'my sister', 'my best friend', 'my dad'],
+  when: ['tonight', 'tomorrow', 'this weekend', 'after work', 'before my birthday', 'today', 'on friday'],
+  method: ['pills', 'sleeping pills', 'paracetamol tablets', 'insulin'],
+  feel: ['empty', 'exhausted', 'worthless', 'numb', 'like a burden'],
+  insult: ['loser', 'freak', 'idiot', 'nobody'],
+  hyper: ['this exam', 'this heat', 'this commute', 'my back', 'this playlist', 'mondays'],
+  help: ['988', 'the Samaritans on 116 123', 'a crisis line', 'your GP'],
+  group: ['teenagers', 'farmers', 'veterans', 'young men', 'nurses'],
+  n: ['4', '7', '12', '15'],
+  dur: ['one year', 'six months', '100 days', 'two years'],
+};
+
+export const FR_SLOTS: Slots = {
+  past: ['hier soir', 'hier', 'ce matin', 'encore aujourd’hui', 'après les cours', 'à 3h du mat'],
+  body: ['les bras', 'les cuisses', 'les poignets', 'les jambes', 'les hanches'],
+  thing: ['ma guitare', 'ma PS5', 'tous mes livres', 'mes fringues', 'mes carnets de dessin'],
+  person: ['maman', 'ma sœur', 'ma meilleure amie', 'mon père'],
+  when: [
+    'ce soir',
+    'demain',
+    'ce week-end',
+    'après le boulot',
+    'avant mon anniversaire',
+    "aujourd'hui",
+    'vendredi',
+  ],
+  method: ['médocs', 'somnifères', 'cachets de paracétamol', 'anxiolytiques'],
+  feel: ['vide', 'épuisé', 'inutile', 'à bout', 'comme un poids pour tout le monde'],
+  insult: ['pauvre type', 'raté', 'boloss', 'minable'],
+  hyper: ['ce partiel', 'cette chaleur', 'ce trajet', 'mon dos', 'les lundis'],
+  help: ['le 3114', 'SOS Amitié', 'une ligne d’écoute', 'ton médecin'],
+  group: ['adolescents', 'agriculteurs', 'jeunes hommes', 'infirmières', 'étudiants'],
+  n: ['4', '7', '12', '15'],
+  dur: ['un an', 'six mois', '100 jours', 'deux ans'],
+};
+
+export const DE_SLOTS: Slots = {
+  past: [
+    'gestern Nacht',
+    'gestern',
+    'heute früh',
+    'heute schon wieder',
+    'nach der Schule',
+    'um 3 Uhr nachts',
+  ],
+  body: ['die Arme', 'die Oberschenkel', 'die Handgelenke', 'die Beine', 'die Hüften'],
+  thing: ['meine Gitarre', 'meine PS5', 'alle meine Bücher', 'meine Klamotten', 'meine Skizzenbücher'],
+  person: ['Mama', 'meine Schwester', 'meine beste Freundin', 'Papa'],
+  when: [
+    'heute Nacht',
+    'morgen',
+    'am Wochenende',
+    'nach der Arbeit',
+    'vor meinem Geburtstag',
+    'heute',
+    'am Freitag',
+  ],
+  method: ['Tabletten', 'Schlaftabletten', 'Paracetamoltabletten', 'Beruhigungstabletten'],
+  feel: ['leer', 'erschöpft', 'wertlos', 'taub', 'wie eine Last'],
+  insult: ['Versager', 'Loser', 'Freak', 'Niemand'],
+  hyper: ['diese Prüfung', 'diese Hitze', 'die Pendelei', 'mein Rücken', 'Montage'],
+  help: ['die Telefonseelsorge 0800 111 0 111', 'eine Krisenhotline', 'deinen Hausarzt', 'die 116 123'],
+  group: ['Jugendlichen', 'Landwirten', 'jungen Männern', 'Pflegekräften', 'Studierenden'],
+  n: ['4', '7', '12', '15'],
+  dur: ['ein Jahr', 'sechs Monate', '100 Tage', 'zwei Jahre'],
+};
+
+export const ES_SLOTS: Slots = {
+  past: ['anoche', 'ayer', 'esta mañana', 'otra vez hoy', 'después de clase', 'a las 3 de la mañana'],
+  body: ['los brazos', 'los muslos', 'las muñecas', 'las piernas', 'las caderas'],
+  thing: ['mi guitarra', 'mi PS5', 'todos mis libros', 'mi ropa', 'mis cuadernos de dibujo'],
+  person: ['mi madre', 'mi hermana', 'mi mejor amiga', 'mi padre'],
+  when: [
+    'esta noche',
+    'mañana',
+    'este finde',
+    'después del curro',
+    'antes de mi cumple',
+    'hoy',
+    'el viernes',
+  ],
+  method: ['pastillas', 'pastillas para dormir', 'benzodiacepinas', 'pastillas de paracetamol'],
+  feel: ['vacío', 'agotado', 'inútil', 'sin fuerzas', 'como una carga'],
+  insult: ['pringado', 'perdedor', 'bicho raro', 'don nadie'],
+  hyper: ['este examen', 'este calor', 'el metro', 'mi espalda', 'los lunes'],
+  help: ['el 024', 'el Teléfono de la Esperanza', 'una línea de crisis', 'tu médico de cabecera'],
+  group: ['adolescentes', 'agricultores', 'hombres jóvenes', 'enfermeras', 'universitarios'],
+  n: ['4', '7', '12', '15'],
+  dur: ['un año', 'seis meses', '100 días', 'dos años'],
+};
+
+export const PT_SLOTS: Slots = {
+  past: ['ontem à noite', 'ontem', 'hoje de manhã', 'de novo hoje', 'depois da aula', 'às 3 da manhã'],
+  body: ['os braços', 'as coxas', 'os pulsos', 'as pernas', 'o quadril'],
+  thing: ['meu violão', 'meu PS5', 'todos os meus livros', 'minhas roupas', 'meus cadernos de desenho'],
+  person: ['minha mãe', 'minha irmã', 'minha melhor amiga', 'meu pai'],
+  when: [
+    'hoje à noite',
+    'amanhã',
+    'neste fim de semana',
+    'depois do trabalho',
+    'antes do meu aniversário',
+    'hoje',
+    'na sexta',
+  ],
+  method: ['comprimidos', 'remédios para dormir', 'calmantes', 'antidepressivos'],
+  feel: ['vazio', 'esgotado', 'inútil', 'sem forças', 'um peso para todos'],
+  insult: ['otário', 'fracassado', 'esquisito', 'zé-ninguém'],
+  hyper: ['essa prova', 'esse calor', 'esse trânsito', 'minhas costas', 'as segundas'],
+  help: ['o CVV no 188', 'o SOS Voz Amiga', 'uma linha de apoio', 'o teu médico'],
+  group: ['adolescentes', 'agricultores', 'homens jovens', 'enfermeiros', 'universitários'],
+  n: ['4', '7', '12', '15'],
+  dur: ['um ano', 'seis meses', '100 dias', 'dois anos'],
+};
