@@ -449,6 +449,10 @@ describe('review dashboard in Chromium', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
 
+    // Home: the queues Mia is a member of.
+    await page.getByRole('link', { name: 'Model flags' }).waitFor();
+    await shot('queues');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-queues.png');
     await page.getByRole('link', { name: 'Model flags' }).click();
     await expect.poll(() => page.locator('table.tasks tbody tr').count()).toBe(3);
     // Triage by severity: self-harm with intent (minutes) first, the insult (a day) last, whatever the
@@ -561,7 +565,8 @@ describe('review dashboard in Chromium', () => {
       });
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await sideways()).toEqual({ scroll: 0, out: [] });
-    await shot('item-390');
+    const mobilePng = await shot('item-390');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-mobile.png', mobilePng);
     const verdicts = await db.query(
       `SELECT verdict_id, source, strongest_action, supersedes, payload FROM verdicts WHERE post_id = 'p-coffee' ORDER BY seq`,
     );
@@ -598,9 +603,25 @@ describe('review dashboard in Chromium', () => {
       correlation_id: 'c-p-coffee',
     });
 
+    // Live queue, recorded from here on: the server-sent events the page receives (DevTools protocol).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const sseMessages: { eventName: string; data: string; at: number }[] = [];
+    cdp.on('Network.eventSourceMessageReceived', (e) =>
+      sseMessages.push({ eventName: e.eventName, data: e.data, at: Date.now() }),
+    );
+    const sseOpened = page.waitForResponse((res) => res.url().endsWith('/review/queues/flagged/events'));
+
     // Q gives the claimed task back to the queue: N then claims the same task again instead of skipping it.
+    const mounted = Date.now();
     await page.keyboard.press('q');
     await page.locator('table.tasks').waitFor();
+    // The queue page opened an EventSource on its events route (an event stream, not a poll); its list's
+    // 15 s fallback refresh starts at the same time.
+    const sse = await sseOpened;
+    expect(sse.request().resourceType()).toBe('eventsource');
+    expect(sse.status()).toBe(200);
+    expect(sse.headers()['content-type']).toMatch(/^text\/event-stream/);
     expect(await sideways()).toEqual({ scroll: 0, out: [] });
     await shot('queue-390');
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -608,6 +629,11 @@ describe('review dashboard in Chromium', () => {
     // Live queue: a new flagged post appears, and the count badge follows, without waiting for the 15 s refresh.
     const badge = page.locator('#queue-title .badge');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 waiting');
+    const openCounts = (since: number) =>
+      sseMessages
+        .filter((m) => m.eventName === 'queue' && m.at >= since)
+        .map((m) => (JSON.parse(m.data) as { open: number }).open);
+    expect(openCounts(mounted)).toContain(2);
     const live = new RecordProducer(settings);
     const arrived = Date.now();
     await live.send(topicName(TOPICS.inferenceResults, prefix), [
@@ -620,9 +646,14 @@ describe('review dashboard in Chromium', () => {
       },
     ]);
     await live.disconnect();
-    await expect.poll(() => badge.textContent(), { timeout: 12_000, interval: 200 }).toBe('3 waiting');
+    // Within 5 s of the result: a `queue` event with the new count, the badge and the new row; all before
+    // the list's fallback refresh first ran (15 s after the page opened), so the event stream brought them.
+    await expect.poll(() => openCounts(arrived), { timeout: 5_000, interval: 100 }).toContain(3);
+    await expect.poll(() => badge.textContent(), { timeout: 5_000, interval: 100 }).toBe('3 waiting');
     await expect.poll(() => page.locator('table.tasks tbody tr').count(), { timeout: 5_000 }).toBe(3);
-    expect(Date.now() - arrived).toBeLessThan(12_000);
+    expect(Date.now() - arrived).toBeLessThan(5_000);
+    expect(Date.now() - mounted).toBeLessThan(15_000);
+    await cdp.detach();
     await expect
       .poll(async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = 'p-es-4'`)).rows)
       .toEqual([{ status: 'open' }]);
@@ -636,6 +667,8 @@ describe('review dashboard in Chromium', () => {
     // A moderator who opens an admin URL is told so, not shown a blank page.
     await page.goto(`${baseUrl}/dashboard/admin`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    await shot('not-allowed');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-not-allowed.png');
     // The page declares its icon inline: no favicon request that 404s.
     expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
     expect(notFound.filter((url) => url.includes('favicon'))).toEqual([]);
@@ -1042,6 +1075,8 @@ describe('review dashboard in Chromium', () => {
     await page.keyboard.press('6');
     await dialog.waitFor();
     expect(await accessibilityViolations()).toEqual([]);
+    await shot('confirm');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-confirm.png');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `${TENANT}/p-cuts` }).waitFor();
     expect(await decisionsOf('p-night')).toEqual([{ decision: 'remove', reason_code: 'self_harm' }]);
