@@ -67,3 +67,23 @@ export interface BankHashRow {
  */
 export const BANK_HASHES_QUERY = `SELECT h.hash_id::text, h.bank_id, h.hash, h.frames, (${BANK_HASH_ACTIVE}) AS active
   FROM bank_hashes h JOIN hash_banks b USING (bank_id)`;
+
+/**
+ * One keyset page of active entries ({@link BANK_HASH_ACTIVE}), in `hash_id` order: parameters `$1` the
+ * last `hash_id` of the previous page (decimal text, `'0'` for the first page) and `$2` a bank's uuid, or
+ * null for every bank.
+ * @param pageSize rows per page, a positive integer (it is written into the SQL, never user input).
+ * @throws RangeError when `pageSize` is not a positive integer.
+ */
+export function activeBankHashesPageQuery(pageSize: number): string {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size ${pageSize}`);
+  return `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}
+  AND ($2::uuid IS NULL OR h.bank_id = $2::uuid) AND h.hash_id > $1::bigint
+  ORDER BY h.hash_id LIMIT ${pageSize}`;
+}
+
+/**
+ * Entries changed by transactions not visible at a previous read (active or not: a disabled or removed
+ * entry leaves the index): parameter `$1` that read's `pg_snapshot_xmin` (xid8 as text).
+ */
+export const CHANGED_BANK_HASHES_QUERY = `${BANK_HASHES_QUERY} WHERE h.change_txid >= $1::xid8`;

@@ -1,6 +1,6 @@
 import {
-  BANK_HASH_ACTIVE,
-  BANK_HASHES_QUERY,
+  activeBankHashesPageQuery,
+  CHANGED_BANK_HASHES_QUERY,
   HASH_BANKS_CHANNEL,
   HASH_BANKS_QUERY,
   type BankHashRow,
@@ -154,7 +154,7 @@ export class HashBankIndex {
       const { rows: bankRows } = await client.query<HashBankRow>(HASH_BANKS_QUERY);
       const previous = this.entries.replaceBanks(bankRows);
       if (full) {
-        rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, null);
+        rows += await this.loadPages(client, null);
       } else {
         // Banks switched off (or gone) drop their entries; banks switched on load theirs.
         for (const [bankId, before] of previous) {
@@ -162,13 +162,9 @@ export class HashBankIndex {
           if (before.enabled && !now?.enabled) this.entries.dropBank(bankId);
         }
         for (const [bankId, now] of this.entries.banks) {
-          if (now.enabled && !previous.get(bankId)?.enabled)
-            rows += await this.loadPages(client, `${BANK_HASHES_QUERY} WHERE ${BANK_HASH_ACTIVE}`, bankId);
+          if (now.enabled && !previous.get(bankId)?.enabled) rows += await this.loadPages(client, bankId);
         }
-        const { rows: changed } = await client.query<BankHashRow>(
-          `${BANK_HASHES_QUERY} WHERE h.change_txid >= $1::xid8`,
-          [this.xmin],
-        );
+        const { rows: changed } = await client.query<BankHashRow>(CHANGED_BANK_HASHES_QUERY, [this.xmin]);
         for (const row of changed) this.entries.apply(row);
         rows += changed.length;
       }
@@ -189,16 +185,13 @@ export class HashBankIndex {
    * Loads active rows page by page (keyset on hash_id), of one bank or all; PDQ hashes go in with one
    * bulk add per page.
    */
-  private async loadPages(client: pg.PoolClient, query: string, bankId: string | null): Promise<number> {
+  private async loadPages(client: pg.PoolClient, bankId: string | null): Promise<number> {
     const size = this.options.pageSize ?? 50_000;
+    const query = activeBankHashesPageQuery(size);
     let after = '0';
     let total = 0;
     for (;;) {
-      const { rows } = await client.query<BankHashRow>(
-        `${query} AND ($2::uuid IS NULL OR h.bank_id = $2::uuid) AND h.hash_id > $1::bigint
-         ORDER BY h.hash_id LIMIT ${size}`,
-        [after, bankId],
-      );
+      const { rows } = await client.query<BankHashRow>(query, [after, bankId]);
       this.entries.addPage(rows);
       total += rows.length;
       if (rows.length < size) return total;
