@@ -52,9 +52,10 @@ interface Row {
 }
 
 /**
- * Stage 3, fuse: one fusion call for all requests. Rows per request: all its tokens; then for each
- * modality present (when more than one) all tokens but that modality's; then, inside a modality with
- * several tokens, all tokens but one. Attribution weight of a modality = its score drop, normalised
+ * Stage 3, fuse: one fusion call for the requests whose tokens it is given (the classifier passes one
+ * request's tokens per call, so a post's scores never depend on its batch-mates). Rows per request: all
+ * its tokens; then for each modality present (when more than one) all tokens but that modality's; then,
+ * inside a modality with several tokens, all tokens but one. Attribution weight of a modality = its score drop, normalised
  * over modalities; its token is the one whose removal drops the score most.
  * @returns fused scores by request index (requests without tokens have none), the call's ms, and the
  *   error when the fusion call failed (then no request has scores).
