@@ -1,5 +1,6 @@
 import type { InferenceRequest } from '@vigil/contracts';
 import type { Expert } from './experts/contract';
+import { pluginEscalationTasks, pluginScreenTasks } from './router-plugins';
 
 /**
  * Expert names the router knows. The bundle manifest says which are present; the image experts
@@ -118,7 +119,8 @@ export class ExpertRouter {
    * @param experts the classifier's loaded experts (the registry's, what the bundle lists), or just
    *   their names. An expert whose name the router has no rules for is routed by its declaration: a
    *   `screen` expert runs in stage one on every input it reads (the caption, the frames stage one
-   *   examines, each audio track), an `escalation` one in dense mode only.
+   *   examines, each audio track); an `escalation` one in stage two where its `cost.escalateOn` signal
+   *   fires (see `EscalationGate`), and in dense mode on every input.
    */
   constructor(
     experts: ReadonlySet<string> | readonly RoutedExpert[],
@@ -195,29 +197,8 @@ export class ExpertRouter {
           m.media_id,
         );
     }
-    this.planPlugins(request, mode, tasks);
+    tasks.push(...pluginScreenTasks(this.plugins, this.params, request, mode));
     return { tasks, skipped };
-  }
-
-  /** Stage-one tasks of the plug-in experts (see the constructor). */
-  private planPlugins(request: InferenceRequest, mode: 'routed' | 'dense', tasks: ExpertTask[]): void {
-    for (const e of this.plugins) {
-      if (e.cost.tier !== 'screen' && mode !== 'dense') continue;
-      const reason = mode === 'dense' ? 'dense' : 'screen';
-      if (e.reads.includes('caption') && request.text.caption.trim().length > 0)
-        tasks.push({ expert: e.name, target: { kind: 'caption' }, reason });
-      for (const m of this.okMedia(request)) {
-        const count = Math.min(
-          m.frames.length,
-          mode === 'dense' ? this.params.maxFrames : this.params.initialFrames,
-        );
-        if (e.reads.includes('frame'))
-          for (let f = 0; f < count; f++)
-            tasks.push({ expert: e.name, target: { kind: 'frame', media_id: m.media_id, frame: f }, reason });
-        if (e.reads.includes('audio') && m.audio)
-          tasks.push({ expert: e.name, target: { kind: 'audio', media_id: m.media_id }, reason });
-      }
-    }
   }
 
   /** Stage two for one request (routed mode; dense mode ran everything in stage one). */
@@ -278,6 +259,7 @@ export class ExpertRouter {
         else skipped.push({ expert: EXPERT_NAMES.stt, media_id: m.media_id, reason: 'no_speech' });
       }
     }
+    tasks.push(...pluginEscalationTasks(this.plugins, this.params, request, signals));
     return { tasks, skipped };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaPayload } from '@vigil/contracts';
-import { DEFAULT_ROUTER_PARAMS, ExpertRouter } from '../src';
+import { DEFAULT_ROUTER_PARAMS, ExpertRouter, type EscalationGate } from '../src';
 import { request } from './requests';
 
 const frames = (n: number) =>
@@ -109,6 +109,58 @@ describe('ExpertRouter', () => {
       media_id: 'v1',
       reason: 'not_uncertain',
     });
+  });
+
+  it('runs a plug-in escalation expert where the stage-one signal it declares fires, and nowhere else', () => {
+    const plugin = (name: string, reads: ('frame' | 'audio')[], escalateOn: EscalationGate) => ({
+      name,
+      reads,
+      cost: { tier: 'escalation' as const, msPerItem: 50, escalateOn },
+    });
+    const router = new ExpertRouter([
+      ...[...present].map((name) => ({ name, reads: [], cost: { tier: 'screen' as const, msPerItem: 1 } })),
+      plugin('ocr-2', ['frame'], 'text_likelihood'),
+      plugin('visual-2', ['frame'], 'visual_uncertain'),
+      plugin('asr', ['audio'], 'speech_detected'),
+    ]);
+    const audio = (id: string): MediaPayload => ({
+      media_id: id,
+      kind: 'audio',
+      status: 'ok',
+      frames: [],
+      audio: { sample_rate: 16000, pcm_s16le: new Uint8Array(4), duration_ms: 0 },
+    });
+    const req = request('p', '', [video('v1', 4), video('v2', 4), audio('a1'), audio('a2')]);
+    const plan = router.escalate(req, {
+      textLikelihood: new Map([
+        [
+          'v1',
+          new Map([
+            [0, 0.9],
+            [1, 0.1],
+          ]),
+        ],
+        ['v2', new Map([[0, 0.05]])],
+      ]),
+      visualScore: new Map([
+        ['v1', 0.95],
+        ['v2', 0.5],
+      ]),
+      speech: new Map([
+        ['a1', true],
+        ['a2', false],
+      ]),
+    });
+    const of = (expert: string) =>
+      plan.tasks.filter((t) => t.expert === expert).map((t) => [t.target, t.reason]);
+    expect(of('ocr-2')).toEqual([[{ kind: 'frame', media_id: 'v1', frame: 0 }, 'text_likelihood']]);
+    expect(of('visual-2')).toEqual([[{ kind: 'frame', media_id: 'v2', frame: 0 }, 'visual_uncertain']]);
+    expect(of('asr')).toEqual([[{ kind: 'audio', media_id: 'a1' }, 'speech_detected']]);
+    // Stage one never runs them in routed mode; dense mode runs them on every input they read.
+    expect(
+      router.plan(req, 'routed').tasks.filter((t) => t.expert.endsWith('-2') || t.expert === 'asr'),
+    ).toEqual([]);
+    expect(router.plan(req, 'dense').tasks.filter((t) => t.expert === 'asr')).toHaveLength(2);
   });
 
   it('reports experts missing from the bundle as not_in_bundle', () => {

@@ -83,12 +83,27 @@ export interface ExpertItemFailure {
 }
 
 /**
+ * The stage-one signal that sends an `escalation` expert its inputs, as the built-in gates do:
+ * `text_likelihood` — each examined frame whose text likelihood reaches the router's OCR gate (a second
+ * OCR engine); `visual_uncertain` — frame 0 of a medium whose visual score is uncertain (a costlier
+ * image classifier); `speech_detected` — each audio track where voice activity found speech
+ * (speech-to-text).
+ */
+export type EscalationGate = 'text_likelihood' | 'visual_uncertain' | 'speech_detected';
+
+/**
  * When the router runs an expert. `screen`: cheap, in stage one on every input of a kind it reads
  * (the caption, the first frames of each medium, each audio track). `escalation`: costly, only when
- * a stage-one signal asks for it (the router's gates for `ocr`, `objects`, `stt`) or in dense mode.
+ * a stage-one signal asks for it (the router's gates for `ocr`, `objects`, `stt`; for any other expert
+ * its `escalateOn`) or in dense mode.
  */
 export interface ExpertCost {
   readonly tier: 'screen' | 'escalation';
+  /**
+   * For an `escalation` expert the router has no rules of its own for: the signal that runs it in
+   * routed mode (without one it runs in dense mode only).
+   */
+  readonly escalateOn?: EscalationGate;
   /** Rough CPU milliseconds per input (documentation and planning only; measured: `npm run bench:experts`). */
   readonly msPerItem: number;
 }
