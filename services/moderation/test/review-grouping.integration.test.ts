@@ -1,7 +1,7 @@
 /**
  * Grouped review items over HTTP against PostgreSQL: GET /review/queues/{queue}/tasks gives each task its
- * group (same media SHA-256, or the same normalised caption of a post without media, within one tenant
- * and source of one queue), `?group=` lists one group, and deciding the group's ids with the bulk route
+ * group (same media SHA-256, a single image within PDQ distance 31, or the same normalised caption of a
+ * post without media, within one tenant and source of one queue), `?group=` lists one group, and deciding the group's ids with the bulk route
  * decides exactly those tasks. The API role only: no broker (the pattern of review-bulk).
  */
 import { randomBytes } from 'node:crypto';
@@ -23,7 +23,7 @@ let vic: Session;
 
 interface Group {
   group_id: string;
-  basis: 'media' | 'caption';
+  basis: 'media' | 'caption' | 'near_media';
   size: number;
 }
 interface ListedTask {
@@ -40,6 +40,18 @@ const image = (sha256: string | undefined, mediaId = 'm1'): MediaResult => ({
     ? { status: 'ok', sha256 }
     : { status: 'error', error: { code: 'MEDIA_FETCH_TIMEOUT', message: 'timed out' } }),
 });
+
+/** A still image with this digest and one (oriented) PDQ hash of this quality, as ingest stores it. */
+const pdqImage = (sha256: string, hash: string, quality = 90): MediaResult => ({
+  ...image(sha256),
+  pdq: [{ hash, quality, timestamp_ms: 0 }],
+});
+/** `hash` (64 hex digits) with its first `bits` bits flipped: Hamming distance `bits` from it. */
+const flipBits = (hash: string, bits: number): string => {
+  const bytes = Buffer.from(hash, 'hex');
+  for (let i = 0; i < bits; i++) bytes[i >> 3]! ^= 1 << (i & 7);
+  return bytes.toString('hex');
+};
 
 /** A post the default policy sends to review (hate 0.7) with these media and caption; its task id. */
 async function reviewTask(
@@ -185,6 +197,35 @@ describe('grouped review items', () => {
     const bad = await bea.call('/review/queues/north/tasks?group=nope');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'REQUEST_INVALID' });
+  });
+
+  it('groups single images within PDQ distance 31 as near_media, never farther, low-quality or across tenants', async () => {
+    const [pdq, original] = [digest(), digest()];
+    const near = [
+      await reviewTask('north', [pdqImage(original, pdq)], 'original'),
+      await reviewTask('north', [pdqImage(digest(), flipBits(pdq, 3))], 're-encoded'),
+      await reviewTask('north', [pdqImage(digest(), flipBits(pdq, 6))], 'resized'),
+    ];
+    // The same bytes as the first: its exact group joins the near group whole.
+    const exactCopy = await reviewTask('north', [pdqImage(original, pdq)], 'again');
+    const far = await reviewTask('north', [pdqImage(digest(), flipBits(pdq, 40))]);
+    const blurry = await reviewTask('north', [pdqImage(digest(), flipBits(pdq, 2), 30)]);
+    const south = await reviewTask('south', [pdqImage(digest(), flipBits(pdq, 1))]);
+    // Two images, one of them a near copy: not a single-image post, never near-grouped.
+    const pair = await reviewTask('north', [pdqImage(digest(), pdq, 90), image(digest(), 'm2')]);
+
+    const groups = await groupsOf(bea, 'both', [...near, exactCopy, far, blurry, south, pair]);
+    expect(groups[0]).toEqual({
+      group_id: expect.stringMatching(/^m-[0-9a-f]{32}$/),
+      basis: 'near_media',
+      size: 4,
+    });
+    expect(groups.slice(1, 4)).toEqual([groups[0], groups[0], groups[0]]);
+    expect(groups.slice(4)).toEqual([null, null, null, null]);
+
+    const members = await list(bea, 'both', `&group=${groups[0]!.group_id}`);
+    expect(members.map((t) => t.task_id).sort()).toEqual([...near, exactCopy].sort());
+    expect(members.every((t) => t.group?.basis === 'near_media' && t.group.size === 4)).toBe(true);
   });
 
   it('decides a whole group with the bulk route: exactly its tasks, nothing in another tenant or queue', async () => {

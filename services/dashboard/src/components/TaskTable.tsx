@@ -27,9 +27,18 @@ export function PlatformPriority({ task }: { task: Pick<TaskSummary, 'platform_p
   );
 }
 
-/** "×12 same media": how many waiting tasks of the queue are identical to this one (itself included). */
+const GROUP_BASIS_LABELS: Record<NonNullable<QueueTask['group']>['basis'], string> = {
+  media: 'same media',
+  caption: 'same caption',
+  near_media: 'similar images',
+};
+
+/**
+ * "×12 same media" (or "same caption", "similar images": single images within PDQ distance 31): how many
+ * waiting tasks of the queue are in this one's group (itself included).
+ */
 export const groupLabel = (group: NonNullable<QueueTask['group']>) =>
-  `×${group.size} same ${group.basis === 'media' ? 'media' : 'caption'}`;
+  `×${group.size} ${GROUP_BASIS_LABELS[group.basis]}`;
 
 /** The task row that holds the keyboard focus, if any. */
 export function focusedTaskId(): string | null {

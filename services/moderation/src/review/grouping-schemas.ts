@@ -13,17 +13,22 @@ export const TaskGroup = z
   .object({
     /** Stable while the group's tasks wait; pass it as `?group=` to list only them. */
     group_id: z.string().regex(GROUP_ID),
-    /** `media`: the same media bytes (SHA-256 of every medium); `caption`: the same normalised text, no media. */
-    basis: z.enum(['media', 'caption']),
+    /**
+     * `media`: the same media bytes (SHA-256 of every medium); `caption`: the same normalised text, no
+     * media; `near_media`: single images within PDQ distance 31 of each other (re-encoded or resized copies).
+     */
+    basis: z.enum(['media', 'caption', 'near_media']),
     /** Open and claimed tasks of the list's queue and filter in the group (≥ 2), not only this page's. */
     size: z.int().min(2),
   })
-  .meta({ description: 'Tasks of this queue with the same media or the same caption' });
+  .meta({
+    description: 'Tasks of this queue with the same media, near-identical images or the same caption',
+  });
 export type TaskGroup = z.output<typeof TaskGroup>;
 responseSchemas.add(TaskGroup, { id: 'TaskGroup' });
 
 export const QueueTask = TaskSummary.extend({
-  /** null when no other waiting task of the queue is identical. */
+  /** null when no other waiting task of the queue is identical (or a near-identical image). */
   group: TaskGroup.nullable(),
 });
 export type QueueTask = z.output<typeof QueueTask>;
