@@ -66,3 +66,39 @@ export const AuthorActionV1Schema = z.object({
   created_at: z.iso.datetime(),
 });
 export type AuthorActionV1 = z.infer<typeof AuthorActionV1Schema>;
+
+/** Webhook event type of a lifted mute or suspension (Standard Webhooks `type`). */
+export const AUTHOR_ACTION_LIFTED_EVENT_TYPE = 'author.action.lifted';
+
+/** Kinds of author action that can be lifted before they run out (a warning cannot). */
+export const LIFTABLE_AUTHOR_ACTION_KINDS = [
+  'mute',
+  'suspend',
+] as const satisfies readonly AuthorActionKind[];
+
+/** Reason codes of lifting a mute or suspension (optional when lifting). */
+export const AUTHOR_LIFT_REASONS: readonly ReasonCode[] = [
+  { code: 'appeal_granted', label: 'Appeal granted' },
+  { code: 'issued_in_error', label: 'Issued in error' },
+  { code: 'other', label: 'Other' },
+];
+
+/**
+ * The `data` of an `author.action.lifted` webhook event: the mute or suspension `action_id` (sent
+ * earlier as an `author.action` event) ends now, before its `expires_at` (if any).
+ */
+export const AuthorActionLiftedV1Schema = z.object({
+  schema_version: z.literal(AUTHOR_ACTION_SCHEMA_VERSION),
+  /** The lifted action, as its `author.action` event named it. */
+  action_id: z.uuid(),
+  tenant_id: TenantId,
+  /** The platform's author id, as the post carried it. */
+  author: z.string().min(1).max(256),
+  kind: z.enum(LIFTABLE_AUTHOR_ACTION_KINDS),
+  /** Why the action was lifted (one of AUTHOR_LIFT_REASONS), when the moderator gave a reason. */
+  reason_code: z.string().optional(),
+  /** The moderator's opaque id, never a name. */
+  moderator_id: z.string(),
+  lifted_at: z.iso.datetime(),
+});
+export type AuthorActionLiftedV1 = z.infer<typeof AuthorActionLiftedV1Schema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuthorActionV1Schema } from './authors';
+import { AuthorActionLiftedV1Schema, AuthorActionV1Schema } from './authors';
 import { PostV1Schema } from './post';
 import { VerdictV1Schema } from './verdict';
 
@@ -24,6 +24,11 @@ export function publishedJsonSchemas(): Record<string, object> {
       $id: 'https://vigil.dev/schemas/author-action.v1.schema.json',
       title: 'AuthorActionV1',
       ...z.toJSONSchema(AuthorActionV1Schema, { io: 'output' }),
+    },
+    'author-action-lifted.v1.schema.json': {
+      $id: 'https://vigil.dev/schemas/author-action-lifted.v1.schema.json',
+      title: 'AuthorActionLiftedV1',
+      ...z.toJSONSchema(AuthorActionLiftedV1Schema, { io: 'output' }),
     },
   };
 }

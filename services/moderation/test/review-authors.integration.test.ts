@@ -2,10 +2,12 @@
  * Author context and author actions over HTTP against PostgreSQL and Kafka: the posts topic records each
  * post's author; the item's author context lists the author's posts, decisions, actions and strikes within
  * the tenant only; warn / mute / suspend are stored, audited and delivered as signed `author.action`
- * webhooks, idempotently; viewers read but cannot act; nothing crosses tenants.
+ * webhooks, idempotently; a mute or suspension can be lifted (`author.action.lifted`), a warning cannot;
+ * viewers read but cannot act; nothing crosses tenants.
  */
 import type { INestApplication } from '@nestjs/common';
 import {
+  AuthorActionLiftedV1Schema,
   AuthorActionV1Schema,
   postKey,
   TOPICS,
@@ -19,8 +21,13 @@ import { PolicySet } from '@vigil/policy';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/database/database';
-import { authorActionMessageId, authorRef, recordPostAuthor } from '../src/review/author-records';
-import type { AuthorActionResponse, AuthorContext } from '../src/review/author-schemas';
+import {
+  authorActionMessageId,
+  authorLiftMessageId,
+  authorRef,
+  recordPostAuthor,
+} from '../src/review/author-records';
+import type { AuthorActionResponse, AuthorContext, AuthorLiftResponse } from '../src/review/author-schemas';
 import { ResultRecorder } from '../src/verdicts/result-recorder';
 import { EndpointStore } from '../src/webhooks/endpoint-store';
 import { eventually, freshSchema, makeResult, startReceiver } from './support';
@@ -80,6 +87,19 @@ const context = (who: Session, queue: string, taskId: string) =>
   who.call(`/review/queues/${queue}/tasks/${taskId}/author`);
 const act = (who: Session, queue: string, taskId: string, body: unknown, csrf = true) =>
   who.call(`/review/queues/${queue}/tasks/${taskId}/author/actions`, { method: 'POST', body, csrf });
+const lift = (
+  who: Session,
+  queue: string,
+  taskId: string,
+  actionId: string,
+  body: unknown = {},
+  csrf = true,
+) =>
+  who.call(`/review/queues/${queue}/tasks/${taskId}/author/actions/${actionId}/lift`, {
+    method: 'POST',
+    body,
+    csrf,
+  });
 
 beforeAll(async () => {
   broker = await startTestBroker();
@@ -288,11 +308,15 @@ describe('author context and actions', () => {
       created_at: action.created_at,
     });
     expect(delivered.body).not.toContain('second harassment'); // the note stays inside Vigil
-    const deliveries = await db
-      .selectFrom('webhook_deliveries')
-      .select(['event_type', 'status', 'verdict_id'])
-      .where('message_id', '=', authorActionMessageId(action.action_id))
-      .execute();
+    // The receiver may see the request before the worker records its success: wait for the row.
+    const deliveries = await eventually(async () => {
+      const rows = await db
+        .selectFrom('webhook_deliveries')
+        .select(['event_type', 'status', 'verdict_id'])
+        .where('message_id', '=', authorActionMessageId(action.action_id))
+        .execute();
+      return rows.some((r) => r.status === 'pending') ? undefined : rows;
+    });
     expect(deliveries).toEqual([{ event_type: 'author.action', status: 'succeeded', verdict_id: null }]);
 
     const entries = await db
@@ -380,6 +404,140 @@ describe('author context and actions', () => {
     expect(rival).toMatchObject({ known: true, strikes: 0, posts_total: 1, decisions: [], actions: [] });
     expect(rival.author_ref).not.toBe(authorRef('acme', 'u-1'));
     expect(rival.posts.map((p) => p.post_id)).not.toContain(current.postId);
+  });
+
+  it('lifts a mute: row, audit, signed author.action.lifted webhook; refuses warnings, repeats and outsiders', async () => {
+    const mute = (await (
+      await act(mia, 'acme', current.taskId!, { kind: 'mute', reason_code: 'hate', duration_seconds: 3_600 })
+    ).json()) as AuthorActionResponse;
+    const strikesBefore = ((await (await context(mia, 'acme', current.taskId!)).json()) as AuthorContext)
+      .strikes;
+
+    // Outsiders first: a viewer, no CSRF header, another tenant's moderator (their queue or acme's).
+    const viewer = await lift(vic, 'acme', current.taskId!, mute.action_id);
+    expect(viewer.status).toBe(403);
+    expect(await viewer.json()).toMatchObject({ code: 'AUTH_ROLE_FORBIDDEN' });
+    const noCsrf = await lift(mia, 'acme', current.taskId!, mute.action_id, {}, false);
+    expect(noCsrf.status).toBe(403);
+    expect(await noCsrf.json()).toMatchObject({ code: 'AUTH_CSRF_HEADER_MISSING' });
+    expect((await lift(rex, 'acme', current.taskId!, mute.action_id)).status).toBe(403);
+    const through = await lift(rex, 'rival', current.taskId!, mute.action_id);
+    expect(through.status).toBe(404);
+    expect(await through.json()).toMatchObject({ code: 'TASK_NOT_FOUND' });
+    const otherAuthor = await lift(rex, 'rival', rivalTask, mute.action_id);
+    expect(otherAuthor.status).toBe(404);
+    expect(await otherAuthor.json()).toMatchObject({ code: 'AUTHOR_ACTION_NOT_FOUND' });
+    const unknown = await lift(mia, 'acme', current.taskId!, '00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'AUTHOR_ACTION_NOT_FOUND' });
+    const badReason = await lift(mia, 'acme', current.taskId!, mute.action_id, { reason_code: 'hate' });
+    expect(badReason.status).toBe(400);
+    expect(await badReason.json()).toMatchObject({ code: 'REASON_CODE_INVALID' });
+    const untouched = await db
+      .selectFrom('author_actions')
+      .select(['lifted_at', 'lifted_by'])
+      .where('action_id', '=', mute.action_id)
+      .executeTakeFirstOrThrow();
+    expect(untouched).toEqual({ lifted_at: null, lifted_by: null });
+
+    const res = await lift(mia, 'acme', current.taskId!, mute.action_id, {
+      reason_code: 'appeal_granted',
+      note: 'appeal upheld by the platform',
+    });
+    expect(res.status).toBe(200);
+    const lifted = (await res.json()) as AuthorLiftResponse;
+    expect(lifted).toMatchObject({
+      action_id: mute.action_id,
+      kind: 'mute',
+      lifted_at: expect.any(String),
+      lifted_by: { moderator_id: mia.moderatorId },
+      deliveries: 1,
+    });
+    const row = await db
+      .selectFrom('author_actions')
+      .select(['lifted_at', 'lifted_by'])
+      .where('action_id', '=', mute.action_id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ lifted_at: new Date(lifted.lifted_at!), lifted_by: mia.moderatorId });
+
+    const entry = await db
+      .selectFrom('audit_log')
+      .select(['actor', 'tenant_id', 'subject_type', 'subject_id', 'after'])
+      .where('action', '=', 'author.lifted')
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({
+      actor: `moderator:${mia.moderatorId}`,
+      tenant_id: 'acme',
+      subject_type: 'author',
+      subject_id: authorRef('acme', 'u-1'),
+      after: expect.objectContaining({
+        action_id: mute.action_id,
+        kind: 'mute',
+        reason_code: 'appeal_granted',
+        note: 'appeal upheld by the platform',
+        task_id: current.taskId,
+        webhook_deliveries: 1,
+      }),
+    });
+
+    const delivered = await eventually(async () =>
+      receiver.requests.find((r) => r.headers['webhook-id'] === authorLiftMessageId(mute.action_id)),
+    );
+    const event = new Webhook(secret).verify(delivered.body, delivered.headers as Record<string, string>) as {
+      type: string;
+      data: unknown;
+    };
+    expect(event.type).toBe('author.action.lifted');
+    expect(AuthorActionLiftedV1Schema.parse(event.data)).toEqual({
+      schema_version: 1,
+      action_id: mute.action_id,
+      tenant_id: 'acme',
+      author: 'u-1',
+      kind: 'mute',
+      reason_code: 'appeal_granted',
+      moderator_id: mia.moderatorId,
+      lifted_at: lifted.lifted_at,
+    });
+    expect(delivered.body).not.toContain('appeal upheld'); // the note stays inside Vigil
+    expect(
+      await db
+        .selectFrom('webhook_deliveries')
+        .select('event_type')
+        .where('message_id', '=', authorLiftMessageId(mute.action_id))
+        .execute(),
+    ).toEqual([{ event_type: 'author.action.lifted' }]);
+
+    // Listed with lifted_at; a lifted action still counts as a strike.
+    const ctx = (await (await context(vic, 'acme', current.taskId!)).json()) as AuthorContext;
+    expect(ctx.strikes).toBe(strikesBefore);
+    expect(ctx.actions.find((a) => a.action_id === mute.action_id)).toMatchObject({
+      lifted_at: lifted.lifted_at,
+      lifted_by: { moderator_id: mia.moderatorId },
+    });
+
+    const again = await lift(mia, 'acme', current.taskId!, mute.action_id);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'AUTHOR_ACTION_NOT_ACTIVE' });
+    const warning = ctx.actions.find((a) => a.kind === 'warn')!;
+    const warn = await lift(mia, 'acme', current.taskId!, warning.action_id);
+    expect(warn.status).toBe(409);
+    expect(await warn.json()).toMatchObject({ code: 'AUTHOR_ACTION_NOT_LIFTABLE' });
+
+    // A mute that ran out is not active either.
+    const old = (await (
+      await act(mia, 'acme', current.taskId!, { kind: 'mute', reason_code: 'hate', duration_seconds: 3_600 })
+    ).json()) as AuthorActionResponse;
+    await db
+      .updateTable('author_actions')
+      .set({ expires_at: new Date(Date.now() - 1_000) })
+      .where('action_id', '=', old.action_id)
+      .execute();
+    const expired = await lift(mia, 'acme', current.taskId!, old.action_id);
+    expect(expired.status).toBe(409);
+    expect(await expired.json()).toMatchObject({ code: 'AUTHOR_ACTION_NOT_ACTIVE' });
+    expect(
+      await db.selectFrom('audit_log').select('id').where('action', '=', 'author.lifted').execute(),
+    ).toHaveLength(1);
   });
 
   it('says when the author is unknown and refuses to act on them', async () => {

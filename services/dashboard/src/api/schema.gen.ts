@@ -725,6 +725,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/review/queues/{queue}/tasks/{task}/author/actions/{action}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a mute or suspension of the post's author before it runs out
+         * @description Only an action on this task's author (same tenant) is found. Sets lifted_at / lifted_by, is audited (`author.lifted`) and delivered to the post's callback endpoint as a signed `author.action.lifted` webhook (webhook-id `msg_author_lift_<action id>`). A lifted action stays listed and still counts as a strike. A warning cannot be lifted; an action already lifted or run out is not active.
+         */
+        post: operations["AuthorsController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/review/me/preferences": {
         parameters: {
             query?: never;
@@ -1059,6 +1079,11 @@ export interface components {
             note?: string;
             duration_seconds?: number;
             idempotency_key?: string;
+        };
+        /** @description Lift a mute or suspension of the author of the task's post before it runs out */
+        AuthorLiftRequest: {
+            reason_code?: string;
+            note?: string;
         };
         WellnessPreferences: {
             blur_px: number;
@@ -1517,6 +1542,12 @@ export interface components {
                 moderator_id: string;
                 display_name: string | null;
             };
+            /** Format: date-time */
+            lifted_at: string | null;
+            lifted_by: {
+                moderator_id: string;
+                display_name: string | null;
+            } | null;
         };
         AuthorContext: {
             known: boolean;
@@ -1574,14 +1605,44 @@ export interface components {
                 moderator_id: string;
                 display_name: string | null;
             };
+            /** Format: date-time */
+            lifted_at: string | null;
+            lifted_by: {
+                moderator_id: string;
+                display_name: string | null;
+            } | null;
             deliveries: number;
             replayed: boolean;
         };
-        /** @description Tasks of this queue with the same media or the same caption */
+        AuthorLiftResponse: {
+            action_id: string;
+            /** @enum {string} */
+            kind: "warn" | "mute" | "suspend";
+            reason_code: string;
+            note: string | null;
+            duration_seconds: number | null;
+            /** Format: date-time */
+            expires_at: string | null;
+            post_id: string;
+            /** Format: date-time */
+            created_at: string;
+            moderator: {
+                moderator_id: string;
+                display_name: string | null;
+            };
+            /** Format: date-time */
+            lifted_at: string | null;
+            lifted_by: {
+                moderator_id: string;
+                display_name: string | null;
+            } | null;
+            deliveries: number;
+        };
+        /** @description Tasks of this queue with the same media, near-identical images or the same caption */
         TaskGroup: {
             group_id: string;
             /** @enum {string} */
-            basis: "media" | "caption";
+            basis: "media" | "caption" | "near_media";
             size: number;
         };
         QueueTask: {
@@ -3980,6 +4041,78 @@ export interface operations {
                 };
             };
             /** @description AUTHOR_UNKNOWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthorsController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                task: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorLiftRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorLiftResponse"];
+                };
+            };
+            /** @description REQUEST_INVALID, REASON_CODE_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_SESSION_MISSING, AUTH_SESSION_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH_ROLE_FORBIDDEN, AUTH_QUEUE_FORBIDDEN, AUTH_CSRF_HEADER_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND, TASK_NOT_FOUND, AUTHOR_ACTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTHOR_ACTION_NOT_LIFTABLE, AUTHOR_ACTION_NOT_ACTIVE */
             409: {
                 headers: {
                     [name: string]: unknown;

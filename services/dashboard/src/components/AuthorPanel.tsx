@@ -1,12 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, unwrap, type AuthorActionKind, type AuthorContext } from '../api/client';
 import { announce } from '../announce';
-
-const KIND_LABELS: Record<AuthorActionKind, { verb: string; done: string }> = {
-  warn: { verb: 'Warn', done: 'warned' },
-  mute: { verb: 'Mute', done: 'muted' },
-  suspend: { verb: 'Suspend', done: 'suspended' },
-};
+import { AuthorActionList, KIND_LABELS, span, when } from './AuthorActionList';
 
 /** Durations offered per kind, seconds; 0 = until lifted (suspensions only). */
 const DURATIONS: Record<AuthorActionKind, readonly number[]> = {
@@ -15,20 +10,13 @@ const DURATIONS: Record<AuthorActionKind, readonly number[]> = {
   suspend: [0, 7 * 86_400, 30 * 86_400],
 };
 
-/** "1 hour", "7 days": a mute or suspension length. */
-function span(seconds: number): string {
-  const [n, unit] =
-    seconds % 86_400 === 0 ? [seconds / 86_400, 'day'] : [Math.round(seconds / 3_600), 'hour'];
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
 const newKey = () => crypto.randomUUID();
 
 /**
  * The author of the item's post: a one-line summary (pseudonym, strikes, account age, posts seen) that
  * opens to their other posts with the verdict in force, moderators' decisions against them and earlier
- * author actions; moderators also warn, mute (for a time) or suspend them with a reason and a note.
+ * author actions; moderators also warn, mute (for a time) or suspend them with a reason and a note, and
+ * lift a mute or suspension still in force.
  * `openSignal` changing (the `O` key) opens the panel and puts focus in it.
  */
 export function AuthorPanel({
@@ -187,21 +175,18 @@ export function AuthorPanel({
             </ul>
           )}
           <h3>Author actions</h3>
-          {context.actions.length === 0 ? (
-            <p className="small muted">None.</p>
-          ) : (
-            <ul className="reasons-list">
-              {context.actions.map((a) => (
-                <li key={a.action_id}>
-                  {KIND_LABELS[a.kind].done}
-                  {a.duration_seconds !== null && ` for ${span(a.duration_seconds)}`} — {a.reason_code} ·{' '}
-                  <time dateTime={a.created_at}>{when(a.created_at)}</time>{' '}
-                  <span className="muted">— {a.moderator.display_name ?? a.moderator.moderator_id}</span>
-                  {a.note && <span className="block muted small">{a.note}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <AuthorActionList
+            actions={context.actions}
+            queueId={queueId}
+            taskId={taskId}
+            canAct={canAct}
+            onLifted={async (message) => {
+              setError(null);
+              setOutcome(message);
+              await load();
+            }}
+            onError={setError}
+          />
           {canAct && (
             <form className="author-form" onSubmit={(e) => void submit(e)} aria-label="Act on the author">
               <label>

@@ -10,6 +10,7 @@ import * as reviewShift from './migrations/0007-review-shift';
 import * as authors from './migrations/0008-authors';
 import * as wellness from './migrations/0009-wellness';
 import * as claimStart from './migrations/0010-claim-start';
+import * as authorLift from './migrations/0011-author-lift';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-authors': authors,
   '0009-wellness': wellness,
   '0010-claim-start': claimStart,
+  '0011-author-lift': authorLift,
 };
 
 export interface DatabaseSettings {

@@ -27,6 +27,9 @@ type ActionRow = {
   created_at: Date;
   moderator_id: string;
   display_name: string | null;
+  lifted_at: Date | null;
+  lifted_by: string | null;
+  lifted_by_name: string | null;
 };
 
 /** An `author_actions` row with its moderator, as the API shows it (times as ISO 8601 strings). */
@@ -41,13 +44,16 @@ export function actionView(r: ActionRow): AuthorAction {
     post_id: r.post_id,
     created_at: r.created_at.toISOString(),
     moderator: { moderator_id: r.moderator_id, display_name: r.display_name },
+    lifted_at: r.lifted_at?.toISOString() ?? null,
+    lifted_by: r.lifted_by ? { moderator_id: r.lifted_by, display_name: r.lifted_by_name } : null,
   };
 }
 
 /**
  * What the item view shows of a known author: their posts of the tenant with the verdict in force (no
  * content), final human decisions (not undone), author actions, strike count (human removals plus author
- * actions) and account age in days.
+ * actions, lifted ones included: lifting ends a restriction early, it does not undo the finding behind it)
+ * and account age in days.
  */
 export async function authorHistory(
   db: Queryable,
@@ -159,6 +165,7 @@ export function authorActionRows(db: Queryable, tenantId: string, author: string
   return db
     .selectFrom('author_actions as a')
     .leftJoin('moderators as m', 'm.moderator_id', 'a.moderator_id')
+    .leftJoin('moderators as l', 'l.moderator_id', 'a.lifted_by')
     .select([
       'a.action_id',
       'a.kind',
@@ -170,6 +177,9 @@ export function authorActionRows(db: Queryable, tenantId: string, author: string
       'a.created_at',
       'a.moderator_id',
       'm.display_name',
+      'a.lifted_at',
+      'a.lifted_by',
+      'l.display_name as lifted_by_name',
     ])
     .where('a.tenant_id', '=', tenantId)
     .where('a.author', '=', author)

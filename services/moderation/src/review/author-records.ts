@@ -38,3 +38,8 @@ export async function recordPostAuthor(db: Queryable, post: PostV1): Promise<voi
     )
     .execute();
 }
+
+/** The `webhook-id` of the deliveries announcing that an author action was lifted: one per action. */
+export function authorLiftMessageId(actionId: string): string {
+  return `msg_author_lift_${actionId.replaceAll('-', '')}`;
+}

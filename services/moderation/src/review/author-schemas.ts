@@ -63,6 +63,9 @@ export const AuthorAction = z.object({
   post_id: z.string(),
   created_at: time(),
   moderator: Moderator,
+  /** When a moderator lifted this mute or suspension, and who (null while it stands). */
+  lifted_at: time().nullable(),
+  lifted_by: Moderator.nullable(),
 });
 export type AuthorAction = z.output<typeof AuthorAction>;
 responseSchemas.add(AuthorAction, { id: 'AuthorAction' });
@@ -75,7 +78,7 @@ export const AuthorContext = z.object({
   /** The account's creation time and age, when the platform sent it with the post. */
   account_created_at: time().nullable(),
   account_age_days: z.int().nullable(),
-  /** Human `remove` decisions not undone on the author's posts, plus author actions. */
+  /** Human `remove` decisions not undone on the author's posts, plus author actions (lifted ones too). */
   strikes: z.int(),
   /** The author's posts of this tenant that Vigil saw (all of them, even those listed only in part). */
   posts_total: z.int(),
@@ -121,3 +124,25 @@ export const AuthorActionResponse = AuthorAction.extend({
 });
 export type AuthorActionResponse = z.output<typeof AuthorActionResponse>;
 responseSchemas.add(AuthorActionResponse, { id: 'AuthorActionResponse' });
+
+export const AuthorLiftRequest = z
+  .object({
+    /** One of the lift reasons (`appeal_granted`, `issued_in_error`, `other`). */
+    reason_code: z
+      .string()
+      .regex(/^[a-z_]{1,64}$/)
+      .optional(),
+    /** For the audit log and other moderators; not sent to the platform. */
+    note: z.string().max(2000).optional(),
+  })
+  .strict()
+  .meta({ description: "Lift a mute or suspension of the author of the task's post before it runs out" });
+export type AuthorLiftRequest = z.output<typeof AuthorLiftRequest>;
+requestSchemas.add(AuthorLiftRequest, { id: 'AuthorLiftRequest' });
+
+export const AuthorLiftResponse = AuthorAction.extend({
+  /** Webhook deliveries queued (0 when the post named no registered callback endpoint). */
+  deliveries: z.int(),
+});
+export type AuthorLiftResponse = z.output<typeof AuthorLiftResponse>;
+responseSchemas.add(AuthorLiftResponse, { id: 'AuthorLiftResponse' });

@@ -5,7 +5,7 @@ import { ModeratorGuard, RequireRole, type ModeratorRequest } from '../auth/mode
 import { ApiError, requestInvalid } from '../http/api-error';
 import { ApiErrorDto, parseWith } from '../http/dto';
 import { schemaRef } from '../http/schema-ref';
-import { AuthorActionRequest } from './author-schemas';
+import { AuthorActionRequest, AuthorLiftRequest } from './author-schemas';
 import { AuthorActions } from './authors';
 import { QueueStore } from './queues';
 
@@ -16,7 +16,7 @@ function taskIdOf(id: string): string {
 
 /**
  * The author of a task's post: context (their other posts, decisions, actions, strikes, account age)
- * for viewers, and warn / mute / suspend for moderators. Both go through a task of a queue you work in;
+ * for viewers, and warn / mute / suspend (and lifting a mute or suspension) for moderators. Both go through a task of a queue you work in;
  * no route names an author, so authors of other queues and other tenants cannot be reached.
  */
 @ApiTags('review')
@@ -75,5 +75,41 @@ export class AuthorsController {
     const queue = await this.queues.forModerator(queueId, req.moderator);
     const request = parseWith(AuthorActionRequest, body, requestInvalid);
     return this.authors.act(queue, taskIdOf(taskId), req.moderator, request);
+  }
+
+  @Post('actions/:action/lift')
+  @HttpCode(200)
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: "Lift a mute or suspension of the post's author before it runs out",
+    description:
+      "Only an action on this task's author (same tenant) is found. Sets lifted_at / lifted_by, is audited " +
+      "(`author.lifted`) and delivered to the post's callback endpoint as a signed `author.action.lifted` " +
+      'webhook (webhook-id `msg_author_lift_<action id>`). A lifted action stays listed and still counts as ' +
+      'a strike. A warning cannot be lifted; an action already lifted or run out is not active.',
+  })
+  @ApiBody({ schema: schemaRef('AuthorLiftRequest') })
+  @ApiOkResponse({ schema: schemaRef('AuthorLiftResponse') })
+  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'REQUEST_INVALID, REASON_CODE_INVALID' })
+  @ApiResponse({
+    status: 404,
+    type: ApiErrorDto,
+    description: 'QUEUE_NOT_FOUND, TASK_NOT_FOUND, AUTHOR_ACTION_NOT_FOUND',
+  })
+  @ApiResponse({
+    status: 409,
+    type: ApiErrorDto,
+    description: 'AUTHOR_ACTION_NOT_LIFTABLE, AUTHOR_ACTION_NOT_ACTIVE',
+  })
+  async lift(
+    @Param('queue') queueId: string,
+    @Param('task') taskId: string,
+    @Param('action') actionId: string,
+    @Body() body: unknown,
+    @Req() req: ModeratorRequest,
+  ) {
+    const queue = await this.queues.forModerator(queueId, req.moderator);
+    const request = parseWith(AuthorLiftRequest, body ?? {}, requestInvalid);
+    return this.authors.lift(queue, taskIdOf(taskId), actionId, req.moderator, request);
   }
 }

@@ -12,8 +12,15 @@ import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Db, Queryable, Tx } from '../database/database';
 import { ApiError } from '../http/api-error';
 import { actionView, authorActionRows, authorHistory, type TaskAuthor } from './author-history';
+import { liftAuthorAction, liftReasonCode } from './author-lift';
 import { authorActionMessageId, authorRef } from './author-records';
-import type { AuthorActionRequest, AuthorActionResponse, AuthorContext } from './author-schemas';
+import type {
+  AuthorActionRequest,
+  AuthorActionResponse,
+  AuthorContext,
+  AuthorLiftRequest,
+  AuthorLiftResponse,
+} from './author-schemas';
 import type { QueueRow, QueueStore } from './queues';
 
 /**
@@ -162,6 +169,28 @@ export class AuthorActions {
         .where('a.action_id', '=', actionId)
         .execute();
       return { ...actionView(row!), deliveries, replayed: false };
+    });
+  }
+
+  /**
+   * Lifts a mute or suspension of the task's author before it runs out (see author-lift.ts): the row's
+   * `lifted_at` / `lifted_by`, one `author.action.lifted` webhook delivery and an audit entry, in one
+   * transaction.
+   * @throws ApiError 400 REASON_CODE_INVALID, 404 TASK_NOT_FOUND / AUTHOR_ACTION_NOT_FOUND,
+   *   409 AUTHOR_ACTION_NOT_LIFTABLE / AUTHOR_ACTION_NOT_ACTIVE.
+   */
+  async lift(
+    queue: QueueRow,
+    taskId: string,
+    actionId: string,
+    moderator: ModeratorPrincipal,
+    request: AuthorLiftRequest,
+  ): Promise<AuthorLiftResponse> {
+    liftReasonCode(request.reason_code);
+    return this.db.transaction().execute(async (trx) => {
+      const { author, callbackEndpointId } = await this.taskAuthor(trx, queue, taskId, moderator);
+      if (!author) throw new ApiError(404, 'AUTHOR_ACTION_NOT_FOUND', `no action ${actionId} on this author`);
+      return liftAuthorAction(trx, { author, callbackEndpointId, taskId }, actionId, moderator, request);
     });
   }
 

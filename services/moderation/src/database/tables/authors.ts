@@ -1,6 +1,6 @@
 import type { DefaultedTimestamp, Timestamp } from './columns';
 
-// Row types: post authors and moderators' actions on authors (migration 0008).
+// Row types: post authors and moderators' actions on authors (migrations 0008, 0011).
 
 /** The author of a post (any revision), as the posts topic carried it. Never logged. */
 export interface PostAuthorsTable {
@@ -30,4 +30,7 @@ export interface AuthorActionsTable {
   /** The client's key: the same moderator sending it again gets this action back. */
   idempotency_key: string | null;
   created_at: DefaultedTimestamp;
+  /** When a moderator lifted this mute or suspension, and who (both null while it stands; 0011). */
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
 }
