@@ -1,5 +1,5 @@
 import type { InferenceRequest } from '@vigil/contracts';
-import type { ExpertTask, RoutedExpert, RouterParams, StageOneSignals } from './router';
+import type { ExpertTask, RoutedExpert, RouterParams, StageOneSignals } from './router-types';
 
 /** The request's media that decoded. */
 function okMedia(request: InferenceRequest) {
