@@ -11,7 +11,7 @@ import type { ModeratorPrincipal } from '../auth/sessions';
 import type { Tx } from '../database/database';
 import { ApiError } from '../http/api-error';
 import { actionView, authorActionRows, type TaskAuthor } from './author-history';
-import { authorLiftMessageId, authorRef } from './author-records';
+import { authorLiftMessageId, authorRef, queueAuthorWebhook } from './author-records';
 import type { AuthorLiftRequest, AuthorLiftResponse } from './author-schemas';
 
 /** The lift reason entry with this code, or a 400 REASON_CODE_INVALID error. */
@@ -80,32 +80,16 @@ export async function liftAuthorAction(
     moderator_id: moderator.moderatorId,
     lifted_at: liftedAt.toISOString(),
   });
-  let deliveries = 0;
-  if (callbackEndpointId) {
-    const body = JSON.stringify({
-      type: AUTHOR_ACTION_LIFTED_EVENT_TYPE,
-      timestamp: event.lifted_at,
-      data: event,
-    });
-    const queued = await trx
-      .insertInto('webhook_deliveries')
-      .columns(['message_id', 'endpoint_id', 'tenant_id', 'event_type', 'payload'])
-      .expression((eb) =>
-        eb
-          .selectFrom('webhook_endpoints')
-          .select([
-            eb.val(authorLiftMessageId(actionId)).as('message_id'),
-            'endpoint_id',
-            'tenant_id',
-            eb.val(AUTHOR_ACTION_LIFTED_EVENT_TYPE).as('event_type'),
-            eb.val(body).as('payload'),
-          ])
-          .where('endpoint_id', '=', callbackEndpointId)
-          .where('tenant_id', '=', a.tenantId),
-      )
-      .executeTakeFirst();
-    deliveries = Number(queued.numInsertedOrUpdatedRows ?? 0);
-  }
+  const deliveries = callbackEndpointId
+    ? await queueAuthorWebhook(trx, {
+        messageId: authorLiftMessageId(actionId),
+        type: AUTHOR_ACTION_LIFTED_EVENT_TYPE,
+        timestamp: event.lifted_at,
+        data: event,
+        endpointId: callbackEndpointId,
+        tenantId: a.tenantId,
+      })
+    : 0;
   await audit(trx, {
     actor: `moderator:${moderator.moderatorId}`,
     tenantId: a.tenantId,

@@ -43,3 +43,41 @@ export async function recordPostAuthor(db: Queryable, post: PostV1): Promise<voi
 export function authorLiftMessageId(actionId: string): string {
   return `msg_author_lift_${actionId.replaceAll('-', '')}`;
 }
+
+/**
+ * Queues one signed author event (`author.action`, `author.action.lifted`) for the post's callback
+ * endpoint, in the caller's transaction; the webhook dispatcher signs and retries it like a verdict.
+ * Body: `{ type, timestamp, data }` (Standard Webhooks' shape), `webhook-id` `messageId`.
+ * @returns deliveries queued: 1, or 0 when the endpoint is not the tenant's (or no longer exists).
+ */
+export async function queueAuthorWebhook(
+  trx: Queryable,
+  event: {
+    readonly messageId: string;
+    readonly type: string;
+    readonly timestamp: string;
+    readonly data: object;
+    readonly endpointId: string;
+    readonly tenantId: string;
+  },
+): Promise<number> {
+  const body = JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data });
+  const queued = await trx
+    .insertInto('webhook_deliveries')
+    .columns(['message_id', 'endpoint_id', 'tenant_id', 'event_type', 'payload'])
+    .expression((eb) =>
+      eb
+        .selectFrom('webhook_endpoints')
+        .select([
+          eb.val(event.messageId).as('message_id'),
+          'endpoint_id',
+          'tenant_id',
+          eb.val(event.type).as('event_type'),
+          eb.val(body).as('payload'),
+        ])
+        .where('endpoint_id', '=', event.endpointId)
+        .where('tenant_id', '=', event.tenantId),
+    )
+    .executeTakeFirst();
+  return Number(queued.numInsertedOrUpdatedRows ?? 0);
+}

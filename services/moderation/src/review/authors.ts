@@ -13,7 +13,7 @@ import type { Db, Queryable, Tx } from '../database/database';
 import { ApiError } from '../http/api-error';
 import { actionView, authorActionRows, authorHistory, type TaskAuthor } from './author-history';
 import { liftAuthorAction, liftReasonCode } from './author-lift';
-import { authorActionMessageId, authorRef } from './author-records';
+import { authorActionMessageId, authorRef, queueAuthorWebhook } from './author-records';
 import type {
   AuthorActionRequest,
   AuthorActionResponse,
@@ -121,32 +121,16 @@ export class AuthorActions {
         moderator_id: moderator.moderatorId,
         created_at: createdAt.toISOString(),
       });
-      let deliveries = 0;
-      if (callbackEndpointId) {
-        const body = JSON.stringify({
-          type: AUTHOR_ACTION_EVENT_TYPE,
-          timestamp: event.created_at,
-          data: event,
-        });
-        const queued = await trx
-          .insertInto('webhook_deliveries')
-          .columns(['message_id', 'endpoint_id', 'tenant_id', 'event_type', 'payload'])
-          .expression((eb) =>
-            eb
-              .selectFrom('webhook_endpoints')
-              .select([
-                eb.val(authorActionMessageId(actionId)).as('message_id'),
-                'endpoint_id',
-                'tenant_id',
-                eb.val(AUTHOR_ACTION_EVENT_TYPE).as('event_type'),
-                eb.val(body).as('payload'),
-              ])
-              .where('endpoint_id', '=', callbackEndpointId)
-              .where('tenant_id', '=', a.tenantId),
-          )
-          .executeTakeFirst();
-        deliveries = Number(queued.numInsertedOrUpdatedRows ?? 0);
-      }
+      const deliveries = callbackEndpointId
+        ? await queueAuthorWebhook(trx, {
+            messageId: authorActionMessageId(actionId),
+            type: AUTHOR_ACTION_EVENT_TYPE,
+            timestamp: event.created_at,
+            data: event,
+            endpointId: callbackEndpointId,
+            tenantId: a.tenantId,
+          })
+        : 0;
       await audit(trx, {
         actor: `moderator:${moderator.moderatorId}`,
         tenantId: a.tenantId,
