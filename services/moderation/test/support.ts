@@ -209,8 +209,10 @@ export async function recordsForKey(
     topics: [topic],
     eachRecord: async (r) => {
       if (r.key?.toString() !== key) return;
-      if (r.value?.toString() === sentinel) done();
-      else found.push(r);
+      const value = r.value?.toString();
+      if (value === sentinel) done();
+      // Sentinels of earlier reads of the same key (a caller polling) are markers, not records.
+      else if (!value?.startsWith('sentinel-')) found.push(r);
     },
   });
   await reader.start();
