@@ -277,13 +277,27 @@ function loginFrom(address: string, username: string, password: string): Promise
   });
 }
 
-/** Logs the browser out (when logged in) and in as `username`. */
+/**
+ * Logs the browser out (when logged in) and in as `username`. Waits for the login form itself before
+ * typing: the admin page has a "Username" field of its own (new accounts), and filling it while logout
+ * is still re-rendering left the login form empty (fresh-ci on 660e04e). Throws unless the login POST
+ * answers 2xx.
+ */
 async function logIn(username: string): Promise<void> {
   const logOut = page.getByRole('button', { name: 'Log out' });
-  if (await logOut.count()) await logOut.click();
+  if (await logOut.count()) {
+    await logOut.click();
+    await logOut.waitFor({ state: 'detached' });
+  }
+  const logInButton = page.getByRole('button', { name: 'Log in' });
+  await logInButton.waitFor();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/review/session') && r.request().method() === 'POST'),
+    logInButton.click(),
+  ]);
+  expect(response.status(), `login as ${username}`).toBeLessThan(300);
   await logOut.waitFor();
 }
 
