@@ -1,6 +1,7 @@
 import { readBundleManifest } from '@vigil/contracts';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expertEntry, OcrRunner, rotate, type FrameInput } from '../src';
+import { expertEntry, type ort, OcrRunner, rotate, type FrameInput } from '../src';
 import { BUNDLE_DIR, PHOTOS_DIR, frameFrom } from './frames';
 import { editDistance, OCR_FONTS, OCR_LINES, renderLine, type RenderedLine } from './ocr-set';
 
@@ -69,5 +70,47 @@ describe('OCR accuracy on rendered English lines', () => {
     const line = rendered.find((r) => r.size === 32 && r.style === 'dark-on-light')!;
     const [lines] = await runner.run([await frameFrom(rotate(line.image, 180), [spec])]);
     expect(lines!.map((l) => l.text).join(' ')).toBe(line.text);
+  });
+});
+
+describe('OCR gate: a 480 px detection pass before the 960 px one', () => {
+  /** `astronaut.png` (512×512) enlarged to 960×960, with `text` in 24 px DejaVu Sans when given. */
+  async function largeFrame(text?: string): Promise<FrameInput> {
+    const photo = sharp(`${PHOTOS_DIR}/astronaut.png`).resize(960, 960);
+    const overlay = text
+      ? `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="960"><text x="560" y="900" font-family="DejaVu Sans" font-size="24" fill="#ffffff" stroke="#000000" stroke-width="1">${text}</text></svg>`
+      : undefined;
+    const png = await (overlay ? photo.composite([{ input: Buffer.from(overlay) }]) : photo).png().toBuffer();
+    return frameFrom(png, [spec]);
+  }
+
+  /** Detector runs (its `InferenceSession.run` calls) made while `read` runs. */
+  async function detectorRuns<T>(read: () => Promise<T>): Promise<{ result: T; runs: number }> {
+    const det = (runner as unknown as { det: ort.InferenceSession }).det;
+    const run = det.run.bind(det);
+    let runs = 0;
+    det.run = ((...args: Parameters<typeof run>) => {
+      runs++;
+      return run(...args);
+    }) as typeof det.run;
+    try {
+      return { result: await read(), runs };
+    } finally {
+      det.run = run;
+    }
+  }
+
+  it('rules text out on a large photo without any in one low-resolution pass', async () => {
+    const frame = await largeFrame();
+    const { result, runs } = await detectorRuns(() => runner.run([frame]));
+    expect(result).toEqual([[]]);
+    expect(runs).toBe(1);
+  });
+
+  it('still reads small print (24 px on 960, 12 px at the gate) on a large photo, in two passes', async () => {
+    const frame = await largeFrame('buy pills at example.shop');
+    const { result, runs } = await detectorRuns(() => runner.run([frame]));
+    expect(result[0]!.map((l) => l.text)).toContain('buy pills at example.shop');
+    expect(runs).toBe(2);
   });
 });

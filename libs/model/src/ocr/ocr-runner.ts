@@ -6,7 +6,8 @@ import { imagesToTensor, resizeBilinear, variantFor, type FrameInput } from '../
 import { ort, type SessionOptions } from '../session';
 import { cropQuad, rotate } from './crop';
 import { ctcGreedyDecode } from './ctc';
-import { dbBoxes, readingOrder, type DbParams, type Quad } from './db-postprocess';
+import { readingOrder, type Quad } from './db-postprocess';
+import { detectRegions, isDetParams } from './detect';
 import { LineRefiner, type RefinedLine } from './line-refiner';
 import { OCR_LANGUAGES, WordSegmenter } from './segment';
 import { TesseractReader } from './tesseract';
@@ -33,13 +34,6 @@ export interface OcrLine {
     readonly lang: string;
   };
 }
-
-const isDbParams = (v: unknown): v is DbParams & { multiple: number; min_side: number } =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['thresh', 'box_thresh', 'unclip_ratio', 'min_size', 'max_candidates', 'multiple', 'min_side'].every((k) =>
-    isNumber((v as Record<string, unknown>)[k]),
-  );
 
 interface LineCrop {
   frame: number;
@@ -143,43 +137,47 @@ export class OcrRunner implements ExpertRunner {
   }
 
   /**
-   * Detects line regions. Frames are batched only with frames of the same padded size: the detector's
-   * squeeze-and-excitation blocks pool over the whole map, so padding a frame to a larger batch-mate's
-   * size changes what it detects (a post's text would depend on the posts it arrives with).
+   * Detects line regions and crops them from each frame's OCR variant. What a frame yields depends on
+   * that frame alone (see `detectRegions`), the gate included.
    */
   private async detect(images: RawImage[]): Promise<LineCrop[]> {
     const pre = this.entry.preprocess!;
-    const p = param(this.entry, 'det', isDbParams);
-    const round = (v: number) => Math.max(p.min_side, Math.ceil(v / p.multiple) * p.multiple);
-    const bySize = new Map<string, number[]>();
-    images.forEach((img, b) => {
-      const key = `${round(img.height)}x${round(img.width)}`;
-      bySize.set(key, [...(bySize.get(key) ?? []), b]);
-    });
-    const crops: LineCrop[][] = images.map(() => []);
-    for (const members of bySize.values()) {
-      const H = round(images[members[0]!]!.height);
-      const W = round(images[members[0]!]!.width);
-      const x = imagesToTensor(
-        members.map((b) => images[b]!),
+    const p = param(this.entry, 'det', isDetParams);
+    const gateSide = p.gate_side;
+    // Stage one: frames at least 1.5 × `det.gate_side` on the long side are first searched at that
+    // size; where no text region is found there, the full-size detection is skipped (at 960 → 480 it
+    // costs a quarter of the full pass; below 1.5× the gate would cost more than it saves).
+    let candidates = images.map((_, b) => b);
+    if (gateSide !== undefined) {
+      const small = images.map((img) => {
+        const s = gateSide / Math.max(img.width, img.height);
+        return s <= 1 / 1.5
+          ? resizeBilinear(
+              img,
+              Math.max(1, Math.round(img.width * s)),
+              Math.max(1, Math.round(img.height * s)),
+            )
+          : undefined;
+      });
+      const gated = candidates.filter((b) => small[b] !== undefined);
+      const found = await detectRegions(
+        this.det,
         pre,
-        [H, W],
+        gated.map((b) => small[b]!),
+        p,
       );
-      const out = await this.det.run({
-        [this.det.inputNames[0]!]: new ort.Tensor('float32', x.data, x.dims),
-      });
-      const map = out[this.det.outputNames[0]!]!.data as Float32Array;
-      members.forEach((b, k) => {
-        const img = images[b]!;
-        // The region of the padded map that covers this image.
-        const prob = new Float32Array(img.width * img.height);
-        for (let y = 0; y < img.height; y++)
-          prob.set(map.subarray(k * H * W + y * W, k * H * W + y * W + img.width), y * img.width);
-        for (const box of dbBoxes(prob, img.width, img.height, p))
-          crops[b]!.push({ frame: b, quad: box.quad, image: cropQuad(img, box.quad) });
-      });
+      const empty = new Set(gated.filter((_, k) => found[k]!.length === 0));
+      candidates = candidates.filter((b) => !empty.has(b));
     }
-    return crops.flat();
+    const boxes = await detectRegions(
+      this.det,
+      pre,
+      candidates.map((b) => images[b]!),
+      p,
+    );
+    return candidates.flatMap((b, k) =>
+      boxes[k]!.map((box) => ({ frame: b, quad: box.quad, image: cropQuad(images[b]!, box.quad) })),
+    );
   }
 
   /** Normalises line crops to `[n, 3, height, width]` with (BGR/255 − mean)/std, right-padded with 0. */
