@@ -7,7 +7,9 @@
  * test then checks the human verdict row, the audit entry and the signed webhook the platform received.
  * A team lead reads the Team page and confirms a role change. Later a second moderator selects tasks with
  * the keyboard and decides them in one go (bulk decision), warns an author, sets their wellness options,
- * and decides a wave of identical posts as one group (S selects the group).
+ * and decides a wave of identical posts as one group (S selects the group). Then, keyboard only, he logs
+ * out and in again, works a queue that mixes a model flag, a user report and an appeal (opened through
+ * the platform API), and mutes and suspends an author, lifting the mute again.
  * Screenshots of each screen go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also refreshes
  * the docs/dashboard-*.png images of docs/review-dashboard.md).
  */
@@ -299,6 +301,49 @@ async function logIn(username: string): Promise<void> {
   ]);
   expect(response.status(), `login as ${username}`).toBeLessThan(300);
   await logOut.waitFor();
+}
+
+/** Whether `target` has the keyboard focus. */
+function isFocused(target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement);
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus (keyboard only, whatever comes before it). */
+async function tabTo(target: ReturnType<Page['locator']>, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${String(target)}`);
+}
+
+/**
+ * A review API client with its own session (a password login over HTTP, not the browser's): for
+ * set-up an admin does over the API, such as creating a queue. Returns `(method, path, body?)` → Response.
+ */
+async function apiSession(
+  username: string,
+): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const login = await fetch(`${baseUrl}/review/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-vigil-csrf': '1' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(login.status, `API login as ${username}`).toBeLessThan(300);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return (method, path, body) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-vigil-csrf': '1',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 }
 
 /** Saves a screenshot under test-artifacts/dashboard/. */
@@ -1009,14 +1054,6 @@ describe('review dashboard in Chromium', () => {
       return tasks.rows[0].n === 2 && sources.rows[0].n === 1;
     }, 'the two graphic tasks and the image source');
 
-    /** Presses Tab until `target` has the focus (keyboard only, whatever comes before it). */
-    const tabTo = async (target: ReturnType<Page['locator']>) => {
-      for (let i = 0; i < 60; i++) {
-        if (await target.evaluate((el) => el === document.activeElement)) return;
-        await page.keyboard.press('Tab');
-      }
-      throw new Error(`Tab never reached ${String(target)}`);
-    };
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 
     // Header › Wellness: blur Low (8 px), greyscale off, a break after 2 graphic items.
@@ -1212,6 +1249,606 @@ describe('review dashboard in Chromium', () => {
       wave.map((post) => [post, 'resolved', 'hate']),
     );
     expect(new Set(decided.rows.map((r) => r.bulk_id)).size).toBe(1);
+  });
+
+  it('keyboard only: logs out with Tab and Enter, logs in with typing, Tab and Enter, and out again with Shift+Tab', async () => {
+    const logOut = page.getByRole('button', { name: 'Log out' });
+    const loginForm = page.getByRole('form', { name: 'Vigil review' });
+    const usernameField = loginForm.getByLabel('Username');
+    const passwordField = loginForm.getByLabel('Password');
+    const isLoginPost = (r: { url(): string; request(): { method(): string } }) =>
+      r.url().endsWith('/review/session') && r.request().method() === 'POST';
+    const liveSessions = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM moderator_sessions JOIN moderators USING (moderator_id)
+           WHERE username = 'max' AND revoked_at IS NULL`,
+        )
+      ).rows[0].n as number;
+    /** Log out is reached with `key` from wherever the focus is; Enter ends the session. */
+    const logOutWithKeyboard = async (key: 'Tab' | 'Shift+Tab') => {
+      await tabTo(logOut, key);
+      await page.keyboard.press('Enter');
+      await loginForm.waitFor();
+      await logOut.waitFor({ state: 'detached' });
+      // The login form puts the focus in Username: a keyboard user types at once.
+      await expect.poll(() => isFocused(usernameField)).toBe(true);
+      expect(await usernameField.inputValue()).toBe('');
+      expect(await passwordField.inputValue()).toBe('');
+      expect(await liveSessions()).toBe(0);
+    };
+
+    // Max (the last test's moderator) leaves from the queue list: Tab runs through the header to Log out.
+    await page.goto(`${baseUrl}/dashboard/`);
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    expect(await liveSessions()).toBe(1);
+    await logOutWithKeyboard('Tab');
+
+    // Logged out: Username has the focus; type, Tab to Password, type, Enter. A wrong password first:
+    // the form says so and keeps the focus in Password, where the right one is typed over it.
+    await page.keyboard.type('max');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(passwordField)).toBe(true);
+    await page.keyboard.type('not the passphrase');
+    const [refused] = await Promise.all([page.waitForResponse(isLoginPost), page.keyboard.press('Enter')]);
+    expect(refused.status()).toBe(401);
+    await loginForm.getByRole('alert').waitFor();
+    await expect.poll(() => isFocused(passwordField)).toBe(true);
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('login-refused');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(PASSWORD);
+    const [accepted] = await Promise.all([page.waitForResponse(isLoginPost), page.keyboard.press('Enter')]);
+    expect(accepted.status()).toBeLessThan(300);
+    await logOut.waitFor();
+    expect(await page.locator('header .whoami').textContent()).toBe('Max Moderator moderator');
+    expect(await loginForm.count()).toBe(0);
+    expect(await liveSessions()).toBe(1);
+
+    // Out again, backwards this time: Shift+Tab from wherever the login left the focus.
+    await logOutWithKeyboard('Shift+Tab');
+
+    // And in again (the next test's moderator), keyboard only.
+    await page.keyboard.type('max');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    const [again] = await Promise.all([page.waitForResponse(isLoginPost), page.keyboard.press('Enter')]);
+    expect(again.status()).toBeLessThan(300);
+    await logOut.waitFor();
+    expect(await page.locator('header .whoami').textContent()).toBe('Max Moderator moderator');
+  });
+
+  it('keyboard only: works a mixed queue (a model flag, a user report, an appeal) with J/K, Enter and decision keys', async () => {
+    // Set-up as the platform and an admin would: the platform may open appeals and user reports; Lena
+    // creates a topic queue over every source (drugs and weapons trade) and adds Max to it.
+    const platformToken = /\n(vgl_\S+)/.exec(
+      await cli(['token', 'create', '--tenant', TENANT, '--scopes', 'appeals:write,reports:write']),
+    )![1]!;
+    const lena = await apiSession('lena');
+    const created = await lena('POST', '/review/admin/queues', {
+      queue_id: 'illicit',
+      name: 'Illicit trade',
+      description: 'Drugs and weapons: model flags, user reports and appeals',
+      filter: { categories: ['illicit/drugs', 'illicit/weapons'], escalated: false },
+      sla_seconds: 86_400,
+    });
+    expect(created.status).toBe(201);
+    const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
+    const member = await lena('PATCH', `/review/admin/moderators/${max.moderator_id}`, {
+      queues: ['flagged', 'illicit'],
+    });
+    expect(member.status).toBe(200);
+
+    // Three classifier results (the platform's callback endpoint on each): a weapons sale the policy
+    // sends to review, a brewery post it allows, a harm-reduction notice it removes outright.
+    const posts = {
+      flag: 'p-mix-flag',
+      report: 'p-mix-report',
+      appeal: 'p-mix-appeal',
+    } as const;
+    const producer = new RecordProducer(settings);
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      [
+        result(posts.flag, {
+          caption: 'Selling two unregistered pistols, cash only, DM me',
+          lang: 'en',
+          scores: { 'illicit/weapons': 0.74 },
+          endpointId,
+        }),
+        result(posts.report, {
+          caption: 'Brewery tour tonight: we are tasting all twelve beers',
+          lang: 'en',
+          scores: { 'illicit/drugs': 0.31 },
+          endpointId,
+        }),
+        result(posts.appeal, {
+          caption:
+            'Harm reduction: never use alone, test your supply. Free naloxone at the clinic on 5th St.',
+          lang: 'en',
+          scores: { 'illicit/drugs': 0.93 },
+          endpointId,
+        }),
+      ].map((r) => ({
+        key: postKey(r.tenant_id, r.post_id),
+        value: encodeInternal(r),
+        headers: internalHeaders('inference-result.v1'),
+      })),
+    );
+    await producer.disconnect();
+    const modelVerdicts = await eventually(async () => {
+      const { rows } = await db.query(
+        `SELECT post_id, verdict_id, strongest_action FROM verdicts
+         WHERE source = 'model' AND post_id = ANY($1::text[]) ORDER BY post_id`,
+        [Object.values(posts)],
+      );
+      return (
+        rows.length === 3 &&
+        Object.fromEntries(
+          rows.map((r) => [r.post_id as string, r as { verdict_id: string; strongest_action: string }]),
+        )
+      );
+    }, 'the model verdicts of the three posts');
+    expect(
+      Object.fromEntries(Object.entries(modelVerdicts).map(([post, v]) => [post, v.strongest_action])),
+    ).toEqual({ [posts.flag]: 'review', [posts.report]: 'allow', [posts.appeal]: 'remove' });
+
+    // The platform sends a user's report of the allowed post and the author's appeal of the removal.
+    const ask = (what: 'reports' | 'appeals', postId: string, body: object) =>
+      fetch(`${baseUrl}/v1/tenants/${TENANT}/posts/${postId}/${what}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const reportStatement = 'Promotes drinking; my kids follow this account';
+    const appealStatement = 'We are a public-health clinic: this is harm-reduction advice, not a sale';
+    const report = await ask('reports', posts.report, {
+      report_id: 'rep-77',
+      category: 'illicit/drugs',
+      statement: reportStatement,
+    });
+    expect(report.status).toBe(201);
+    const appeal = await ask('appeals', posts.appeal, { appeal_id: 'apl-12', statement: appealStatement });
+    expect(appeal.status).toBe(201);
+    expect(await appeal.json()).toMatchObject({
+      created: true,
+      status: 'open',
+      verdict_id: modelVerdicts[posts.appeal]!.verdict_id,
+    });
+    await eventually(async () => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM review_tasks WHERE post_id = ANY($1::text[]) AND status = 'open'`,
+        [Object.values(posts)],
+      );
+      return rows[0].n === 3;
+    }, 'the three open tasks');
+
+    // Max opens the new queue from the queue list with Tab and Enter: the three tasks, one per source.
+    await page.goto(`${baseUrl}/dashboard/`);
+    const queueLink = page.getByRole('link', { name: 'Illicit trade' });
+    await queueLink.waitFor();
+    await tabTo(queueLink);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Illicit trade/, level: 1 }).waitFor();
+    const rows = page.locator('table.tasks tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    const rowOf = (postId: string) => rows.filter({ hasText: `${TENANT}/${postId}` });
+    expect(await rowOf(posts.flag).textContent()).toContain('Model flag');
+    expect(await rowOf(posts.report).textContent()).toContain('User report');
+    expect(await rowOf(posts.appeal).textContent()).toContain('Appeal');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('queue-mixed');
+
+    // ? shows the queue's keys, and hides them again.
+    const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+    await page.keyboard.press('?');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('J/K next/previous task · Enter open it');
+    await page.keyboard.press('?');
+    await help.waitFor({ state: 'detached' });
+
+    // J down to the report (routine: the last row), K up a row and J back; Enter opens (claims) it.
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '');
+    for (let i = 0; i < 3 && !(await focusedRow()).includes(posts.report); i++) {
+      await page.keyboard.press('j');
+    }
+    expect(await focusedRow()).toContain(posts.report);
+    await page.keyboard.press('k');
+    expect(await focusedRow()).toMatch(/p-mix-(flag|appeal)/);
+    await page.keyboard.press('j');
+    expect(await focusedRow()).toContain(posts.report);
+    await page.keyboard.press('Enter');
+
+    // Each task as it opens: its source, its statement, and the two keys that decide it. After a decision
+    // the next task of the queue is claimed and opened, whichever of the other two comes first.
+    const heading = page.locator('.item-head h1');
+    const expected = {
+      [posts.report]: {
+        source: 'report',
+        statement: ['Report statement', reportStatement],
+        inForce: 'Verdict in force: model · allow',
+        keys: ['g', '4'],
+        reasons: 'Reason to age-restrict',
+        said: 'Age-restrict: Drugs or alcohol use. Saved.',
+      },
+      [posts.flag]: {
+        source: 'model flag',
+        statement: null,
+        inForce: 'Verdict in force: model · review',
+        keys: ['r', '7'],
+        reasons: 'Reason to remove',
+        said: 'Remove: Drugs or weapons trade. Saved.',
+      },
+      [posts.appeal]: {
+        source: 'appeal',
+        statement: ['Appeal statement', appealStatement],
+        inForce: 'Verdict in force: model · remove',
+        keys: ['a', '2'],
+        reasons: 'Reason to approve',
+        said: 'Approve: Model mistake (false positive). Saved.',
+      },
+    };
+    const decided: string[] = [];
+    let said: string | null = null;
+    /** The task the item view shows once it is one not decided yet, claimed by Max; its post id. */
+    const shownTask = async () => {
+      const waiting = Object.keys(expected).filter((p) => !decided.includes(p));
+      await expect
+        .poll(async () => /p-mix-\w+/.exec((await heading.textContent()) ?? '')?.[0])
+        .toMatch(new RegExp(`^(${waiting.join('|')})$`));
+      const postId = /p-mix-\w+/.exec((await heading.textContent())!)![0] as keyof typeof expected;
+      await page.getByRole('heading', { name: `${TENANT}/${postId}` }).waitFor();
+      await expect.poll(() => page.locator('.item-head .claim').textContent()).toMatch(/^claimed by you/);
+      // The previous decision's outcome (when it led here), then this item, in the live region.
+      const outcome = said ? `${said.replace(/[.()]/g, '\\$&')} ` : '';
+      await expect
+        .poll(() => page.locator('#announcer').textContent())
+        .toMatch(new RegExp(`^${outcome}Now reviewing ${TENANT}/${postId}, illicit/`));
+      return postId;
+    };
+    for (let i = 0; i < 3; i++) {
+      const postId = await shownTask();
+      if (i === 0) expect(postId).toBe(posts.report);
+      if (i === 1) {
+        // Q gives the second task back to the queue (two waiting again); N claims the queue's most urgent
+        // task, which is that one again, not the one after it.
+        await page.keyboard.press('q');
+        await page.locator('table.tasks').waitFor();
+        await expect.poll(() => rows.count()).toBe(2);
+        await expect
+          .poll(async () => (await rows.allTextContents()).every((t) => t.endsWith('waiting')))
+          .toBe(true);
+        said = null;
+        await page.keyboard.press('n');
+        expect(await shownTask()).toBe(postId);
+      }
+      const task = expected[postId];
+      expect(await page.locator('.item-head .pill').first().textContent()).toBe(task.source);
+      expect(await page.getByRole('region', { name: 'Why in review' }).textContent()).toContain(task.inForce);
+      if (task.statement) {
+        expect(await page.getByRole('region', { name: task.statement[0] }).textContent()).toContain(
+          task.statement[1],
+        );
+      }
+      if (i === 0) {
+        // ? lists the item's keys.
+        await page.keyboard.press('?');
+        await help.waitFor();
+        expect(await help.textContent()).toContain('A approve, R remove, G age-restrict, E escalate');
+        expect(await accessibilityViolations()).toEqual([]);
+        await shot('item-report');
+        await page.keyboard.press('?');
+        await help.waitFor({ state: 'detached' });
+      }
+      await page.keyboard.press(task.keys[0]!);
+      await page.getByRole('list', { name: task.reasons }).waitFor();
+      await page.keyboard.press(task.keys[1]!);
+      decided.push(postId);
+      said = task.said;
+    }
+    // The queue is empty: back on its page, which says so after the last decision's outcome.
+    await page.getByRole('heading', { name: /^Illicit trade/, level: 1 }).waitFor();
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').textContent())
+      .toBe(`${said} The queue is empty.`);
+    expect(await rows.count()).toBe(0);
+
+    // One human decision per task, each publishing a verdict in place of the one the task was about.
+    const outcomes = await db.query(
+      `SELECT t.post_id, t.kind, t.status, t.external_ref, t.statement, d.decision, d.reason_code,
+              d.moderator_id, d.verdict_id, v.source, v.strongest_action, v.supersedes, t.verdict_id AS task_verdict
+       FROM review_tasks t
+       JOIN human_decisions d USING (task_id)
+       JOIN verdicts v ON v.verdict_id = d.verdict_id
+       WHERE t.post_id = ANY($1::text[]) ORDER BY t.post_id`,
+      [Object.values(posts)],
+    );
+    const common = { status: 'resolved', moderator_id: max.moderator_id, source: 'human' };
+    expect(outcomes.rows).toEqual([
+      // The appeal is granted (overturned): the model's removal gives way to an allow.
+      expect.objectContaining({
+        ...common,
+        post_id: posts.appeal,
+        kind: 'appeal',
+        external_ref: 'apl-12',
+        statement: appealStatement,
+        decision: 'approve',
+        reason_code: 'model_error',
+        strongest_action: 'allow',
+        supersedes: modelVerdicts[posts.appeal]!.verdict_id,
+        task_verdict: modelVerdicts[posts.appeal]!.verdict_id,
+      }),
+      expect.objectContaining({
+        ...common,
+        post_id: posts.flag,
+        kind: 'policy',
+        external_ref: null,
+        decision: 'remove',
+        reason_code: 'illicit_goods',
+        strongest_action: 'remove',
+        supersedes: modelVerdicts[posts.flag]!.verdict_id,
+      }),
+      // The report is upheld: the post the model allowed is age-restricted.
+      expect.objectContaining({
+        ...common,
+        post_id: posts.report,
+        kind: 'report',
+        external_ref: 'rep-77',
+        statement: reportStatement,
+        decision: 'age_restrict',
+        reason_code: 'drugs_or_alcohol',
+        strongest_action: 'age_restrict',
+        supersedes: modelVerdicts[posts.report]!.verdict_id,
+        task_verdict: modelVerdicts[posts.report]!.verdict_id,
+      }),
+    ]);
+    const opened = await db.query(
+      `SELECT action, actor, after->>'external_ref' AS ref, after->>'post_id' AS post_id FROM audit_log
+       WHERE action IN ('report.opened', 'appeal.opened') ORDER BY id`,
+    );
+    expect(opened.rows).toEqual([
+      {
+        action: 'report.opened',
+        actor: expect.stringMatching(/^token:/),
+        ref: 'rep-77',
+        post_id: posts.report,
+      },
+      {
+        action: 'appeal.opened',
+        actor: expect.stringMatching(/^token:/),
+        ref: 'apl-12',
+        post_id: posts.appeal,
+      },
+    ]);
+    // The team's statistics count the appeal as decided and overturned.
+    const stats = await lena('GET', '/review/admin/stats');
+    expect(stats.status).toBe(200);
+    expect(((await stats.json()) as { appeals: unknown }).appeals).toEqual({
+      decided: 1,
+      overturned: 1,
+      overturn_rate: 1,
+    });
+    // And the platform hears of both outcomes (once the undo window ends), signed.
+    for (const [postId, action, decision, reasonCode] of [
+      [posts.report, 'age_restrict', 'age_restrict', 'drugs_or_alcohol'],
+      [posts.appeal, 'allow', 'approve', 'model_error'],
+    ] as const) {
+      const { verdict_id: verdictId } = outcomes.rows.find((r) => r.post_id === postId)!;
+      const delivery = await eventually(
+        async () =>
+          hooks.find(
+            (h) => (JSON.parse(h.body) as { data?: { verdict_id?: string } }).data?.verdict_id === verdictId,
+          ),
+        `the webhook with the human verdict on ${postId}`,
+      );
+      const event = new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as {
+        type: string;
+        data: VerdictV1;
+      };
+      expect(event.type).toBe('verdict.created');
+      expect(event.data).toMatchObject({
+        source: 'human',
+        post_id: postId,
+        actions: [expect.objectContaining({ action, rule: `human.${decision}` })],
+        review: { decision, reason_code: reasonCode, moderator_id: max.moderator_id },
+        correlation_id: `c-${postId}`,
+      });
+    }
+  });
+
+  it('mutes and suspends the author from the author panel with the keyboard and lifts the mute with its Lift button', async () => {
+    const [task] = (await db.query(`SELECT task_id FROM review_tasks WHERE post_id = 'p-coffee'`)).rows;
+    const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
+    await page.goto(`${baseUrl}/dashboard/queues/flagged/tasks/${task.task_id}`);
+    await page.getByRole('heading', { name: `${TENANT}/p-coffee` }).waitFor();
+    const panel = page.locator('section.author');
+    const announcer = page.locator('#announcer');
+    await expect.poll(() => panel.textContent()).toContain('4 strikes'); // three removals and the warning
+
+    const form = page.getByRole('form', { name: 'Act on the author' });
+    const kind = form.getByLabel('Action');
+    const duration = form.getByRole('combobox', { name: /^For\b/ });
+    const reason = form.getByLabel('Reason');
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+    // Mute for 7 days: O, then the selects' type-ahead and Tab from field to field, Enter on the button.
+    await page.keyboard.press('o');
+    await form.waitFor();
+    await expect.poll(() => isFocused(kind)).toBe(true);
+    await page.keyboard.type('Mute');
+    expect(await kind.inputValue()).toBe('mute');
+    await duration.waitFor(); // a mute has a length: the shortest first
+    expect(await duration.inputValue()).toBe('3600');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(duration)).toBe(true);
+    await page.keyboard.type('7');
+    expect(await duration.inputValue()).toBe(String(7 * 86_400));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Repeated');
+    expect(await reason.inputValue()).toBe('repeated_violations');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('kept posting insults after the warning');
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Mute author');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe('Author muted for 7 days: Repeated violations. The platform is notified.');
+    await expect.poll(() => panel.textContent()).toContain('5 strikes');
+
+    // Suspend until lifted: O again puts the focus back on Action.
+    await page.keyboard.press('o');
+    await expect.poll(() => isFocused(kind)).toBe(true);
+    await page.keyboard.type('Suspend');
+    expect(await kind.inputValue()).toBe('suspend');
+    await expect.poll(() => duration.inputValue()).toBe('0'); // until lifted
+    await page.keyboard.press('Tab');
+    expect(await isFocused(duration)).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ban');
+    expect(await reason.inputValue()).toBe('ban_evasion');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('second account of a muted author');
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Suspend author');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe('Author suspended: Ban evasion. The platform is notified.');
+    await expect.poll(() => panel.textContent()).toContain('6 strikes');
+
+    const actionsOf = async () =>
+      (
+        await db.query(
+          `SELECT action_id, kind, reason_code, note, duration_seconds, expires_at, created_at, post_id, task_id,
+                  moderator_id, lifted_at, lifted_by
+           FROM author_actions WHERE tenant_id = $1 AND author = 'user-381' ORDER BY created_at`,
+          [TENANT],
+        )
+      ).rows;
+    const [warn, mute, suspend] = await actionsOf();
+    expect([warn.kind, mute.kind, suspend.kind]).toEqual(['warn', 'mute', 'suspend']);
+    const byMax = { post_id: 'p-coffee', task_id: task.task_id, moderator_id: max.moderator_id };
+    expect(mute).toMatchObject({
+      ...byMax,
+      reason_code: 'repeated_violations',
+      note: 'kept posting insults after the warning',
+      duration_seconds: 7 * 86_400,
+      lifted_at: null,
+      lifted_by: null,
+    });
+    expect(mute.expires_at.getTime() - mute.created_at.getTime()).toBe(7 * 86_400_000);
+    expect(suspend).toMatchObject({
+      ...byMax,
+      reason_code: 'ban_evasion',
+      note: 'second account of a muted author',
+      duration_seconds: null,
+      expires_at: null,
+      lifted_at: null,
+    });
+    const audit = await db.query(
+      `SELECT action, after FROM audit_log WHERE action IN ('author.mute', 'author.suspend') ORDER BY id`,
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'author.mute',
+        after: expect.objectContaining({ action_id: mute.action_id, webhook_deliveries: 1 }),
+      },
+      {
+        action: 'author.suspend',
+        after: expect.objectContaining({ action_id: suspend.action_id, webhook_deliveries: 1 }),
+      },
+    ]);
+
+    // One signed author.action delivery queued for the platform per action, and received.
+    const messageId = (a: { action_id: string }, lift = false) =>
+      `msg_author_${lift ? 'lift_' : ''}${a.action_id.replaceAll('-', '')}`;
+    const queued = await db.query(
+      `SELECT message_id, endpoint_id, event_type FROM webhook_deliveries WHERE message_id = ANY($1::text[])
+       ORDER BY delivery_id`,
+      [[messageId(mute), messageId(suspend)]],
+    );
+    expect(queued.rows).toEqual([
+      { message_id: messageId(mute), endpoint_id: endpointId, event_type: 'author.action' },
+      { message_id: messageId(suspend), endpoint_id: endpointId, event_type: 'author.action' },
+    ]);
+    const received = async (id: string) => {
+      const delivery = await eventually(
+        async () => hooks.find((h) => h.headers['webhook-id'] === id),
+        `the webhook ${id}`,
+      );
+      return new Webhook(secret).verify(delivery.body, delivery.headers as Record<string, string>) as {
+        type: string;
+        data: Record<string, unknown>;
+      };
+    };
+    const muted = await received(messageId(mute));
+    expect(muted.type).toBe('author.action');
+    expect(muted.data).toMatchObject({
+      action_id: mute.action_id,
+      tenant_id: TENANT,
+      author: 'user-381',
+      kind: 'mute',
+      reason_code: 'repeated_violations',
+      duration_seconds: 7 * 86_400,
+      expires_at: mute.expires_at.toISOString(),
+      post: { post_id: 'p-coffee', revision: 0 },
+      moderator_id: max.moderator_id,
+    });
+    const suspended = await received(messageId(suspend));
+    expect(suspended.type).toBe('author.action');
+    expect(suspended.data).toMatchObject({
+      action_id: suspend.action_id,
+      author: 'user-381',
+      kind: 'suspend',
+    });
+    expect(suspended.data).not.toHaveProperty('duration_seconds');
+    expect(suspended.data).not.toHaveProperty('expires_at');
+
+    // The list: a Lift button on the mute and on the suspension, none on the warning. O, then Shift+Tab
+    // from Action back up the list to the mute's Lift; Enter lifts it.
+    const liftMute = panel.getByRole('button', { name: /^Lift mute of / });
+    const liftSuspend = panel.getByRole('button', { name: /^Lift suspend of / });
+    expect(await liftMute.count()).toBe(1);
+    expect(await liftSuspend.count()).toBe(1);
+    expect(await panel.getByRole('button', { name: /^Lift warn/ }).count()).toBe(0);
+    await page.keyboard.press('o');
+    await expect.poll(() => isFocused(kind)).toBe(true);
+    await tabTo(liftMute, 'Shift+Tab');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('author-lift');
+    const [lifted] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/author/actions/${mute.action_id}/lift`) && r.request().method() === 'POST',
+      ),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(lifted.status()).toBe(200);
+    await expect.poll(() => announcer.textContent()).toBe('Mute lifted. The platform is notified.');
+    await liftMute.waitFor({ state: 'detached' });
+    expect(await liftSuspend.count()).toBe(1);
+    expect(await panel.textContent()).toMatch(
+      /muted for 7 days — repeated_violations · .* · lifted .* by Max Moderator/,
+    );
+    expect(await panel.textContent()).toContain('6 strikes'); // a lifted action still counts
+
+    const [, muteAfter, suspendAfter] = await actionsOf();
+    expect(muteAfter.lifted_at).toBeInstanceOf(Date);
+    expect(muteAfter.lifted_by).toBe(max.moderator_id);
+    expect(suspendAfter.lifted_at).toBeNull();
+    expect(
+      (await db.query(`SELECT after FROM audit_log WHERE action = 'author.lifted'`)).rows.map((r) => r.after),
+    ).toEqual([expect.objectContaining({ action_id: mute.action_id, kind: 'mute', webhook_deliveries: 1 })]);
+    const liftEvent = await received(messageId(mute, true));
+    expect(liftEvent.type).toBe('author.action.lifted');
+    expect(liftEvent.data).toMatchObject({
+      action_id: mute.action_id,
+      tenant_id: TENANT,
+      author: 'user-381',
+      kind: 'mute',
+      moderator_id: max.moderator_id,
+      lifted_at: muteAfter.lifted_at.toISOString(),
+    });
   });
 });
 
