@@ -40,6 +40,8 @@ export interface PhaseReport {
   readonly msPerPost: Record<string, number>;
   /** VmHWM of the classifier process of this phase (it is restarted between phases), MiB. */
   readonly classifierPeakRssMiB: number;
+  /** CPU ms per post by process from publishing to the last verdict (./cpu.ts), and `all`. */
+  readonly cpuMsPerPost: Record<string, number>;
 }
 
 function percentile(values: number[], p: number): number {
@@ -62,6 +64,7 @@ export interface PhaseArrivals {
   readonly publishedAt: ReadonlyMap<string, number>;
   readonly costs: ReadonlyMap<string, Cost>;
   readonly classifierPeakRssMiB: number;
+  readonly cpuMsPerPost: Record<string, number>;
 }
 
 /** The phase's report: posts/s, end-to-end percentiles, per-stage times and expert cost per post. */
@@ -128,6 +131,7 @@ export function phaseReport(a: PhaseArrivals): PhaseReport {
     expertsMsPerPost: round(cost.reduce((a, c) => a + c.expertsMs, 0) / n, 1),
     msPerPost: Object.fromEntries(Object.entries(perPost).map(([s, v]) => [s, round(v)])),
     classifierPeakRssMiB: Math.round(a.classifierPeakRssMiB),
+    cpuMsPerPost: Object.fromEntries(Object.entries(a.cpuMsPerPost).map(([k, v]) => [k, round(v, 0)])),
   };
   return report;
 }

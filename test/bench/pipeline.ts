@@ -41,6 +41,7 @@ import { openDatabase } from '../../infra/stack/database';
 import { kafkaPrincipals, Pipeline, ROOT, SERVICE_NAMES, type ServiceName } from '../../infra/stack/pipeline';
 import { Platform } from '../../infra/stack/platform';
 import { timeFloor } from './floor';
+import { cpuMsPerPost as cpuMsPerPostOf, sampleCpu } from './cpu';
 import { phaseReport, round, type Cost, type PhaseReport } from './phase-report';
 import { MIX, post, runId, TENANT } from './posts';
 import { markdown } from './summary';
@@ -140,6 +141,8 @@ async function main(): Promise<void> {
       );
       const posts = Array.from({ length: n }, (_, i) => post(name, i, mediaUrl, endpointId));
       const keys = posts.map((p) => postKey(p.tenant_id, p.post_id));
+      const pids = () => Object.fromEntries(SERVICE_NAMES.map((s) => [s, pipeline!.services[s].pid]));
+      const cpu0 = sampleCpu(pids());
       const t0 = Date.now();
       if (intervalMs === 0) await platform.publish(posts);
       else
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, intervalMs));
         }
       await platform.until(() => arrivedOf(keys) === n, `${name}: ${n} verdicts`, 600_000);
+      const cpuMsPerPost = cpuMsPerPostOf(cpu0, sampleCpu(pids()), n);
       await platform
         .until(
           () => arrivedOf(keys) === n && keys.every((k) => hookAt.has(k) && costs.has(k)),
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
         publishedAt: platform.publishedAt,
         costs,
         classifierPeakRssMiB: pipeline!.services.classifier.processPeakRssMiB(),
+        cpuMsPerPost,
       });
       console.log(
         `bench: ${name} (${settings}): ${n} posts, ${report.postsPerS} posts/s, e2e p50 ${report.e2eMs.p50} ms, p95 ${report.e2eMs.p95} ms`,

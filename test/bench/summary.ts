@@ -1,6 +1,6 @@
 /** The benchmark's summary (every phase, the floor, peak RSS) and its Markdown tables. */
 import type { ServiceName } from '../../infra/stack/pipeline';
-import type { PhaseReport } from './phase-report';
+import { round, type PhaseReport } from './phase-report';
 
 /** The floor of the throughput phase's work, timed in this process on the same inputs (see ./floor.ts). */
 export interface Floor {
@@ -84,6 +84,17 @@ export function markdown(s: Summary): string {
     `Routed / dense cost: ${s.routedVsDense.invocations} in expert invocations, ${s.routedVsDense.expertsMs} in expert ms ` +
       `(${throughput.invocationsPerPost} vs ${dense.invocationsPerPost} runs per post). Batching on / off: ` +
       `${s.batchingOnVsOff}× posts/s (${throughput.postsPerS} vs ${noBatch.postsPerS}).`,
+    '',
+    `CPU ms per post by process, from publishing to the last verdict (/proc: user + system, with reaped children: ` +
+      `ingest's include ffmpeg, the classifier's Tesseract; PostgreSQL and the broker are shared with anything else ` +
+      `on the machine). ${s.machine.cores} cores × the phase's wall time per post is the CPU the machine had:`,
+    '',
+    `| process | ${s.phases.map((p) => p.phase).join(' | ')} |`,
+    `|---|${s.phases.map(() => '---:').join('|')}|`,
+    ...Object.keys(throughput.cpuMsPerPost).map(
+      (k) => `| ${k} | ${s.phases.map((p) => p.cpuMsPerPost[k] ?? 0).join(' | ')} |`,
+    ),
+    `| ${s.machine.cores} cores × wall per post | ${s.phases.map((p) => round((s.machine.cores * 1000) / p.postsPerS, 0)).join(' | ')} |`,
     '',
     '| service | peak RSS MiB (whole run) |',
     '|---|---:|',
