@@ -119,7 +119,6 @@ async function main(): Promise<void> {
     const endpointId = await platform.registerWebhook(pipeline.apiUrl, TENANT, token);
     await platform.readVerdicts();
     await results.start();
-    await requestReader.start();
     const mediaUrl = (f: string) => platform.mediaUrl(f);
     const byKey = new Map<string, { verdict: VerdictV1; at: number }>();
     const hookAt = new Map<string, number>();
@@ -200,10 +199,16 @@ async function main(): Promise<void> {
     clearInterval(sampler);
 
     const rss = pipeline.peakRssMiB();
-    await requestReader.stop().catch(() => undefined);
     // The floor is timed with the services stopped, so nothing else of the bench competes for the cores.
     await pipeline.stop();
     pipeline = undefined;
+    // The throughput phase's inference requests are read back from their topic only now: read during the
+    // phases, their megabytes of pixels cost this process ≈ 80 CPU ms per post beside the pipeline.
+    await requestReader.start();
+    await platform
+      .until(() => requests.size >= POSTS, `the throughput phase's ${POSTS} inference requests`, 60_000)
+      .catch(() => console.error(`bench: read back ${requests.size} of ${POSTS} inference requests`));
+    await requestReader.stop().catch(() => undefined);
     const floor = await timeFloor(
       reports[0]!,
       Array.from({ length: POSTS }, (_, i) => post('throughput', i, mediaUrl, endpointId)),

@@ -9,8 +9,8 @@
  * and one row in moderation's `verdicts` table (nothing lost to the crash, nothing decided twice by the
  * redelivery of uncommitted records). Printed, not asserted (a shared 2-core machine makes timings vary):
  * posts handled and posts/s per instance (from each one's /metrics, read just before a kill), and the
- * rebalance pause: the longest gap between consecutive verdicts after each event. `SCALE_POSTS` sets the
- * load (30).
+ * rebalance pause: the longest gap between consecutive verdicts after each event. `SCALE_POSTS` (30) and
+ * `SCALE_INTERVAL_MS` (400) set the load; `npm run bench` runs it at full size after the pipeline phases.
  */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -28,8 +28,12 @@ const ROOT = resolve(__dirname, '..', '..');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigil_test';
 const POSTS = Number(process.env.SCALE_POSTS ?? 30);
-/** Gap between published posts: the load lasts POSTS × this, long enough for the events to land mid-run. */
-const PUBLISH_INTERVAL_MS = 400;
+/**
+ * Gap between published posts (`SCALE_INTERVAL_MS`, 400): the load lasts POSTS × this, long enough for the
+ * events to land mid-run. `npm run bench` runs the full size: more posts, published faster than two
+ * instances keep up with, so lag builds and drains.
+ */
+const PUBLISH_INTERVAL_MS = Number(process.env.SCALE_INTERVAL_MS ?? 400);
 const TENANT = 'scale';
 
 const runId = randomBytes(4).toString('hex');

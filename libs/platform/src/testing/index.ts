@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** A free TCP port on 127.0.0.1 (closed again before it is returned). */
 export async function freePort(): Promise<number> {
@@ -118,7 +119,12 @@ export class ServiceProcess<Name extends string = string> {
     if (!existsSync(this.entry))
       throw new ServiceStartError(this.name, `is not built (${this.entry}; npm run build)`, '');
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [this.entry], {
+    // VIGIL_PROFILE_DIR: each service writes V8's sampling profile there (`node --prof-process <file>`).
+    const profile = process.env.VIGIL_PROFILE_DIR;
+    const profiling = profile
+      ? ['--prof', `--logfile=${join(profile, `${this.name}-%p.log`)}`, '--no-logfile-per-isolate']
+      : [];
+    const child = spawn(process.execPath, [...profiling, this.entry], {
       cwd: this.cwd,
       env: { ...process.env, ...this.env, HTTP_PORT: String(this.port), HTTP_HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
