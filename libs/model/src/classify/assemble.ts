@@ -63,6 +63,7 @@ export function assembleResults(
       ...(m.error ? { error: m.error } : {}),
       ...(m.sha256 ? { sha256: m.sha256 } : {}),
       ...(s.speech.get(m.media_id) ? { speech: [...s.speech.get(m.media_id)!] } : {}),
+      ...(s.transcript.has(m.media_id) ? { transcript: s.transcript.get(m.media_id)! } : {}),
       ...(cached.has(`${i}|${m.media_id}`) ? { cached: true } : {}),
       ...seenIn(batch, cached, `${i}|${m.media_id}`),
       ...(ctx.altText ? altTextOf(ctx, m, batch.mediaAlt.get(`${i}|${m.media_id}`)?.alt, s, scored) : {}),

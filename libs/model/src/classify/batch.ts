@@ -28,7 +28,7 @@ export interface DirectScore {
   readonly media_id?: string;
   /** From an expert with `combine: 'max'`: stands against fusion's score when higher. */
   readonly max?: boolean;
-  /** The image text that gave it (input kind `ocr_text`), quoted in the attribution. */
+  /** The image text that gave it (input kind `ocr_text`), quoted in the attribution (not a transcript's). */
   readonly text?: string;
 }
 
@@ -48,6 +48,8 @@ export interface RequestState {
   caption?: { readonly lang: string; readonly confidence: number };
   /** Speech segments per audio medium. */
   readonly speech: Map<string, readonly SpeechSegment[]>;
+  /** Transcript per audio medium: the first non-blank one a speech-to-text expert gave, trimmed. */
+  readonly transcript: Map<string, string>;
   /** Text likelihood per examined frame index, by media id (the OCR gate). */
   readonly textLikelihood: Map<string, Map<number, number>>;
   /** Highest visual score per medium. */
@@ -74,6 +76,11 @@ export class ClassifyBatch {
   readonly mediaLines = new Map<string, string[]>();
   /** Frame experts that ran without error per medium. */
   readonly mediaExperts = new Map<string, Set<string>>();
+  /**
+   * Experts that read a medium's transcript without error, per medium: the categories they emit are
+   * assessed on its spoken words (`assessSpeech`).
+   */
+  readonly transcriptReaders = new Map<string, Set<string>>();
   /** Media a frame expert failed on (not cached). */
   readonly mediaFailed = new Set<string>();
   /**
@@ -99,6 +106,7 @@ export class ClassifyBatch {
       skipped: [],
       errors: [],
       speech: new Map(),
+      transcript: new Map(),
       textLikelihood: new Map(),
       visualScore: new Map(),
       cachedExperts: new Set(),

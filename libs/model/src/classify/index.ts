@@ -9,7 +9,14 @@ import { reportMediaOutputs } from './media-outputs';
 import type { ClassifyOptions } from './options';
 import { applyCachedMedia, markChannels, prepareBatch } from './prepare';
 import { routeStageOne, routeStageTwo } from './route';
-import { assessVisual, runOcrTextExperts, runRoutedExperts, type ExpertStageContext } from './run-experts';
+import {
+  assessVisual,
+  runOcrTextExperts,
+  runRoutedExperts,
+  runTranscriptExperts,
+  type ExpertStageContext,
+} from './run-experts';
+import { assessSpeech } from './speech';
 
 export type { ClassifyOptions, MediaFrameOutputs } from './options';
 
@@ -22,8 +29,8 @@ export interface ClassifyContext extends ExpertStageContext, AssembleContext {
 /**
  * `classify` as named stages: prepare the batch → route and run the experts (stage one: captions,
  * first frames, audio; stage two, routed mode: what stage one's signals ask for; then the text read
- * from images) → fuse → calibrate → assemble the results (calibration happens inside assembly, per
- * request). See `VigilClassifier.classify` for the contract.
+ * from images and the words heard in audio) → fuse → calibrate → assemble the results (calibration
+ * happens inside assembly, per request). See `VigilClassifier.classify` for the contract.
  */
 export async function classifyBatch(
   ctx: ClassifyContext,
@@ -43,6 +50,8 @@ export async function classifyBatch(
     await runRoutedExperts(ctx, batch, stageTwo, ['frame', 'audio']);
   }
   await runOcrTextExperts(ctx, batch);
+  await runTranscriptExperts(ctx, batch);
+  assessSpeech(ctx, batch);
   // No text in any image: the image_text channel is empty where every image's text was read (OCR ran,
   // now or when the medium was cached) or ruled out by the OCR gate.
   requests.forEach((r, i) => {

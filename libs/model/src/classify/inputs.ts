@@ -3,7 +3,10 @@ import type { Expert, ExpertInputs } from '../experts/contract';
 import type { RoutingPlan } from '../router';
 import type { ClassifyBatch } from './batch';
 
-/** The input kinds the router schedules (`ocr_text` follows from OCR; `tokens` is fusion's). */
+/**
+ * The input kinds the router schedules (`ocr_text` follows from OCR, `transcript` from speech-to-text;
+ * `tokens` is fusion's).
+ */
 export type RoutedKind = 'caption' | 'frame' | 'audio';
 
 /** One input of an expert call, with the request and medium it belongs to. */
@@ -13,7 +16,8 @@ export interface ExpertItem {
   /** Frame index inside the medium (frame inputs). */
   readonly frame?: number;
   /** The input, or why it cannot be read (e.g. a frame without the expert's resize variant). */
-  readonly input: ExpertInputs['caption' | 'frame' | 'audio' | 'ocr_text'] | { readonly failed: string };
+  readonly input:
+    ExpertInputs['caption' | 'frame' | 'audio' | 'ocr_text' | 'transcript'] | { readonly failed: string };
   /** Text an `ocr_text` input was joined from, for the token's attribution. */
   readonly text?: string;
 }
@@ -60,4 +64,14 @@ export function ocrTextInputs(batch: ClassifyBatch): ExpertItem[] {
     const text = lines.join('\n');
     return [{ i, input: text, text, ...(read.length === 1 ? { medium: read[0]! } : {}) }];
   });
+}
+
+/** The `transcript` input of each medium a speech-to-text expert heard words in (post, then medium order). */
+export function transcriptInputs(batch: ClassifyBatch): ExpertItem[] {
+  return batch.requests.flatMap((r, i) =>
+    r.media.flatMap((medium) => {
+      const text = batch.states[i]!.transcript.get(medium.media_id);
+      return text ? [{ i, medium, input: text }] : [];
+    }),
+  );
 }

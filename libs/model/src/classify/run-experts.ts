@@ -4,7 +4,7 @@ import { isItemFailure, type Expert, type ExpertInputKind, type ExpertOutput } f
 import type { FusionSpec } from '../fusion/spec';
 import type { RoutingPlan } from '../router';
 import { frameModality, type ClassifyBatch } from './batch';
-import { ocrTextInputs, routedInputs, type ExpertItem, type RoutedKind } from './inputs';
+import { ocrTextInputs, routedInputs, transcriptInputs, type ExpertItem, type RoutedKind } from './inputs';
 
 /** What the expert stages need from the classifier. */
 export interface ExpertStageContext {
@@ -37,6 +37,17 @@ export async function runOcrTextExperts(ctx: ExpertStageContext, batch: Classify
   for (const expert of ctx.experts)
     if (expert.reads.includes('ocr_text') && !expert.partOf)
       await runExpert(ctx, batch, expert, 'ocr_text', items);
+}
+
+/**
+ * Runs the experts that read `transcript` on the words each audio medium's speech-to-text expert heard
+ * (after stage two, where speech-to-text runs in routed mode): one input per medium with a transcript.
+ */
+export async function runTranscriptExperts(ctx: ExpertStageContext, batch: ClassifyBatch): Promise<void> {
+  const items = transcriptInputs(batch);
+  for (const expert of ctx.experts)
+    if (expert.reads.includes('transcript') && !expert.partOf)
+      await runExpert(ctx, batch, expert, 'transcript', items);
 }
 
 /**
@@ -94,7 +105,10 @@ export function assessVisual(ctx: ExpertStageContext, batch: ClassifyBatch): voi
     });
 }
 
-/** Applies one output: its token features, routing signals, lines, alt-text, language, speech, scores. */
+/**
+ * Applies one output: its token features, routing signals, lines, alt-text, language, speech, transcript,
+ * scores (a transcript's scores are attributed to its audio medium).
+ */
 function applyOutput(
   ctx: ExpertStageContext,
   batch: ClassifyBatch,
@@ -131,15 +145,22 @@ function applyOutput(
     }
     if (out.lines?.length)
       batch.mediaLines.set(mediaKey!, [...(batch.mediaLines.get(mediaKey!) ?? []), ...out.lines]);
+  } else if (kind === 'transcript') {
+    // Assessed per medium once every medium's words were read (`assessSpeech`); no fusion token.
+    if (mediaKey)
+      batch.transcriptReaders.set(
+        mediaKey,
+        (batch.transcriptReaders.get(mediaKey) ?? new Set()).add(expert.name),
+      );
   } else {
     const channel = kind === 'caption' ? 'caption' : kind === 'ocr_text' ? 'image_text' : 'speech';
     batch.assess(i, channel, expert.emits.categories);
     if (kind === 'caption' && out.language) s.caption = out.language;
-    if (out.speech && medium) {
-      s.speech.set(medium.media_id, out.speech);
-      // No speech: the speech channel is empty, so every text category is covered there.
-      if (out.speech.length === 0) batch.assess(i, 'speech', ctx.textCategories);
-    }
+    // No speech in a medium (empty `speech`): `assessSpeech` counts its spoken words as assessed.
+    if (out.speech && medium) s.speech.set(medium.media_id, out.speech);
+    const words = out.transcript?.trim();
+    if (kind === 'audio' && medium && words && !s.transcript.has(medium.media_id))
+      s.transcript.set(medium.media_id, words);
     if (out.features && source) addToken(ctx, batch, kind, item, out, source);
   }
   for (const [category, score] of Object.entries(out.scores ?? {}) as [CategoryId, number][]) {
@@ -152,7 +173,7 @@ function applyOutput(
         ? frameModality(medium)
         : kind === 'ocr_text'
           ? 'image_text'
-          : kind === 'audio'
+          : kind === 'audio' || kind === 'transcript'
             ? 'audio'
             : 'caption';
     s.direct.set(category, {

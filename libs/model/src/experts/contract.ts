@@ -22,6 +22,12 @@ export interface ExpertInputs {
   readonly frame: RawImage;
   /** One audio track: 16 kHz mono s16le PCM, as ingest made it. */
   readonly audio: Uint8Array;
+  /**
+   * The words heard in one audio track: the transcript a speech-to-text expert returned for it
+   * (`ExpertOutput.transcript`), one input per medium. Judged like text read from images (the text
+   * classifier reads it); fusion has no token source for it, so `features` of such an input are unused.
+   */
+  readonly transcript: string;
   /** One fusion call over the tokens of every request of a batch (the fusion expert only). */
   readonly tokens: FusionInputs;
 }
@@ -73,6 +79,16 @@ export interface ExpertOutput {
   readonly language?: { readonly lang: string; readonly confidence: number };
   /** Speech found in an audio track (ms from its start); empty: no speech. */
   readonly speech?: readonly SpeechSegment[];
+  /**
+   * What a speech-to-text expert heard in an audio track (`audio` inputs only; ignored for other kinds):
+   * the words in spoken order as one plain-text string (UTF-8, no timestamps; speech times come from
+   * `speech`). It becomes the medium's `MediaResult.transcript` (trimmed) and the `transcript` input
+   * of the experts that read one. Absent or blank: no words heard (the medium then has no transcript
+   * and its spoken words count as not assessed). Where several experts give one for the same medium,
+   * the first non-blank one stands: stage one before stage two, and within a stage in the classifier's
+   * expert order (manifest order, supplied plug-ins after).
+   */
+  readonly transcript?: string;
   /** The fusion expert's output (`reads: ['tokens']`). */
   readonly fused?: FusionOutputs;
 }
@@ -119,7 +135,10 @@ export interface Expert {
   readonly name: string;
   /** The fusion modality of its tokens (`image` covers video frames too; `fusion` for the fusion expert). */
   readonly modality: Modality | 'fusion';
-  /** Inputs it runs on; the text expert reads both `caption` and `ocr_text`. */
+  /**
+   * Inputs it runs on; the text expert reads both `caption` and `ocr_text`, the text classifier also
+   * `transcript`.
+   */
   readonly reads: readonly ExpertInputKind[];
   /** The resize variant of each frame it reads (experts reading `frame`); ingest produces it. */
   readonly variant?: ResizeSpec;

@@ -8,19 +8,19 @@ import { TextClassifier } from '../text/text-classifier';
 import type { Expert, ExpertModule, ExpertOutput } from './contract';
 
 /**
- * `text-classifier` (runner `text-classifier`): per-category calibrated scores of the caption and of the
- * text read from images (hashed word and character n-grams ‖ lexicon → one-vs-rest logistic regression →
- * Platt scaling; with the `text` expert's sentence embedding when the weights read one; see
- * `TextClassifier` and docs/model-card.md). Its scores stand against fusion's by the
- * max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
- * thousands of public and generated texts, so text judgement comes from here while images still speak
- * through fusion; on a caption-only post fusion's score also needs this expert's agreement
- * (`FUSION_CAPTION_AGREEMENT`, classify/calibrate.ts). Scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's dev threshold) (its gate) are
- * reported as they are; lower ones are scaled under `TEXT_SUB_GATE_CEILING`, so they still rank posts
- * (score-based metrics, tenant policies with their own thresholds) without reaching any rung of the default
- * policy. No fusion features. Runs on every caption and every image text; its embedding comes from the
- * encoder the `text` expert shares with it (usually from that expert's memo), the rest is a sparse dot
- * product (≈ 1 ms).
+ * `text-classifier` (runner `text-classifier`): per-category calibrated scores of the caption, of the text
+ * read from images and of the words a speech-to-text expert heard in audio (hashed word and character n-grams
+ * ‖ lexicon → one-vs-rest logistic regression → Platt scaling; with the `text` expert's sentence embedding
+ * when the weights read one; see `TextClassifier` and docs/model-card.md). Its scores stand against fusion's
+ * by the max rule (`combine: 'max'`): fusion learned from a small multimodal corpus, this expert from tens of
+ * thousands of public and generated texts, so text judgement comes from here while images still speak through
+ * fusion; on a caption-only post fusion's score also needs this expert's agreement
+ * (`FUSION_CAPTION_AGREEMENT`, classify/calibrate.ts). Scores ≥ max(`TEXT_CLASSIFIER_FLOOR`, the category's
+ * dev threshold) (its gate) are reported as they are; lower ones are scaled under `TEXT_SUB_GATE_CEILING`, so
+ * they still rank posts (score-based metrics, tenant policies with their own thresholds) without reaching any
+ * rung of the default policy. No fusion features. Runs on every caption, every image text and every
+ * transcript; its embedding comes from the encoder the `text` expert shares with it (usually from that
+ * expert's memo), the rest is a sparse dot product (≈ 1 ms).
  */
 /**
  * A text score is reported as it is only from this floor up, and only from its category's dev threshold up
@@ -66,7 +66,7 @@ export const textClassifierModule: ExpertModule = {
     return {
       name: entry.name,
       modality: 'caption',
-      reads: ['caption', 'ocr_text'],
+      reads: ['caption', 'ocr_text', 'transcript'],
       emits: { categories, features: 0 },
       combine: 'max',
       cost: { tier: 'screen', msPerItem: 1 },
