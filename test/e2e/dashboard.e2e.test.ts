@@ -9,7 +9,10 @@
  * the keyboard and decides them in one go (bulk decision), warns an author, sets their wellness options,
  * and decides a wave of identical posts as one group (S selects the group). Then, keyboard only, he logs
  * out and in again, works a queue that mixes a model flag, a user report and an appeal (opened through
- * the platform API), and mutes and suspends an author, lifting the mute again.
+ * the platform API), and mutes and suspends an author, lifting the mute again. Last, one continuous
+ * keyboard-only shift on one queue (bulk decision, decide and undo, warn the author, release and take the
+ * next); a high-priority report's pill, same-media and similar-image groups and a video's per-frame text;
+ * and the Team page's overturn rate, agreement with the model, SLA breaches and audit filter.
  * Screenshots of each screen go to test-artifacts/dashboard/ (UPDATE_DOCS_SCREENSHOT=1 also refreshes
  * the docs/dashboard-*.png images of docs/review-dashboard.md).
  */
@@ -30,6 +33,7 @@ import {
   topicName,
   type CategoryId,
   type InferenceResult,
+  type MediaResult,
   type PostV1Input,
   type VerdictV1,
 } from '@vigil/contracts';
@@ -94,6 +98,8 @@ function result(
     image?: boolean;
     /** A second image whose source cannot be reached (the item view's media error). */
     brokenImage?: boolean;
+    /** The post's media as the classifier saw them, in place of `image` (every category covered). */
+    media?: MediaResult[];
     endpointId?: string;
   },
 ): InferenceResult {
@@ -121,37 +127,39 @@ function result(
       };
     }),
     coverage: { covered: CATEGORY_IDS.filter((c) => !notCovered.includes(c)), not_covered: notCovered },
-    media: options.image
-      ? [
-          {
-            media_id: 'photo-1',
-            kind: 'image',
-            status: 'ok',
-            sha256: undefined,
-            alt_text: {
-              text: 'A cup of coffee with latte art on a saucer',
-              decorative: false,
-              confidence: 0.7,
-            },
-            ocr: [
-              {
-                text: 'NOBODY WANTS YOU HERE',
-                confidence: 0.93,
-                box: [
-                  [40, 12],
-                  [480, 12],
-                  [480, 60],
-                  [40, 60],
-                ],
+    media: options.media
+      ? options.media
+      : options.image
+        ? [
+            {
+              media_id: 'photo-1',
+              kind: 'image',
+              status: 'ok',
+              sha256: undefined,
+              alt_text: {
+                text: 'A cup of coffee with latte art on a saucer',
+                decorative: false,
+                confidence: 0.7,
               },
-            ],
-            objects: [{ label: 'cup', score: 0.91, box: [90, 60, 420, 380] }],
-          },
-          ...(options.brokenImage
-            ? [{ media_id: 'photo-2', kind: 'image' as const, status: 'ok' as const }]
-            : []),
-        ]
-      : [],
+              ocr: [
+                {
+                  text: 'NOBODY WANTS YOU HERE',
+                  confidence: 0.93,
+                  box: [
+                    [40, 12],
+                    [480, 12],
+                    [480, 60],
+                    [40, 60],
+                  ],
+                },
+              ],
+              objects: [{ label: 'cup', score: 0.91, box: [90, 60, 420, 380] }],
+            },
+            ...(options.brokenImage
+              ? [{ media_id: 'photo-2', kind: 'image' as const, status: 'ok' as const }]
+              : []),
+          ]
+        : [],
     hash_matches: [],
     experts: [{ expert: 'text', ran: true, ms: 9 }],
     bundle: { name: 'vigil-base', version: 'e2e' },
@@ -555,6 +563,11 @@ describe('review dashboard in Chromium', () => {
       .poll(() => broken.textContent())
       .toContain('Media not available: the media source could not be reached');
     expect(await broken.textContent()).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    // Nothing to hide there: the error is in plain sight, not blurred under a "Show image" button.
+    await expect.poll(() => broken.getAttribute('data-blurred')).toBe('false');
+    expect(await broken.getByRole('button', { name: /Show image/ }).count()).toBe(0);
+    expect(await broken.locator('.media-missing').isVisible()).toBe(true);
+    expect(await broken.locator('.media-missing').evaluate((p) => getComputedStyle(p).filter)).toBe('none');
     const itemPng = await shot('item-blurred');
     expect(await accessibilityViolations()).toEqual([]);
 
@@ -661,6 +674,21 @@ describe('review dashboard in Chromium', () => {
       actions: [{ action: 'remove', rule: 'human.remove', category: 'harassment' }],
       correlation_id: 'c-p-coffee',
     });
+    // The undone decision never reached the platform: for p-coffee it received the model's verdict and
+    // exactly one human verdict.created, the final one, never the undone one.
+    const undoneVerdict = (audit.rows[0].after as { verdict_id: string }).verdict_id;
+    expect(undoneVerdict).toMatch(/^[0-9a-f-]{36}$/);
+    expect(undoneVerdict).not.toBe(human.verdict_id);
+    const coffeeVerdicts = hooks
+      .map((h) => JSON.parse(h.body) as { type: string; data: Partial<VerdictV1> })
+      .filter((e) => e.type === 'verdict.created' && e.data.post_id === 'p-coffee');
+    expect(coffeeVerdicts.filter((e) => e.data.source === 'human').map((e) => e.data.verdict_id)).toEqual([
+      human.verdict_id,
+    ]);
+    expect(coffeeVerdicts.map((e) => e.data.verdict_id).sort()).toEqual(
+      [verdicts.rows[0].verdict_id, human.verdict_id].sort(),
+    );
+    expect(hooks.filter((h) => h.body.includes(undoneVerdict))).toEqual([]);
 
     // Live queue, recorded from here on: the server-sent events the page receives (DevTools protocol).
     const cdp = await page.context().newCDPSession(page);
@@ -766,7 +794,6 @@ describe('review dashboard in Chromium', () => {
     expect(await audit.locator('tbody tr').textContent()).toContain('review.undone');
     expect(await accessibilityViolations()).toEqual([]);
     await shot('team');
-    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
@@ -1531,6 +1558,7 @@ describe('review dashboard in Chromium', () => {
         );
       }
       if (i === 0) {
+        if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-report.png');
         // ? lists the item's keys.
         await page.keyboard.press('?');
         await help.waitFor();
@@ -1831,6 +1859,9 @@ describe('review dashboard in Chromium', () => {
       /muted for 7 days — repeated_violations · .* · lifted .* by Max Moderator/,
     );
     expect(await panel.textContent()).toContain('6 strikes'); // a lifted action still counts
+    await panel.locator('.author-form').scrollIntoViewIfNeeded();
+    await shot('author-lifted');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-author-lift.png');
 
     const [, muteAfter, suspendAfter] = await actionsOf();
     expect(muteAfter.lifted_at).toBeInstanceOf(Date);
@@ -1849,6 +1880,525 @@ describe('review dashboard in Chromium', () => {
       moderator_id: max.moderator_id,
       lifted_at: muteAfter.lifted_at.toISOString(),
     });
+  });
+
+  it('keyboard only: one continuous shift on one queue: bulk decision, a decision undone, the author warned, a claim released and taken again', async () => {
+    // Set-up as an admin and the platform would: Lena creates a queue of French posts and adds Max to it;
+    // five flagged posts land there, three by one author (user-555), two by another (user-556).
+    const lena = await apiSession('lena');
+    const created = await lena('POST', '/review/admin/queues', {
+      queue_id: 'shift',
+      name: 'Evening shift',
+      description: 'French posts the model flagged',
+      filter: { languages: ['fr'], sources: ['model'] },
+      sla_seconds: 86_400,
+    });
+    expect(created.status).toBe(201);
+    const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
+    const member = await lena('PATCH', `/review/admin/moderators/${max.moderator_id}`, {
+      queues: ['flagged', 'illicit', 'shift'],
+    });
+    expect(member.status).toBe(200);
+    const shift: Record<string, { author: string; caption: string }> = {
+      'p-shift-1': {
+        author: 'user-555',
+        caption: 'Ces gens-là ne sont pas des nôtres, renvoyez-les chez eux',
+      },
+      'p-shift-2': { author: 'user-555', caption: 'Encore eux dans notre quartier, il faut les chasser' },
+      'p-shift-3': { author: 'user-555', caption: 'Ils ne méritent aucun respect, aucun, jamais' },
+      'p-shift-4': { author: 'user-556', caption: 'Dehors, tous autant qu’ils sont, et vite' },
+      'p-shift-5': { author: 'user-556', caption: 'On ne veut pas de ces gens ici, point final' },
+    };
+    const producer = new RecordProducer(settings);
+    await producer.send(
+      topicName(TOPICS.posts, prefix),
+      Object.entries(shift).map(([postId, p]) => ({
+        key: postKey(TENANT, postId),
+        value: JSON.stringify({
+          schema_version: 1,
+          post_id: postId,
+          tenant_id: TENANT,
+          revision: 0,
+          created_at: new Date().toISOString(),
+          author: p.author,
+          text: p.caption,
+          callback: { endpoint_id: endpointId },
+        } satisfies PostV1Input),
+      })),
+    );
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      Object.entries(shift).map(([postId, p]) => {
+        const r = result(postId, { caption: p.caption, lang: 'fr', scores: { hate: 0.66 }, endpointId });
+        return {
+          key: postKey(r.tenant_id, r.post_id),
+          value: encodeInternal(r),
+          headers: internalHeaders('inference-result.v1'),
+        };
+      }),
+    );
+    await producer.disconnect();
+    await eventually(async () => {
+      const tasks = await db.query(
+        `SELECT count(*)::int AS n FROM review_tasks WHERE post_id LIKE 'p-shift-%' AND status = 'open'`,
+      );
+      const authors = await db.query(
+        `SELECT count(*)::int AS n FROM post_authors WHERE post_id LIKE 'p-shift-%'`,
+      );
+      return tasks.rows[0].n === 5 && authors.rows[0].n === 5;
+    }, 'the five tasks of the shift and their authors');
+    // p-shift-4 has waited longest: the queue's first task, the one N claims.
+    await db.query(
+      `UPDATE review_tasks SET created_at = created_at - interval '5 minutes' WHERE post_id = 'p-shift-4'`,
+    );
+    const taskOf = async (postId: string) =>
+      (await db.query(`SELECT status, claimed_by, claimed_at FROM review_tasks WHERE post_id = $1`, [postId]))
+        .rows[0] as { status: string; claimed_by: string | null; claimed_at: Date | null };
+    const decisionsOf = async (postId: string) =>
+      (
+        await db.query(
+          `SELECT d.decision_id, d.decision, d.reason_code, d.notes, d.undone_at IS NOT NULL AS undone,
+                  d.verdict_id, a.after->>'bulk_id' AS bulk_id
+           FROM human_decisions d JOIN review_tasks t USING (task_id)
+           LEFT JOIN audit_log a ON a.subject_id = t.task_id::text AND a.action = 'review.decided'
+             AND a.after->>'decision_id' = d.decision_id::text
+           WHERE t.post_id = $1 ORDER BY d.decided_at`,
+          [postId],
+        )
+      ).rows;
+
+    const logOut = page.getByRole('button', { name: 'Log out' });
+    const loginForm = page.getByRole('form', { name: 'Vigil review' });
+    const announcer = page.locator('#announcer');
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '');
+
+    // The shift starts: Max logs out and in again, keyboard only (no goto, no clicks, no fill from here).
+    await tabTo(logOut, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await loginForm.waitFor();
+    await expect.poll(() => isFocused(loginForm.getByLabel('Username'))).toBe(true);
+    await page.keyboard.type('max');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    const [login] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/review/session') && r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(login.status()).toBeLessThan(300);
+    await logOut.waitFor();
+
+    // Queues (header), then the shift's queue, then Tab into its table.
+    await tabTo(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queues' }));
+    await page.keyboard.press('Enter');
+    const queueLink = page.getByRole('link', { name: 'Evening shift' });
+    await queueLink.waitFor();
+    await tabTo(queueLink);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Evening shift/, level: 1 }).waitFor();
+    const rows = page.locator('table.tasks tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    await tabTo(rows.first().getByRole('link'));
+
+    // J down the rows, X on the two posts of one campaign; K goes back up a row; D decides the two at once.
+    const bulk = ['p-shift-1', 'p-shift-2'];
+    for (let i = 0; i < 5; i++) {
+      const row = await focusedRow();
+      if (bulk.some((p) => row.includes(`${TENANT}/${p} `))) await page.keyboard.press('x');
+      if (i < 4) await page.keyboard.press('j');
+    }
+    expect(await focusedRow()).toBe(await rows.nth(4).textContent());
+    await page.keyboard.press('k');
+    expect(await focusedRow()).toBe(await rows.nth(3).textContent());
+    for (const post of Object.keys(shift)) {
+      expect(await page.getByRole('checkbox', { name: `Select ${TENANT}/${post}` }).isChecked()).toBe(
+        bulk.includes(post),
+      );
+    }
+    await page.getByRole('button', { name: /^Decide 2 selected/ }).waitFor();
+    await page.keyboard.press('d');
+    const bulkForm = page.getByRole('form', { name: 'Decide 2 selected tasks' });
+    await bulkForm.waitFor();
+    await expect.poll(() => isFocused(bulkForm.getByRole('radio', { name: 'Approve' }))).toBe(true);
+    await page.keyboard.press('ArrowRight'); // Remove
+    await bulkForm.getByRole('group', { name: 'Reason' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // Hate speech
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('one campaign, two posts');
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Decide 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => announcer.textContent()).toBe('Remove: Hate speech — 2 decided.');
+    await expect.poll(() => rows.count()).toBe(3);
+    const [bulk1, bulk2] = [await decisionsOf('p-shift-1'), await decisionsOf('p-shift-2')];
+    for (const decisions of [bulk1, bulk2]) {
+      expect(decisions).toEqual([
+        expect.objectContaining({
+          decision: 'remove',
+          reason_code: 'hate',
+          notes: 'one campaign, two posts',
+          undone: false,
+          bulk_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        }),
+      ]);
+    }
+    expect(bulk1[0].bulk_id).toBe(bulk2[0].bulk_id);
+    for (const post of bulk) expect((await taskOf(post)).status).toBe('resolved');
+
+    // J to p-shift-3, Enter opens (claims) it; R 1 removes it and the queue's first task (p-shift-4) opens.
+    for (let i = 0; i < 3 && !(await focusedRow()).includes(`${TENANT}/p-shift-3 `); i++) {
+      await page.keyboard.press('j');
+    }
+    expect(await focusedRow()).toContain(`${TENANT}/p-shift-3 `);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${TENANT}/p-shift-3` }).waitFor();
+    await expect.poll(() => page.locator('.item-head .claim').textContent()).toMatch(/^claimed by you/);
+    expect(await taskOf('p-shift-3')).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
+    await page.keyboard.press('r');
+    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await page.keyboard.press('1'); // Hate speech
+    await page.getByRole('heading', { name: `${TENANT}/p-shift-4` }).waitFor();
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe(`Remove: Hate speech. Saved. Now reviewing ${TENANT}/p-shift-4, hate.`);
+    expect(await taskOf('p-shift-4')).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
+    expect(await decisionsOf('p-shift-3')).toEqual([
+      expect.objectContaining({ decision: 'remove', reason_code: 'hate', undone: false }),
+    ]);
+
+    // U takes it back: p-shift-3 is claimed by Max again, p-shift-4 waits again, no human verdict stays.
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: `${TENANT}/p-shift-3` }).waitFor();
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe(
+        `Undone: Remove: Hate speech on ${TENANT}/p-shift-3. Decide again. Now reviewing ${TENANT}/p-shift-3, hate.`,
+      );
+    expect(await taskOf('p-shift-3')).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
+    await expect.poll(async () => (await taskOf('p-shift-4')).status).toBe('open');
+    expect((await taskOf('p-shift-4')).claimed_by).toBeNull();
+    expect(await decisionsOf('p-shift-3')).toEqual([
+      expect.objectContaining({ decision: 'remove', reason_code: 'hate', undone: true, verdict_id: null }),
+    ]);
+    const sourcesOf = async (postId: string) =>
+      (await db.query(`SELECT source FROM verdicts WHERE post_id = $1 ORDER BY seq`, [postId])).rows.map(
+        (r) => r.source as string,
+      );
+    expect(await sourcesOf('p-shift-3')).toEqual(['model']);
+
+    // O: the author's other posts with the verdict in force, the decisions against them; then a warning.
+    await page.keyboard.press('o');
+    const authorForm = page.getByRole('form', { name: 'Act on the author' });
+    await authorForm.waitFor();
+    await expect.poll(() => isFocused(authorForm.getByLabel('Action'))).toBe(true);
+    const panel = page.locator('section.author');
+    expect(await panel.textContent()).toContain('2 strikes'); // the two removals in bulk
+    const postLines = (await panel.locator('ul.author-posts li').allTextContents()).sort();
+    expect(postLines).toEqual([
+      expect.stringMatching(/^p-shift-1: remove · hate .*· human · /),
+      expect.stringMatching(/^p-shift-2: remove · hate .*· human · /),
+      expect.stringMatching(/^p-shift-3 \(this post\): review · hate .*· model · /),
+    ]);
+    const decisionLines = (
+      await panel.locator('h3:text-is("Decisions against the author") + ul li').allTextContents()
+    ).sort();
+    expect(decisionLines).toEqual([
+      expect.stringMatching(/^remove — hate on p-shift-1 · .* — Max Moderator$/),
+      expect.stringMatching(/^remove — hate on p-shift-2 · .* — Max Moderator$/),
+    ]);
+    expect(await authorForm.getByLabel('Action').inputValue()).toBe('warn');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Hate'); // the reason list's type-ahead
+    expect(await authorForm.getByLabel('Reason').inputValue()).toBe('hate');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('two hateful posts in one evening');
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Warn author');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe('Author warned: Hate speech. The platform is notified.');
+    await expect.poll(() => panel.textContent()).toContain('3 strikes');
+    expect(
+      (
+        await db.query(
+          `SELECT kind, reason_code, note, post_id, moderator_id FROM author_actions WHERE author = 'user-555'`,
+        )
+      ).rows,
+    ).toEqual([
+      {
+        kind: 'warn',
+        reason_code: 'hate',
+        note: 'two hateful posts in one evening',
+        post_id: 'p-shift-3',
+        moderator_id: max.moderator_id,
+      },
+    ]);
+
+    // Decided again for good, agreeing with the model's hate score (Tab to Agree, Space): p-shift-4 opens.
+    const agree = page.getByRole('button', { name: 'Agree with the hate score', exact: true });
+    await tabTo(agree);
+    await page.keyboard.press('Space');
+    await expect.poll(() => agree.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('r');
+    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await page.keyboard.press('1');
+    await page.getByRole('heading', { name: `${TENANT}/p-shift-4` }).waitFor();
+    await expect
+      .poll(() => announcer.textContent())
+      .toBe(`Remove: Hate speech. Saved. Now reviewing ${TENANT}/p-shift-4, hate.`);
+    const third = await decisionsOf('p-shift-3');
+    expect(third).toEqual([
+      expect.objectContaining({ undone: true, verdict_id: null }),
+      expect.objectContaining({ decision: 'remove', reason_code: 'hate', undone: false }),
+    ]);
+    expect(third[1].verdict_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await sourcesOf('p-shift-3')).toEqual(['model', 'human']);
+    expect(
+      (
+        await db.query(`SELECT category, agrees FROM review_feedback WHERE decision_id = $1`, [
+          third[1].decision_id,
+        ])
+      ).rows,
+    ).toEqual([{ category: 'hate', agrees: true }]);
+    expect((await taskOf('p-shift-3')).status).toBe('resolved');
+    const firstClaim = await taskOf('p-shift-4');
+    expect(firstClaim).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
+
+    // Q gives p-shift-4 back (the queue shows two waiting); N takes the queue's next task: p-shift-4 again.
+    await page.keyboard.press('q');
+    await page.getByRole('heading', { name: /^Evening shift/, level: 1 }).waitFor();
+    await expect.poll(async () => (await taskOf('p-shift-4')).status).toBe('open');
+    expect((await taskOf('p-shift-4')).claimed_by).toBeNull();
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((t) => t.endsWith('waiting')))
+      .toBe(true);
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: `${TENANT}/p-shift-4` }).waitFor();
+    await expect.poll(() => announcer.textContent()).toContain(`Now reviewing ${TENANT}/p-shift-4`);
+    const again = await taskOf('p-shift-4');
+    expect(again).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
+    expect(again.claimed_at!.getTime()).toBeGreaterThan(firstClaim.claimed_at!.getTime());
+    expect((await taskOf('p-shift-5')).status).toBe('open');
+    await shot('shift-next');
+  });
+
+  it('shows what the platform and the classifier sent: a high-priority report, media groups, the per-frame text of a video', async () => {
+    // Five flagged posts: two with the same image (one SHA-256), two with images a few PDQ bits apart, one
+    // video whose text the classifier read in two frames; and a post the model allowed, which a user reports.
+    const digest = () => randomBytes(32).toString('hex');
+    /** `hash` (64 hex digits) with its first `bits` bits flipped: Hamming distance `bits` from it. */
+    const flipBits = (hash: string, bits: number): string => {
+      const bytes = Buffer.from(hash, 'hex');
+      for (let i = 0; i < bits; i++) bytes[i >> 3]! ^= 1 << (i & 7);
+      return bytes.toString('hex');
+    };
+    const still = (sha256: string, pdq?: string): MediaResult => ({
+      media_id: 'photo-1',
+      kind: 'image',
+      status: 'ok',
+      sha256,
+      ...(pdq ? { pdq: [{ hash: pdq, quality: 90, timestamp_ms: 0 }] } : {}),
+    });
+    const box: [number, number][] = [
+      [10, 10],
+      [300, 10],
+      [300, 50],
+      [10, 50],
+    ];
+    const clip: MediaResult = {
+      media_id: 'clip-1',
+      kind: 'video',
+      status: 'ok',
+      ocr: [
+        { text: 'WE KNOW WHERE YOU LIVE', confidence: 0.91, box, timestamp_ms: 0 },
+        { text: 'SEE YOU TONIGHT', confidence: 0.88, box, timestamp_ms: 2000 },
+      ],
+    };
+    const [sameImage, pdq] = [digest(), digest()];
+    const flagged = { lang: 'en', scores: { hate: 0.66 } } as const;
+    const producer = new RecordProducer(settings);
+    await producer.send(
+      topicName(TOPICS.inferenceResults, prefix),
+      [
+        result('p-same-1', { ...flagged, caption: 'look at what they did', media: [still(sameImage)] }),
+        result('p-same-2', { ...flagged, caption: 'and they did it again', media: [still(sameImage)] }),
+        result('p-near-1', { ...flagged, caption: 'the meme, first upload', media: [still(digest(), pdq)] }),
+        result('p-near-2', {
+          ...flagged,
+          caption: 'the meme, re-encoded',
+          media: [still(digest(), flipBits(pdq, 4))],
+        }),
+        result('p-clip', { ...flagged, caption: 'watch until the end', media: [clip] }),
+        result('p-pill', {
+          caption: 'Wine tasting at the vineyard this weekend, all welcome',
+          lang: 'en',
+          scores: { 'illicit/drugs': 0.31 },
+          endpointId,
+        }),
+      ].map((r) => ({
+        key: postKey(r.tenant_id, r.post_id),
+        value: encodeInternal(r),
+        headers: internalHeaders('inference-result.v1'),
+      })),
+    );
+    await producer.disconnect();
+    const flaggedPosts = ['p-same-1', 'p-same-2', 'p-near-1', 'p-near-2', 'p-clip'];
+    await eventually(async () => {
+      const tasks = await db.query(
+        `SELECT count(*)::int AS n FROM review_tasks WHERE post_id = ANY($1::text[])`,
+        [flaggedPosts],
+      );
+      const allowed = await db.query(
+        `SELECT count(*)::int AS n FROM verdicts WHERE post_id = 'p-pill' AND strongest_action = 'allow'`,
+      );
+      return tasks.rows[0].n === 5 && allowed.rows[0].n === 1;
+    }, 'the five flagged tasks and the allowed post');
+
+    // The platform sends the user's report as high priority: its row in the topic queue says so.
+    const token = /\n(vgl_\S+)/.exec(
+      await cli(['token', 'create', '--tenant', TENANT, '--scopes', 'reports:write']),
+    )![1]!;
+    const report = await fetch(`${baseUrl}/v1/tenants/${TENANT}/posts/p-pill/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        report_id: 'rep-90',
+        category: 'illicit/drugs',
+        statement: 'Advertises drinking to teenagers',
+        priority: 'high',
+      }),
+    });
+    expect(report.status).toBe(201);
+    expect(
+      (await db.query(`SELECT platform_priority FROM review_tasks WHERE external_ref = 'rep-90'`)).rows,
+    ).toEqual([{ platform_priority: 'high' }]);
+    await page.goto(`${baseUrl}/dashboard/queues/illicit`);
+    await page.getByRole('heading', { name: /^Illicit trade/, level: 1 }).waitFor();
+    const rows = page.locator('table.tasks tbody tr');
+    const reportRow = rows.filter({ hasText: `${TENANT}/p-pill ` });
+    await expect.poll(() => reportRow.count()).toBe(1);
+    expect(await reportRow.textContent()).toContain('User report');
+    expect(await reportRow.locator('.pill.platform-high').textContent()).toBe('high priority report');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('queue-report-priority');
+
+    // Model flags: the same image twice is one group, two images a few PDQ bits apart another.
+    await page.goto(`${baseUrl}/dashboard/queues/flagged`);
+    const rowsOf = (text: string) => rows.filter({ hasText: text });
+    await expect.poll(() => rowsOf('p-same-').count()).toBe(2);
+    expect(await rowsOf('p-same-').locator('.group-badge').allTextContents()).toEqual([
+      '×2 same media',
+      '×2 same media',
+    ]);
+    await expect.poll(() => rowsOf('p-near-').count()).toBe(2);
+    expect(await rowsOf('p-near-').locator('.group-badge').allTextContents()).toEqual([
+      '×2 similar images',
+      '×2 similar images',
+    ]);
+    expect(await rowsOf(`${TENANT}/p-clip `).locator('.group-badge').count()).toBe(0);
+    await shot('queue-media-groups');
+
+    // The video's item: the text of each frame with its time, each time a "Jump to" control; the medium has
+    // no source, which is said in plain sight (not blurred, no "Show video" over it).
+    await rowsOf(`${TENANT}/p-clip `).getByRole('link').click();
+    await page.getByRole('heading', { name: `${TENANT}/p-clip` }).waitFor();
+    const video = page.locator('figure.media[data-media-id="clip-1"]');
+    await expect
+      .poll(() => video.locator('.seen-text ul.frames li').allTextContents())
+      .toEqual(['0:00 WE KNOW WHERE YOU LIVE', '0:02 SEE YOU TONIGHT']);
+    expect(await video.locator('.seen-text').textContent()).toMatch(/^Text in video: /);
+    expect(await video.getByRole('button', { name: 'Jump to 0:02', exact: true }).count()).toBe(1);
+    expect(await video.getByRole('button', { name: 'Jump to 0:00', exact: true }).count()).toBe(1);
+    expect(await video.locator('.media-missing').textContent()).toMatch(/^Media not available: /);
+    expect(await video.locator('.media-missing').isVisible()).toBe(true);
+    expect(await video.getAttribute('data-blurred')).toBe('false');
+    expect(await video.getByRole('button', { name: /^Show video/ }).count()).toBe(0);
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('item-video-frames');
+    await page.keyboard.press('q'); // gives p-clip back
+    await page.locator('table.tasks').waitFor();
+    await expect
+      .poll(async () => (await db.query(`SELECT status FROM review_tasks WHERE post_id = 'p-clip'`)).rows)
+      .toEqual([{ status: 'open' }]);
+  });
+
+  it('a team lead sees the overturn rate, the agreement with the model and SLA breaches on the Team page and filters the audit log to author warnings', async () => {
+    // The weapons sale (decided in the mixed queue) had waited two days by then: decided past its due time;
+    // and p-shift-5 has been waiting two days: past due now.
+    await db.query(
+      `UPDATE review_tasks SET created_at = created_at - interval '2 days'
+       WHERE post_id IN ('p-mix-flag', 'p-shift-5')`,
+    );
+    await logIn('lena');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
+    const card = (title: string) =>
+      page.locator('dl.team-counts > div').filter({ has: page.locator('dt', { hasText: title }) });
+    await card('Overturned on appeal').waitFor();
+    // The appeal of the mixed queue was granted: one of one overturned.
+    expect(await card('Overturned on appeal').locator('dd').allTextContents()).toEqual([
+      '100 %',
+      '1 of 1 appeals',
+    ]);
+    // Max agreed with the model's hate score when he decided p-shift-3 for good.
+    expect(await card('Agreement with the model').locator('dd').allTextContents()).toEqual([
+      '100 %',
+      '1 of 1 labels',
+    ]);
+    const breaches = card('SLA breaches');
+    expect(Number(await breaches.locator('dd').first().textContent())).toBeGreaterThan(0);
+    expect(await breaches.locator('dd').nth(1).textContent()).toMatch(/^[1-9]\d* waiting past due now$/);
+    expect(await breaches.getAttribute('class')).toContain('overdue');
+    // Per queue: the topic queue decided one task late; the shift has one waiting past due.
+    const perQueue = page.getByRole('table', { name: 'Per queue' });
+    const cellsOf = async (queue: string) =>
+      (await perQueue.getByRole('row', { name: queue }).getByRole('cell').allTextContents()).map((t) =>
+        t.trim(),
+      );
+    expect((await cellsOf('Illicit trade'))[2]).toBe('1'); // decided late
+    expect((await cellsOf('Evening shift'))[3]).toBe('1'); // past due now
+
+    // The audit log's Action filter lists author, report and appeal actions; author.warn selects both warnings.
+    const filters = page.getByRole('form', { name: 'Filter the audit log' });
+    const action = filters.getByLabel('Action');
+    expect(
+      await action
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(
+      expect.arrayContaining([
+        'author.',
+        'author.warn',
+        'author.mute',
+        'author.suspend',
+        'author.lifted',
+        'report.opened',
+        'appeal.opened',
+      ]),
+    );
+    await action.selectOption('author.warn');
+    const [listed] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes('/review/admin/audit?') && r.url().includes('action=author.warn'),
+      ),
+      filters.getByRole('button', { name: 'Apply' }).click(),
+    ]);
+    expect(listed.status()).toBe(200);
+    const audit = page.getByRole('table', { name: 'Audit log' });
+    await expect.poll(() => audit.locator('tbody tr').count()).toBe(2);
+    expect(await audit.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual([
+      'author.warn',
+      'author.warn',
+    ]);
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'author.warn'`)).rows[0].n,
+    ).toBe(2);
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('team-stats');
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
   });
 });
 

@@ -111,7 +111,7 @@ function SeenText({ media, onSeek }: { media: MediaItem; onSeek?: (ms: number) =
     <>
       {media.ocr.length > 0 && (
         <div className="seen-text">
-          <strong>Text in image:</strong>{' '}
+          <strong>Text in {media.kind}:</strong>{' '}
           {timed ? (
             <ul className="frames">
               {byTime(media.ocr).map(([at, lines]) => (
@@ -148,7 +148,8 @@ function SeenText({ media, onSeek }: { media: MediaItem; onSeek?: (ms: number) =
 /**
  * One medium of the item view. Sensitive visual media (see the API's `sensitive`) start blurred and
  * greyscale, as strong as the moderator's wellness settings say (blur 0–40 px, greyscale on or off); the
- * moderator reveals them one by one (click, or V for all). Video gets a timeline of
+ * moderator reveals them one by one (click, or V for all). A medium without a source or whose fetch
+ * failed is never blurred: its error message is shown as is. Video gets a timeline of
  * flagged frames, audio one of speech segments; audio follows the dashboard's mute switch.
  */
 export function MediaView({
@@ -166,7 +167,10 @@ export function MediaView({
   const { display } = useWellness();
   const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const [durationMs, setDurationMs] = useState(0);
-  const blurred = media.sensitive.blur && !revealed;
+  // Nothing to hide when there is nothing to show: a medium without a source, or one that failed to load,
+  // shows its error in plain sight (no blur, no "Show" button over it).
+  const unavailable = !media.src || error !== null;
+  const blurred = media.sensitive.blur && !revealed && !unavailable;
   const label = media.alt_text || `${media.kind} without alt-text`;
   const seek = (ms: number) => {
     if (player.current) player.current.currentTime = ms / 1000;
@@ -246,7 +250,7 @@ export function MediaView({
       </div>
       <figcaption>
         <span className="media-kind">{media.kind}</span> {media.media_id}
-        {media.sensitive.blur && !blurred && (
+        {media.sensitive.blur && !unavailable && !blurred && (
           <button type="button" className="link" onClick={() => onReveal(false)}>
             Hide again
           </button>

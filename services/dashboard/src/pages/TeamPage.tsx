@@ -184,6 +184,13 @@ export function TeamPage() {
             <option value="review.escalated">review.escalated</option>
             <option value="moderator.">moderator accounts</option>
             <option value="review_queue.">queues</option>
+            <option value="author.">author actions (all)</option>
+            <option value="author.warn">author.warn</option>
+            <option value="author.mute">author.mute</option>
+            <option value="author.suspend">author.suspend</option>
+            <option value="author.lifted">author.lifted</option>
+            <option value="report.opened">report.opened</option>
+            <option value="appeal.opened">appeal.opened</option>
           </select>
         </label>
         <label>
