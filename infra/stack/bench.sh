@@ -9,6 +9,8 @@ cd "$ROOT"
 source infra/stack/lib.sh
 
 prepare_local_run
+# The media-cache phase needs a Redis; without one it is skipped.
+bash infra/redis/ensure.sh || export BENCH_MEDIA_CACHE_URL=''
 trap stop_local_broker EXIT
 node --conditions=@vigil/source --import tsx test/bench/pipeline.ts
 # Scale-out at full size (the same test `npm test` runs small): 2 + 2 instances, a third classifier joins,

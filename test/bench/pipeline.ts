@@ -15,12 +15,15 @@
  * Stage times come from the verdicts' `timings` (ingest fetch/decode, classifier queue/experts/fusion,
  * moderation's policy evaluation) and the platform's arrival times: decided → on the verdict topic or
  * received as a webhook covers the result's transaction, the outbox and its relay or dispatcher.
- * Peak RSS per service is each process's VmHWM. The media cache is off (posts reuse a few files; a cache
- * would measure Redis). Writes bench-results/pipeline.json and pipeline.md.
- * *
+ * Peak RSS per service is each process's VmHWM. The media cache is off in the first four phases (posts
+ * reuse a few files; a cache would measure Redis). Writes bench-results/pipeline.json and pipeline.md.
+ *
  * Floor and efficiency (issue 22): after the phases, with the services stopped, this process times the
  * floor of the throughput phase's work on the same inputs (./floor.ts). Efficiency = floor ms per
  * post / actual ms per post (1000 / sustained posts/s); both use the machine's cores.
+ *
+ * A fifth phase, *cache*, runs with the classifier's media cache on (`BENCH_MEDIA_CACHE_URL`, default
+ * redis://127.0.0.1:6379/0; empty skips it): the mix repeats its few files, so it measures the hit path.
  *
  * Env: KAFKA_BROKERS, DATABASE_URL, BENCH_POSTS (120; the other phases use half).
  */
@@ -196,6 +199,14 @@ async function main(): Promise<void> {
     await classifier.kill('SIGTERM');
     await classifier.start({ CLASSIFIER_ROUTING: 'routed', CLASSIFIER_MAX_BATCH_SIZE: '1' });
     await phase('no-batch', 'routed, batching off (batch size 1)', Math.ceil(POSTS / 2));
+    // The media cache's hit path: the mix repeats a few files, as reposted memes do; after the first post of
+    // each, the classifier answers for the medium from Redis instead of running its experts.
+    const cacheUrl = process.env.BENCH_MEDIA_CACHE_URL ?? 'redis://127.0.0.1:6379/0';
+    if (cacheUrl) {
+      await classifier.kill('SIGTERM');
+      await classifier.start({ CLASSIFIER_MAX_BATCH_SIZE: '16', MEDIA_CACHE_URL: cacheUrl });
+      await phase('cache', 'routed, batching on, media cache (Redis)', Math.ceil(POSTS / 2));
+    }
     clearInterval(sampler);
 
     const rss = pipeline.peakRssMiB();

@@ -41,6 +41,7 @@ export function markdown(s: Summary): string {
     PhaseReport,
     PhaseReport,
   ];
+  const cache = s.phases.find((p) => p.phase === 'cache');
   const f = s.floor;
   const lines = [
     `Pipeline benchmark, ${s.date.slice(0, 16).replace('T', ' ')} UTC, ${s.machine.cores} cores: ${s.machine.cpus}, ${s.machine.memoryGiB} GiB, ` +
@@ -83,7 +84,12 @@ export function markdown(s: Summary): string {
     '',
     `Routed / dense cost: ${s.routedVsDense.invocations} in expert invocations, ${s.routedVsDense.expertsMs} in expert ms ` +
       `(${throughput.invocationsPerPost} vs ${dense.invocationsPerPost} runs per post). Batching on / off: ` +
-      `${s.batchingOnVsOff}× posts/s (${throughput.postsPerS} vs ${noBatch.postsPerS}).`,
+      `${s.batchingOnVsOff}× posts/s (${throughput.postsPerS} vs ${noBatch.postsPerS}).` +
+      (cache
+        ? ` Media cache on (repeated media) / off: ${round(cache.postsPerS / throughput.postsPerS, 2)}× posts/s ` +
+          `(${cache.postsPerS} vs ${throughput.postsPerS}), ${cache.invocationsPerPost} vs ${throughput.invocationsPerPost} ` +
+          `expert runs per post, classifier ${cache.cpuMsPerPost.classifier ?? 0} vs ${throughput.cpuMsPerPost.classifier ?? 0} CPU ms per post.`
+        : ''),
     '',
     `CPU ms per post by process, from publishing to the last verdict (/proc: user + system, with reaped children: ` +
       `ingest's include ffmpeg, the classifier's Tesseract; PostgreSQL and the broker are shared with anything else ` +
