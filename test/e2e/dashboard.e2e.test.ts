@@ -2216,6 +2216,8 @@ describe('review dashboard in Chromium', () => {
         { text: 'WE KNOW WHERE YOU LIVE', confidence: 0.91, box, timestamp_ms: 0 },
         { text: 'SEE YOU TONIGHT', confidence: 0.88, box, timestamp_ms: 2000 },
       ],
+      // What a speech-to-text plug-in heard (the default bundle has none; see docs/writing-an-expert.md).
+      transcript: 'you should have stayed home tonight',
     };
     const [sameImage, pdq] = [digest(), digest()];
     const flagged = { lang: 'en', scores: { hate: 0.66 } } as const;
@@ -2309,7 +2311,10 @@ describe('review dashboard in Chromium', () => {
     await expect
       .poll(() => video.locator('.seen-text ul.frames li').allTextContents())
       .toEqual(['0:00 WE KNOW WHERE YOU LIVE', '0:02 SEE YOU TONIGHT']);
-    expect(await video.locator('.seen-text').textContent()).toMatch(/^Text in video: /);
+    expect(await video.locator('.seen-text').first().textContent()).toMatch(/^Text in video: /);
+    expect(await video.getByText('Transcript:', { exact: true }).locator('..').textContent()).toBe(
+      'Transcript: you should have stayed home tonight',
+    );
     expect(await video.getByRole('button', { name: 'Jump to 0:02', exact: true }).count()).toBe(1);
     expect(await video.getByRole('button', { name: 'Jump to 0:00', exact: true }).count()).toBe(1);
     expect(await video.locator('.media-missing').textContent()).toMatch(/^Media not available: /);
