@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Db } from '../src/database/database';
 import { dueSecondsSql, tierSeconds, triageTier, triageTierSql } from '../src/review/triage';
+import { modelTaskFacets } from '../src/verdicts/task-facets';
 import { DATABASE_URL } from './support';
 
 let db: Db;
@@ -46,5 +47,25 @@ describe('triage by severity', () => {
     // A report without scores: its categories at the task's severity.
     expect(await inSql([{ source: 'report' }], ['harassment/threatening'], 2)).toEqual({ tier: 1, due: 900 });
     expect(await inSql([], [], 0)).toEqual({ tier: 4, due: 86_400 });
+  });
+
+  it('a post the model removed for a credible threat and sent to review for harassment is urgent', async () => {
+    const actions = [
+      { rule: 'r1', action: 'remove', category: 'harassment/threatening', score: 0.99 },
+      { rule: 'r2', action: 'review', category: 'harassment', score: 0.62 },
+      { rule: 'r3', action: 'allow', category: 'spam', score: 0.01 },
+    ] as const;
+    const scores = [
+      { category: 'harassment/threatening', severity: 3 },
+      { category: 'harassment', severity: 2 },
+      { category: 'spam', severity: 0 },
+    ];
+    const facets = modelTaskFacets(actions, scores);
+    expect(facets).toEqual({ categories: ['harassment', 'harassment/threatening'], severity: 3 });
+    // The task's reasons are its review actions only; the removed category still sets the tier.
+    const reasons = actions.filter((a) => a.action === 'review');
+    expect(await inSql(reasons, facets.categories, facets.severity)).toEqual({ tier: 1, due: 900 });
+    // Before: facets from the review actions alone put it in the routine tier.
+    expect(await inSql(reasons, ['harassment'], 2)).toEqual({ tier: 4, due: 86_400 });
   });
 });

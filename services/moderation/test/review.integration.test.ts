@@ -502,12 +502,16 @@ describe('decisions', () => {
       review: { reason_code: 'hate' },
     });
 
-    const records = await recordsForKey(
-      settings(),
-      topicName(TOPICS.verdicts, prefix),
-      postKey('decide', result.post_id),
-    );
-    expect(records.map((r) => r.headers['vigil-verdict-id'])).toContain(outcome.verdict_id);
+    // The relay publishes the outbox on its own schedule: the webhook can arrive before the Kafka record.
+    const records = await eventually(async () => {
+      const read = await recordsForKey(
+        settings(),
+        topicName(TOPICS.verdicts, prefix),
+        postKey('decide', result.post_id),
+      );
+      return read.some((r) => String(r.headers['vigil-verdict-id']) === outcome.verdict_id) && read;
+    }, 'the human verdict on the verdicts topic');
+    expect(records.map((r) => String(r.headers['vigil-verdict-id']))).toContain(outcome.verdict_id);
 
     const [decision] = await db
       .selectFrom('human_decisions')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { requestId, type InferenceResult, type VerdictV1 } from '@vigil/contracts';
 import { evaluatePolicy, policyInputFromResult, type PolicySet } from '@vigil/policy';
 import type { Db, Tx } from '../database/database';
-import { taskFacets } from './task-facets';
+import { modelTaskFacets } from './task-facets';
 import { buildModelVerdict } from './verdict-builder';
 import { writeVerdict } from './verdict-writer';
 
@@ -193,7 +193,10 @@ export class ResultRecorder {
     );
   }
 
-  /** A review task for the human queue when any action is `review`; its reasons are those actions. */
+  /**
+   * A review task for the human queue when any action is `review`; its reasons are those actions, its
+   * facets (categories, severity, hence triage) every category the verdict acts on (`modelTaskFacets`).
+   */
   private async openReviewTask(trx: Tx, verdict: VerdictV1, r: InferenceResult): Promise<string | null> {
     const reasons = verdict.actions.filter((a) => a.action === 'review');
     if (reasons.length === 0) return null;
@@ -210,7 +213,7 @@ export class ResultRecorder {
         kind: 'policy',
         priority: PRIORITY_BASE[r.priority] + Math.round(topScore * 100),
         reasons: JSON.stringify(reasons),
-        ...taskFacets(reasons, r.scores),
+        ...modelTaskFacets(verdict.actions, r.scores),
       })
       .execute();
     return taskId;

@@ -24,3 +24,19 @@ export function taskFacets(
   const relevant = categories.length > 0 ? scores.filter((s) => categories.includes(s.category)) : scores;
   return { categories, severity: Math.max(0, ...relevant.map((s) => s.severity)) };
 }
+
+/**
+ * Facets of the review task a model verdict opens: its `review` actions and every other category the verdict
+ * acts on (remove, age-restrict, blur, label). A post the model removed for a credible threat and sent to
+ * review for harassment is about the threat too: its queue filters, severity and triage tier (urgent) count
+ * it, although "why in review" lists only the review actions.
+ */
+export function modelTaskFacets(
+  actions: readonly Pick<VerdictAction, 'action' | 'category'>[],
+  scores: readonly { category: string; severity: number }[],
+): TaskFacets {
+  return taskFacets(
+    actions.filter((a) => a.action !== 'allow'),
+    scores,
+  );
+}
