@@ -1,4 +1,4 @@
-import type { RawImage } from '@vigil/contracts';
+import type { CategoryId, RawImage } from '@vigil/contracts';
 import { ExpertConfigError, outputLabels } from '../expert';
 import { NsfwRunner, type NsfwResult } from '../runners/nsfw';
 import type { Expert, ExpertModule } from './contract';
@@ -16,9 +16,24 @@ export function nsfwFeatures(labels: readonly string[], r: NsfwResult): Float32A
 }
 
 /**
+ * Explicit-content probability (Porn + Hentai) from which a frame's NSFW result is also reported as a
+ * `sexual` score of its own, standing against fusion's by the max rule. Fusion learned no image harm (no
+ * harmful photograph was available to train on), so without it a nude photo with a neutral caption went
+ * unflagged. 0.5: the class the classifier calls more likely than not; the default policy age-restricts
+ * from 0.5, blurs from 0.75 and removes from 0.92. Below it the frame reports no score, so ordinary photos
+ * change nothing (the skimage photos reach 0.063 at most).
+ */
+export const NSFW_EXPLICIT_SCORE_MIN = 0.5;
+
+/** The `sexual` score a frame reports on its own (see NSFW_EXPLICIT_SCORE_MIN), or none. */
+export function nsfwScores(r: Pick<NsfwResult, 'explicit'>): Partial<Record<CategoryId, number>> | undefined {
+  return r.explicit >= NSFW_EXPLICIT_SCORE_MIN ? { sexual: r.explicit } : undefined;
+}
+
+/**
  * `nsfw` (runner `nsfw`): the NSFW image classifier (see `NsfwRunner`) on the variant its
  * `preprocess.resize` names. Per frame: token features, the sexual sum as the visual score 0..1 the
- * router reads, and the drawing likelihood for alt-text.
+ * router reads, the drawing likelihood for alt-text, and an explicit frame's `sexual` score (`nsfwScores`).
  */
 export const nsfwModule: ExpertModule = {
   runner: 'nsfw',
@@ -34,14 +49,19 @@ export const nsfwModule: ExpertModule = {
       reads: ['frame'],
       variant: entry.preprocess!.resize,
       emits: { categories: entry.informs, features: NSFW_FEATURE_DIM },
+      combine: 'max',
       cost: { tier: 'screen', msPerItem: 25 },
       async run(frames) {
         const out = await runner.run((frames as readonly RawImage[]).map((f) => asFrame(entry, f)));
-        return out.map((r) => ({
-          features: nsfwFeatures(labels, r),
-          visualScore: r.sexual,
-          alt: { drawing: r.drawing },
-        }));
+        return out.map((r) => {
+          const scores = nsfwScores(r);
+          return {
+            features: nsfwFeatures(labels, r),
+            visualScore: r.sexual,
+            alt: { drawing: r.drawing },
+            ...(scores ? { scores } : {}),
+          };
+        });
       },
       release: () => runner.release(),
     };
