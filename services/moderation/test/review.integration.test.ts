@@ -510,7 +510,7 @@ describe('decisions', () => {
         postKey('decide', result.post_id),
       );
       return read.some((r) => String(r.headers['vigil-verdict-id']) === outcome.verdict_id) && read;
-    }, 'the human verdict on the verdicts topic');
+    });
     expect(records.map((r) => String(r.headers['vigil-verdict-id']))).toContain(outcome.verdict_id);
 
     const [decision] = await db
@@ -1034,8 +1034,13 @@ describe("a team lead's view", () => {
     const csv = await lead.call(`/review/admin/audit.csv?actor=${encodeURIComponent(actor)}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
+    expect(lines[0]).toBe(
+      'id,at,actor,actor_name,actor_username,tenant_id,action,summary,subject_type,subject_id,' +
+        'subject_tenant,subject_post_id,subject_revision,before,after',
+    );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(`,${actor},stats,review.decided,review_task,${decided[1]},`);
+    expect(lines[1]).toContain(
+      `,${actor},stat,stat,stats,review.decided,approve (no_violation),review_task,${decided[1]},stats,stats-2,0,`,
+    );
   });
 });

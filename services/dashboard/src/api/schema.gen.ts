@@ -467,7 +467,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id) */
+        /** Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id). The actor filter takes `moderator:<id>`, `token:<id>`, or a username, display name or token name (case-insensitive). Each entry carries the actor's name, the post of a review-task subject and a one-line summary. */
         get: operations["AdminController_auditLog"];
         put?: never;
         post?: never;
@@ -501,7 +501,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A team lead's numbers: decisions and median decision time per moderator and queue, SLA breaches, overturn rate on appeal, agreement with the model */
+        /** A team lead's numbers: final decisions, escalations and median decision time per moderator and queue (an escalation counts in the queue it was made from), SLA breaches, overturn rate on appeal, agreement with the model */
         get: operations["AdminController_stats"];
         put?: never;
         post?: never;
@@ -1393,10 +1393,19 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
+            actor_name: string | null;
+            actor_username: string | null;
             tenant_id: string | null;
             action: string;
             subject_type: string;
             subject_id: string;
+            subject_post: {
+                tenant_id: string;
+                post_id: string;
+                revision: number;
+            } | null;
+            subject_label: string | null;
+            summary: string | null;
             before: unknown;
             after: unknown;
         };
@@ -1410,6 +1419,7 @@ export interface components {
                 moderator_id: string;
                 display_name: string;
                 decisions: number;
+                escalations: number;
                 median_decision_seconds: number | null;
                 undone: number;
             }[];
@@ -1417,6 +1427,7 @@ export interface components {
                 queue_id: string;
                 name: string;
                 decisions: number;
+                escalations: number;
                 median_decision_seconds: number | null;
                 sla_breaches: number;
                 overdue_open: number;
@@ -3233,7 +3244,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv: id, at, actor, tenant_id, action, subject_type, subject_id, before, after */
+            /** @description text/csv: id, at, actor, actor_name, actor_username, tenant_id, action, summary, subject_type, subject_id, subject_tenant, subject_post_id, subject_revision, before, after (raw ids and readable names side by side) */
             200: {
                 headers: {
                     [name: string]: unknown;

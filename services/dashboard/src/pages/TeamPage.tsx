@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { formatDuration } from '../format';
+import { AuditTable } from './team/AuditTable';
 
 type Stats = Schemas['TeamStats'];
 type AuditEntry = Schemas['AuditEntry'];
@@ -128,9 +129,10 @@ export function TeamPage() {
               <thead>
                 <tr>
                   <th scope="col">Moderator</th>
-                  <th scope="col">Decisions</th>
+                  <th scope="col">Decided</th>
                   <th scope="col">Median time to decision</th>
                   <th scope="col">Undone</th>
+                  <th scope="col">Escalated</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,6 +142,7 @@ export function TeamPage() {
                     <td>{m.decisions}</td>
                     <td>{secs(m.median_decision_seconds)}</td>
                     <td>{m.undone}</td>
+                    <td>{m.escalations}</td>
                   </tr>
                 ))}
               </tbody>
@@ -151,10 +154,11 @@ export function TeamPage() {
               <thead>
                 <tr>
                   <th scope="col">Queue</th>
-                  <th scope="col">Decisions</th>
+                  <th scope="col">Decided</th>
                   <th scope="col">Median time to decision</th>
                   <th scope="col">Decided late</th>
                   <th scope="col">Past due now</th>
+                  <th scope="col">Escalated from here</th>
                 </tr>
               </thead>
               <tbody>
@@ -165,11 +169,17 @@ export function TeamPage() {
                     <td>{secs(q.median_decision_seconds)}</td>
                     <td>{q.sla_breaches}</td>
                     <td>{q.overdue_open}</td>
+                    <td>{q.escalations}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <p className="small muted">
+            Decided counts final decisions (approve, remove, age restrict). An escalation counts in the queue
+            it was made from, under Escalated, not as a decision; the senior queue counts the task when it is
+            decided there. Time to decision and lateness cover decisions and escalations alike.
+          </p>
         </>
       )}
       <h2 id="audit-title">Audit log</h2>
@@ -195,7 +205,7 @@ export function TeamPage() {
         </label>
         <label>
           Actor
-          <input name="actor" placeholder="moderator:…" size={14} />
+          <input name="actor" placeholder="username or moderator:…" size={18} />
         </label>
         <label>
           Tenant
@@ -210,38 +220,7 @@ export function TeamPage() {
           Export CSV
         </a>
       </form>
-      {!entries ? (
-        <p className="loading">Loading the audit log…</p>
-      ) : (
-        <div className="scroll-x">
-          <table className="tasks audit" aria-labelledby="audit-title">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Tenant</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-                  </td>
-                  <td className="small">{e.actor}</td>
-                  <td>{e.action}</td>
-                  <td className="small">
-                    {e.subject_type} {e.subject_id}
-                  </td>
-                  <td>{e.tenant_id ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {!entries ? <p className="loading">Loading the audit log…</p> : <AuditTable entries={entries} />}
     </section>
   );
 }

@@ -30,6 +30,7 @@ import { ModeratorStore } from '../auth/moderators';
 import { CreateModeratorRequest, UpdateModeratorRequest } from '../auth/schemas';
 import { DATABASE, type Db } from '../database/database';
 import { QueueStore, type QueueRow } from './queues';
+import { AUDIT_CSV_COLUMNS, auditCsvCells, auditEntries } from './audit-log';
 import { AuditQuery, QueueRequest, StatsQuery, UpdateQueueRequest } from './schemas';
 import { csvField, teamStats } from './team-stats';
 
@@ -120,32 +121,24 @@ export class AdminController {
   @Get('audit')
   @ApiOperation({
     summary:
-      'Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id)',
+      "Audit log, newest first (filter by subject, action or prefix, actor, tenant, time; page with before_id). The actor filter takes `moderator:<id>`, `token:<id>`, or a username, display name or token name (case-insensitive). Each entry carries the actor's name, the post of a review-task subject and a one-line summary.",
   })
   @ApiOkResponse({ schema: schemaRef('AuditPage') })
   async auditLog(@Query() query: unknown) {
-    return { entries: await this.auditEntries(parseWith(AuditQuery, query, requestInvalid)) };
+    return { entries: await auditEntries(this.db, parseWith(AuditQuery, query, requestInvalid)) };
   }
 
   @Get('audit.csv')
   @ApiOperation({ summary: 'The audit log as CSV (same filters; up to 500 rows per page)' })
   @ApiOkResponse({
-    description: 'text/csv: id, at, actor, tenant_id, action, subject_type, subject_id, before, after',
+    description: `text/csv: ${AUDIT_CSV_COLUMNS.join(', ')} (raw ids and readable names side by side)`,
   })
   async auditCsv(@Query() query: unknown, @Res() res: ServerResponse): Promise<void> {
-    const entries = await this.auditEntries(parseWith(AuditQuery, query, requestInvalid));
-    const columns = [
-      'id',
-      'at',
-      'actor',
-      'tenant_id',
-      'action',
-      'subject_type',
-      'subject_id',
-      'before',
-      'after',
-    ] as const;
-    const lines = [columns.join(','), ...entries.map((e) => columns.map((c) => csvField(e[c])).join(','))];
+    const entries = await auditEntries(this.db, parseWith(AuditQuery, query, requestInvalid));
+    const lines = [
+      AUDIT_CSV_COLUMNS.join(','),
+      ...entries.map((e) => auditCsvCells(e).map(csvField).join(',')),
+    ];
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="vigil-audit.csv"');
     res.setHeader('x-content-type-options', 'nosniff');
@@ -155,7 +148,7 @@ export class AdminController {
   @Get('stats')
   @ApiOperation({
     summary:
-      "A team lead's numbers: decisions and median decision time per moderator and queue, SLA breaches, overturn rate on appeal, agreement with the model",
+      "A team lead's numbers: final decisions, escalations and median decision time per moderator and queue (an escalation counts in the queue it was made from), SLA breaches, overturn rate on appeal, agreement with the model",
   })
   @ApiQuery({ name: 'since', required: false, description: 'ISO 8601 time; default 7 days ago' })
   @ApiOkResponse({ schema: schemaRef('TeamStats') })
@@ -167,22 +160,5 @@ export class AdminController {
       (r): r is QueueRow => r !== undefined,
     );
     return teamStats(this.db, rows, since);
-  }
-
-  private async auditEntries(q: z.output<typeof AuditQuery>) {
-    let select = this.db.selectFrom('audit_log').selectAll();
-    if (q.subject_type) select = select.where('subject_type', '=', q.subject_type);
-    if (q.subject_id) select = select.where('subject_id', '=', q.subject_id);
-    if (q.action)
-      select = q.action.endsWith('.')
-        ? select.where('action', 'like', `${q.action.replace(/[\\%_]/g, '\\$&')}%`)
-        : select.where('action', '=', q.action);
-    if (q.actor) select = select.where('actor', '=', q.actor);
-    if (q.tenant_id) select = select.where('tenant_id', '=', q.tenant_id);
-    if (q.since) select = select.where('at', '>=', new Date(q.since));
-    if (q.until) select = select.where('at', '<', new Date(q.until));
-    if (q.before_id) select = select.where('id', '<', String(q.before_id));
-    const rows = await select.orderBy('id', 'desc').limit(q.limit).execute();
-    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

@@ -139,7 +139,10 @@ export const AuditQuery = z.object({
   subject_id: z.string().max(300).optional(),
   /** Exact action (`review.decided`) or a prefix ending in `.` (`review.`). */
   action: z.string().max(100).optional(),
-  /** `moderator:<id>`, `token:<id>`, `cli`, `system`. */
+  /**
+   * `moderator:<id>`, `token:<id>`, `cli`, `system`, or a moderator's username or display name or an API
+   * token's name (case-insensitive), resolved to the ids.
+   */
   actor: z.string().max(200).optional(),
   tenant_id: z.string().max(200).optional(),
   since: z.iso.datetime({ offset: true }).optional(),

@@ -182,14 +182,25 @@ responseSchemas.add(SavedFilterList, { id: 'SavedFilterList' });
 export const QueueList = z.object({ queues: z.array(QueueSummary) });
 responseSchemas.add(QueueList, { id: 'QueueList' });
 
+/** An audit record as recorded, with what a person reads beside the ids (review/audit-log.ts). */
 export const AuditEntry = z.object({
   id: z.string(),
   at: time(),
+  /** As recorded: `moderator:<id>`, `token:<id>`, `cli`, `system`. */
   actor: z.string(),
+  /** The moderator's display name and username, for a `moderator:<id>` actor that still exists. */
+  actor_name: z.string().nullable(),
+  actor_username: z.string().nullable(),
   tenant_id: z.string().nullable(),
   action: z.string(),
   subject_type: z.string(),
   subject_id: z.string(),
+  /** The post a `review_task` subject is about. */
+  subject_post: z.object({ tenant_id: z.string(), post_id: z.string(), revision: z.int() }).nullable(),
+  /** `tenant/post_id (rev n)` for a review task, `Name (username)` for a moderator account. */
+  subject_label: z.string().nullable(),
+  /** What happened, in a line: `remove (hate)`, `escalate (credible_threat) → level 1`, `mute 1d (spam_or_scam)`. */
+  summary: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -205,7 +216,11 @@ export const TeamStatsResponse = z.object({
     z.object({
       moderator_id: z.string(),
       display_name: z.string(),
+      /** Final decisions (approve, remove, age restrict), not undone. */
       decisions: z.int(),
+      /** Escalations to a senior queue, not undone. */
+      escalations: z.int(),
+      /** Median seconds from the task's creation to the decision or escalation. */
       median_decision_seconds: Seconds,
       undone: z.int(),
     }),
@@ -214,8 +229,13 @@ export const TeamStatsResponse = z.object({
     z.object({
       queue_id: z.string(),
       name: z.string(),
+      /** Final decisions made while the task was in this queue. */
       decisions: z.int(),
+      /** Escalations made from this queue (counted where made, not in the senior queue). */
+      escalations: z.int(),
+      /** Median seconds from the task's creation to its decision or escalation in this queue. */
       median_decision_seconds: Seconds,
+      /** Decisions and escalations made in this queue after the task was due. */
       sla_breaches: z.int(),
       overdue_open: z.int(),
     }),

@@ -1,14 +1,18 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database/database';
 import type { QueueRow } from './queues';
+import type { QueueFilter } from './schemas';
 import { filterSql } from './task-summaries';
 import { dueSecondsSql } from './triage';
 
 export interface ModeratorStats {
   readonly moderator_id: string;
   readonly display_name: string;
+  /** Final decisions (approve, remove, age restrict). */
   readonly decisions: number;
-  /** Median seconds from the task's creation to the decision. */
+  /** Escalations to a senior queue. */
+  readonly escalations: number;
+  /** Median seconds from the task's creation to the decision or escalation. */
   readonly median_decision_seconds: number | null;
   readonly undone: number;
 }
@@ -16,9 +20,13 @@ export interface ModeratorStats {
 export interface QueueStats {
   readonly queue_id: string;
   readonly name: string;
+  /** Final decisions made while the task was in this queue. */
   readonly decisions: number;
+  /** Escalations made from this queue: counted here, where they were made, not in the senior queue. */
+  readonly escalations: number;
+  /** Median seconds from the task's creation to its decision or escalation in this queue. */
   readonly median_decision_seconds: number | null;
-  /** Decided after the task was due (triage time, at most the queue's SLA). */
+  /** Decided or escalated after the task was due (triage time, at most the queue's SLA). */
   readonly sla_breaches: number;
   /** Waiting now and already past due. */
   readonly overdue_open: number;
@@ -46,20 +54,39 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / wh
 const seconds = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v)));
 
 /**
- * A team lead's numbers over the decisions since a time: throughput and median decision time per
- * moderator and per queue, SLA breaches, the overturn rate on appeal and agreement with the model.
- * Undone decisions count only as undone.
+ * The escalation level decision `d`'s task had when it was decided: its escalations (not undone) before
+ * `d`. A task's `escalation_level` is the level now, after every escalation; only escalations (and their
+ * undo) change it.
+ */
+const LEVEL_WHEN_DECIDED = sql<number>`(SELECT count(*) FROM human_decisions e
+  WHERE e.task_id = d.task_id AND e.decision = 'escalate' AND e.undone_at IS NULL AND e.decided_at < d.decided_at)`;
+
+/** Whether decision `d` was made in the queue with `filter`: the queue's filter over the task as it was then. */
+function inQueueWhenDecided(filter: QueueFilter): RawBuilder<boolean> {
+  const { escalated, ...rest } = filter;
+  if (escalated === undefined) return filterSql(rest);
+  return sql<boolean>`(${filterSql(rest)} AND ${LEVEL_WHEN_DECIDED} ${sql.raw(escalated ? '>' : '=')} 0)`;
+}
+
+/**
+ * A team lead's numbers over the decisions since a time: final decisions, escalations and median time to
+ * decision per moderator and per queue, SLA breaches, the overturn rate on appeal and agreement with the
+ * model. A decision or escalation counts in the queue the task was in when it was made: an escalation
+ * from the first-line queue is that queue's, not the senior queue's where the task now waits. Undone
+ * decisions count only as undone.
  */
 export async function teamStats(db: Db, queues: readonly QueueRow[], since: Date): Promise<TeamStats> {
   const { rows: perModerator } = await sql<{
     moderator_id: string;
     display_name: string | null;
     decisions: string;
+    escalations: string;
     undone: string;
     median: number | null;
   }>`
     SELECT d.moderator_id, mo.display_name,
-           count(*) FILTER (WHERE d.undone_at IS NULL) AS decisions,
+           count(*) FILTER (WHERE d.undone_at IS NULL AND d.decision <> 'escalate') AS decisions,
+           count(*) FILTER (WHERE d.undone_at IS NULL AND d.decision = 'escalate') AS escalations,
            count(*) FILTER (WHERE d.undone_at IS NOT NULL) AS undone,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - t.created_at))
              FILTER (WHERE d.undone_at IS NULL) AS median
@@ -74,32 +101,31 @@ export async function teamStats(db: Db, queues: readonly QueueRow[], since: Date
     queues.map(async (q) => {
       const { rows } = await sql<{
         decisions: string;
+        escalations: string;
         median: number | null;
         breaches: string;
         overdue: string;
       }>`
-        SELECT
-          (SELECT count(*) FROM human_decisions d JOIN review_tasks t ON t.task_id = d.task_id
-             JOIN posts p ON (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
-           WHERE d.decided_at >= ${since} AND d.undone_at IS NULL AND ${filterSql(q.filter)}) AS decisions,
-          (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - t.created_at))
-           FROM human_decisions d JOIN review_tasks t ON t.task_id = d.task_id
-             JOIN posts p ON (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
-           WHERE d.decided_at >= ${since} AND d.undone_at IS NULL AND ${filterSql(q.filter)}) AS median,
-          (SELECT count(*) FROM human_decisions d JOIN review_tasks t ON t.task_id = d.task_id
-             JOIN posts p ON (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
-           WHERE d.decided_at >= ${since} AND d.undone_at IS NULL AND ${filterSql(q.filter)}
-             AND d.decided_at > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)})) AS breaches,
-          (SELECT count(*) FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
-           WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}
-             AND now() > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)})) AS overdue`.execute(
-        db,
-      );
+        SELECT count(*) FILTER (WHERE h.decision <> 'escalate') AS decisions,
+               count(*) FILTER (WHERE h.decision = 'escalate') AS escalations,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY h.secs) AS median,
+               count(*) FILTER (WHERE h.late) AS breaches,
+               (SELECT count(*) FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+                WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}
+                  AND now() > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)})) AS overdue
+        FROM (
+          SELECT d.decision, extract(epoch FROM d.decided_at - t.created_at) AS secs,
+                 d.decided_at > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)}) AS late
+          FROM human_decisions d JOIN review_tasks t ON t.task_id = d.task_id
+            JOIN posts p ON (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
+          WHERE d.decided_at >= ${since} AND d.undone_at IS NULL AND ${inQueueWhenDecided(q.filter)}
+        ) h`.execute(db);
       const r = rows[0]!;
       return {
         queue_id: q.queue_id,
         name: q.name,
         decisions: Number(r.decisions),
+        escalations: Number(r.escalations),
         median_decision_seconds: seconds(r.median),
         sla_breaches: Number(r.breaches),
         overdue_open: Number(r.overdue),
@@ -124,6 +150,7 @@ export async function teamStats(db: Db, queues: readonly QueueRow[], since: Date
       moderator_id: m.moderator_id,
       display_name: m.display_name ?? m.moderator_id,
       decisions: Number(m.decisions),
+      escalations: Number(m.escalations),
       median_decision_seconds: seconds(m.median),
       undone: Number(m.undone),
     })),
