@@ -552,6 +552,10 @@ describe('review dashboard in Chromium', () => {
     await expect
       .poll(() => figure.getByRole('button', { name: /Show image/ }).textContent())
       .toContain('sexual not assessed');
+    // History timestamps: the locale's date and the 24 h time, like every time of the dashboard.
+    const historyTimes = await page.locator('ol.history time').allTextContents();
+    expect(historyTimes.length).toBeGreaterThan(0);
+    for (const t of historyTimes) expect(t).toMatch(/^\S+ \d{2}:\d{2}$/);
     // What the classifier read in the image is shown beside it.
     expect(await figure.locator('figcaption').textContent()).toContain(
       'Text in image: NOBODY WANTS YOU HERE',
@@ -587,7 +591,12 @@ describe('review dashboard in Chromium', () => {
       .toContain(`${TENANT}/p-es-4`);
     await expect
       .poll(() => page.locator('#announcer').textContent(), { timeout: 20_000 })
-      .toBe(`Remove: Harassment or bullying. Saved. Now reviewing ${TENANT}/p-es-4, self-harm/intent.`);
+      .toMatch(
+        // The task's categories: self-harm/intent (reviewed) and self-harm (the model acts on it too).
+        new RegExp(
+          `^Remove: Harassment or bullying\\. Saved\\. Now reviewing ${TENANT}/p-es-4, self-harm, self-harm/intent\\.$`,
+        ),
+      );
     expect(await page.getByRole('status').first().textContent()).toContain(
       'Remove: Harassment or bullying. Saved.',
     );
@@ -703,6 +712,8 @@ describe('review dashboard in Chromium', () => {
     const mounted = Date.now();
     await page.keyboard.press('q');
     await page.locator('table.tasks').waitFor();
+    // Back on the queue, its heading has the focus (not the page's body).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queue-title');
     // The queue page opened an EventSource on its events route (an event stream, not a poll); its list's
     // 15 s fallback refresh starts at the same time.
     const sse = await sseOpened;
@@ -775,7 +786,8 @@ describe('review dashboard in Chromium', () => {
     await perModerator.waitFor();
     // Mia: one decision in force, one undone.
     const mia = perModerator.getByRole('row', { name: /Mia Moderator/ });
-    expect((await mia.getByRole('cell').allTextContents()).map((t) => t.trim())).toEqual([
+    // (Decided, median time, undone: the first three cells; the Team page may show more after them.)
+    expect((await mia.getByRole('cell').allTextContents()).map((t) => t.trim()).slice(0, 3)).toEqual([
       '1',
       expect.stringMatching(/\d/) as unknown as string,
       '1',
@@ -801,8 +813,12 @@ describe('review dashboard in Chromium', () => {
     const csv = readFileSync((await download.path())!, 'utf8')
       .trim()
       .split('\r\n');
-    expect(csv[0]).toBe('id,at,actor,tenant_id,action,subject_type,subject_id,before,after');
-    expect(csv.slice(1).map((l) => l.split(',')[4])).toEqual(['review.undone']);
+    expect(csv[0]).toBe(
+      'id,at,actor,actor_name,actor_username,tenant_id,action,summary,subject_type,subject_id,' +
+        'subject_tenant,subject_post_id,subject_revision,before,after',
+    );
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(',review.undone,');
   });
 
   it('an admin confirms a role change; the new-account form lines up its queue checkboxes', async () => {
@@ -836,12 +852,25 @@ describe('review dashboard in Chromium', () => {
     );
     expect(boxes.length).toBeGreaterThan(2);
     for (const b of boxes) expect(Math.abs(b.box - b.text)).toBeLessThan(3);
+    // The password's minimum length is said beside the field (its description), not only in a tooltip.
+    const password = page.locator('form.create').getByLabel('Initial password');
+    const help = await password.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    );
+    expect(help).toBe('At least 12 characters.');
+    expect(await page.locator('#password-help').isVisible()).toBe(true);
     await shot('admin');
   });
 
   it('decides several tasks at once with the keyboard: J/K move, X selects, D decides them with one reason', async () => {
-    // From here on Max, a moderator (not an admin), works the queue.
+    // From here on Max, a moderator (not an admin), works the queue. Lena logged out on the Admin page:
+    // Max's login starts on the queue list (not "Not allowed"), its heading focused.
+    expect(new URL(page.url()).pathname).toBe('/dashboard/admin');
     await logIn('max');
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard/');
+    expect(await page.getByRole('heading', { name: 'Not allowed' }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queues-title');
     // Mia is working on p-es-4: a bulk decision skips it and says so, it does not take it over.
     const [mia] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'mia'`)).rows;
     await db.query(
@@ -1103,6 +1132,12 @@ describe('review dashboard in Chromium', () => {
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#announcer').textContent()).toBe('Wellness settings saved.');
+    // The blurred preview stays inside its box: the frame clips the blur's spread.
+    const previewFrame = page.locator('.wellness-preview-frame');
+    expect(await previewFrame.evaluate((el) => getComputedStyle(el).overflow)).toBe('hidden');
+    expect(
+      await previewFrame.evaluate((el) => el.contains(document.querySelector('.wellness-preview'))),
+    ).toBe(true);
     const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
     expect(
       (
@@ -1320,6 +1355,7 @@ describe('review dashboard in Chromium', () => {
     const [refused] = await Promise.all([page.waitForResponse(isLoginPost), page.keyboard.press('Enter')]);
     expect(refused.status()).toBe(401);
     await loginForm.getByRole('alert').waitFor();
+    expect(await loginForm.getByRole('alert').textContent()).toBe('Wrong username or password');
     await expect.poll(() => isFocused(passwordField)).toBe(true);
     expect(await accessibilityViolations()).toEqual([]);
     await shot('login-refused');
@@ -1457,6 +1493,8 @@ describe('review dashboard in Chromium', () => {
     await tabTo(queueLink);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Illicit trade/, level: 1 }).waitFor();
+    // Opening a queue puts the focus on its heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queue-title');
     const rows = page.locator('table.tasks tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     const rowOf = (postId: string) => rows.filter({ hasText: `${TENANT}/${postId}` });
@@ -1580,6 +1618,9 @@ describe('review dashboard in Chromium', () => {
       .poll(() => page.getByRole('main').getByRole('status').textContent())
       .toBe(`${said} The queue is empty.`);
     expect(await rows.count()).toBe(0);
+    // The live region says so too (not "Now reviewing …" of the last item), and the queue's heading has the focus.
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe(`${said} The queue is empty.`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('queue-title');
 
     // One human decision per task, each publishing a verdict in place of the one the task was about.
     const outcomes = await db.query(
@@ -2404,6 +2445,115 @@ describe('review dashboard in Chromium', () => {
     expect(await accessibilityViolations()).toEqual([]);
     await shot('team-stats');
     if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
+  });
+
+  it('an admin is warned before demoting or disabling herself (Esc cancels); the next login starts on the queues; another queue is "Not allowed"; an escalation publishes nothing', async () => {
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Lena (the last test's admin) on her own row of the Admin page: the heading has the focus.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Moderators', level: 1 }).waitFor();
+    await expect.poll(focusedId).toBe('admin-title');
+    const lenaNow = async () =>
+      (await db.query(`SELECT role, disabled_at FROM moderators WHERE username = 'lena'`)).rows[0];
+    // Demoting herself: the prompt says she loses her admin rights; Esc cancels it.
+    const role = page.getByLabel('Role of lena');
+    await role.selectOption('moderator');
+    const confirmRole = page.getByRole('group', { name: 'Confirm the role change of lena' });
+    await confirmRole.waitFor();
+    expect(await confirmRole.textContent()).toContain('You are about to remove your own admin rights');
+    await page.keyboard.press('Escape');
+    await confirmRole.waitFor({ state: 'detached' });
+    expect(await role.inputValue()).toBe('admin');
+    // Disabling herself asks first (another account's Disable does not), in as plain words; Esc cancels.
+    const own = page.locator('table.tasks tbody tr').filter({ has: role });
+    await own.getByRole('button', { name: 'Disable' }).click();
+    const confirmDisable = page.getByRole('group', { name: 'Confirm disabling lena' });
+    await confirmDisable.waitFor();
+    expect(await confirmDisable.textContent()).toContain('You are about to disable yourself');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('admin-self');
+    await page.keyboard.press('Escape');
+    await confirmDisable.waitFor({ state: 'detached' });
+    expect(await lenaNow()).toEqual({ role: 'admin', disabled_at: null });
+
+    // Lena logs out on the Admin page; Max, a moderator, logs in next: the queue list, not "Not allowed".
+    const [max] = (await db.query(`SELECT moderator_id FROM moderators WHERE username = 'max'`)).rows;
+    await db.query(`UPDATE moderator_wellness SET break_after = 200 WHERE moderator_id = $1`, [
+      max.moderator_id,
+    ]);
+    await logIn('max');
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard/');
+    expect(await page.getByRole('heading', { name: 'Not allowed' }).count()).toBe(0);
+    await expect.poll(focusedId).toBe('queues-title');
+
+    // A queue he is not a member of (senior): "Not allowed", no Start reviewing, no endless loading; N claims nothing.
+    const claims: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'POST' && r.url().endsWith('/claim')) claims.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.goto(`${baseUrl}/dashboard/queues/senior`);
+    await page.getByRole('heading', { name: 'Not allowed', level: 1 }).waitFor();
+    const main = page.getByRole('main');
+    expect(await main.textContent()).toContain('You are not a member of the queue senior');
+    expect(await page.getByRole('button', { name: /Start reviewing/ }).count()).toBe(0);
+    expect(await main.getByText('Loading tasks…').count()).toBe(0);
+    expect(await main.getByRole('alert').count()).toBe(0);
+    await expect.poll(focusedId).toBe('not-allowed');
+    await shot('not-allowed-queue');
+    await page.keyboard.press('n');
+    // Back to his queues (a round trip after the key): still no claim was sent.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/review/queues') && r.request().method() === 'GET'),
+      main.getByRole('link', { name: 'your queues' }).click(),
+    ]);
+    page.off('request', onRequest);
+    expect(claims).toEqual([]);
+
+    // Model flags opened from the list: its heading has the focus. N claims the next task; E 1 escalates it.
+    await page.getByRole('link', { name: 'Model flags' }).click();
+    await page.getByRole('heading', { name: /^Model flags/, level: 1 }).waitFor();
+    await expect.poll(focusedId).toBe('queue-title');
+    await page.locator('table.tasks').waitFor();
+    await page.keyboard.press('n');
+    const heading = page.locator('.item-head h1');
+    await heading.waitFor();
+    const escalated = /^(\S+\/\S+)/.exec((await heading.textContent())!)![1]!;
+    await page.keyboard.press('e');
+    await page.getByRole('list', { name: 'Reason to escalate' }).waitFor();
+    const [decided] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/decision') && r.request().method() === 'POST'),
+      page.keyboard.press('1'), // Needs a senior reviewer
+    ]);
+    expect(decided.status()).toBeLessThan(300);
+    // The undo bar says where the task went and that nothing is published (not "published in 9 s").
+    const undoBar = page.getByRole('group', { name: 'Undo the last decision' });
+    await undoBar.waitFor();
+    const said = (await undoBar.locator('span').first().textContent())!;
+    expect(said).toMatch(
+      new RegExp(
+        `^Escalated to the senior queue: Needs a senior reviewer on ${escalated} — nothing is published; undo for \\d+ s$`,
+      ),
+    );
+    expect(said).not.toContain('published in');
+    const [postId] = escalated.split('/').slice(1);
+    expect(
+      (
+        await db.query(
+          `SELECT d.decision, d.verdict_id, t.escalation_level FROM human_decisions d JOIN review_tasks t USING (task_id)
+           WHERE t.post_id = $1 AND d.undone_at IS NULL ORDER BY d.decided_at DESC LIMIT 1`,
+          [postId],
+        )
+      ).rows,
+    ).toEqual([{ decision: 'escalate', verdict_id: null, escalation_level: 1 }]);
+    await shot('undo-escalation');
+
+    // Q on the next item: back on the queue, its heading focused.
+    await page.locator('.item-head h1').filter({ hasNotText: escalated }).waitFor();
+    await page.keyboard.press('q');
+    await page.locator('table.tasks').waitFor();
+    await expect.poll(focusedId).toBe('queue-title');
   });
 });
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { LiveAnnouncer } from './announce';
 import { WellnessBreakPrompt, WellnessCounter } from './components/WellnessBar';
 import { WellnessProvider } from './components/WellnessContext';
+import { NotAllowed } from './components/NotAllowed';
 import { WellnessSettings } from './components/WellnessSettings';
 import { UndoBar } from './undo';
 import { api, ApiFailure, unwrap, type Catalogue, type Me } from './api/client';
@@ -11,7 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 import { QueuePage } from './pages/QueuePage';
 import { QueuesPage } from './pages/QueuesPage';
 import { TeamPage } from './pages/TeamPage';
-import { Link, useRoute } from './router';
+import { Link, navigate, useRoute } from './router';
 
 type Session = { state: 'loading' } | { state: 'anonymous' } | { state: 'in'; me: Me; catalogue: Catalogue };
 
@@ -35,12 +36,27 @@ export function App() {
     void load();
   }, [load]);
 
+  // A queue outside the moderator's membership: the session is read again once (an admin may have just
+  // added them); still outside, the page says "Not allowed" instead of a queue whose every call is refused.
+  const queueId = route.name === 'queue' || route.name === 'item' ? route.queue : null;
+  const outside =
+    session.state === 'in' &&
+    queueId !== null &&
+    session.me.role !== 'admin' &&
+    !session.me.queues.includes(queueId);
+  const [recheckedFor, setRecheckedFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (outside && recheckedFor !== queueId) void load().finally(() => setRecheckedFor(queueId));
+  }, [outside, queueId, recheckedFor, load]);
+
   if (session.state === 'loading') return <p className="loading">Loading…</p>;
   if (session.state === 'anonymous') return <LoginPage onLoggedIn={load} />;
 
   const { me, catalogue } = session;
+  /** Logging out starts the next login on the queue list, not on this person's page (an admin page). */
   const logout = async () => {
     await api.DELETE('/review/session');
+    navigate({ name: 'queues' }, { replace: true });
     setSession({ state: 'anonymous' });
   };
 
@@ -72,10 +88,19 @@ export function App() {
       <main id="main">
         {route.name === 'queues' && <QueuesPage />}
         {route.name === 'settings' && <WellnessSettings />}
-        {route.name === 'queue' && (
+        {outside &&
+          (recheckedFor === queueId ? (
+            <NotAllowed>
+              You are not a member of the queue <strong>{queueId}</strong>. Ask an admin to add you, or pick
+              one of <Link to={{ name: 'queues' }}>your queues</Link>.
+            </NotAllowed>
+          ) : (
+            <p className="loading">Loading…</p>
+          ))}
+        {!outside && route.name === 'queue' && (
           <QueuePage key={route.queue} queueId={route.queue} me={me} catalogue={catalogue} />
         )}
-        {route.name === 'item' && (
+        {!outside && route.name === 'item' && (
           <ItemPage
             key={route.task}
             queueId={route.queue}
@@ -89,16 +114,13 @@ export function App() {
             route.name === 'team' ? (
               <TeamPage />
             ) : (
-              <AdminPage />
+              <AdminPage me={me} />
             )
           ) : (
-            <section className="not-allowed" aria-labelledby="not-allowed">
-              <h1 id="not-allowed">Not allowed</h1>
-              <p>
-                The admin pages are for admins; your role is <strong>{me.role}</strong>. Ask an admin if you
-                need access.
-              </p>
-            </section>
+            <NotAllowed>
+              The admin pages are for admins; your role is <strong>{me.role}</strong>. Ask an admin if you
+              need access.
+            </NotAllowed>
           ))}
       </main>
       <LiveAnnouncer />

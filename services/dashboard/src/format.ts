@@ -15,10 +15,21 @@ export function formatSla(dueAt: string, now = Date.now()): string {
   return left >= 0 ? `due in ${formatDuration(left)}` : `overdue by ${formatDuration(-left)}`;
 }
 
+/** "14:05": the local time of day, 24 h, the dashboard's one time format. */
+export function formatTime(iso: string): string {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "12/8/2026 14:05": the locale's date and the 24 h time (history entries). */
+export function formatDateTime(iso: string): string {
+  return `${new Date(iso).toLocaleDateString()} ${formatTime(iso)}`;
+}
+
 /** "since 14:05 (12 min)": when a claim was taken (local time) and how long it has been held. */
 export function formatHeldSince(claimedAt: string, now = Date.now()): string {
   const at = new Date(claimedAt);
-  const clock = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const clock = formatTime(claimedAt);
   const held = Math.max(0, now - at.getTime());
   const minutes = Math.floor(held / 60_000);
   return `since ${clock} (${minutes < 60 ? `${minutes} min` : formatDuration(held)})`;

@@ -12,6 +12,11 @@ interface Undoable {
   readonly taskId: string;
   /** "Remove: Hate speech on acme/p-1". */
   readonly what: string;
+  /**
+   * For an escalation, its reason and post ("Needs a senior reviewer on acme/p-1"): nothing is published
+   * when the window closes, the task waits in the senior queue.
+   */
+  readonly escalation?: string;
   /** Epoch ms when the undo window closes. */
   readonly until: number;
 }
@@ -95,10 +100,13 @@ export function UndoBar() {
     );
   }
   if (!open) return null;
+  const left = Math.max(0, Math.ceil((current.until - now) / 1000));
   return (
     <div className="undo-bar" role="group" aria-label="Undo the last decision">
       <span>
-        {current.what} — published in {Math.max(0, Math.ceil((current.until - now) / 1000))} s
+        {current.escalation
+          ? `Escalated to the senior queue: ${current.escalation} — nothing is published; undo for ${left} s`
+          : `${current.what} — published in ${left} s`}
       </span>
       <button type="button" onClick={() => void undo()} aria-keyshortcuts="u">
         Undo <kbd>U</kbd>

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { announce } from '../announce';
+import { useHeadingFocus } from '../focus';
+import { formatTime } from '../format';
 import { useWellness } from './WellnessContext';
 
 /** Blur strengths offered (CSS px); the API takes any whole number 0–40. */
@@ -25,6 +27,7 @@ export function WellnessSettings() {
   const [breakAfter, setBreakAfter] = useState('25');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useHeadingFocus(preferences !== null);
 
   useEffect(() => {
     if (!preferences) return;
@@ -68,7 +71,7 @@ export function WellnessSettings() {
 
   return (
     <section className="wellness" aria-labelledby="wellness-title">
-      <h1 id="wellness-title" tabIndex={-1}>
+      <h1 id="wellness-title" ref={heading} tabIndex={-1}>
         Wellness
       </h1>
       <form className="wellness-form" onSubmit={(e) => void submit(e)} aria-label="Wellness settings">
@@ -86,11 +89,12 @@ export function WellnessSettings() {
             <input type="checkbox" checked={greyscale} onChange={(e) => setGreyscale(e.target.checked)} />{' '}
             Greyscale
           </label>
-          <div
-            className="wellness-preview"
-            aria-hidden="true"
-            style={{ filter: `blur(${blur}px) grayscale(${greyscale ? 1 : 0})` }}
-          />
+          <div className="wellness-preview-frame" aria-hidden="true">
+            <div
+              className="wellness-preview"
+              style={{ filter: `blur(${blur}px) grayscale(${greyscale ? 1 : 0})` }}
+            />
+          </div>
         </fieldset>
         <fieldset>
           <legend>Breaks</legend>
@@ -128,8 +132,8 @@ export function WellnessSettings() {
           <h2 id="session-title">This session</h2>
           <p>
             {exposure.graphic_items} graphic {exposure.graphic_items === 1 ? 'item' : 'items'} since{' '}
-            <time dateTime={exposure.since}>{new Date(exposure.since).toLocaleTimeString()}</time>; a break is
-            suggested after {exposure.break_after}.
+            <time dateTime={exposure.since}>{formatTime(exposure.since)}</time>; a break is suggested after{' '}
+            {exposure.break_after}.
           </p>
           <button type="button" onClick={() => void rest()}>
             Take a break now

@@ -1,15 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, unwrap, type Moderator, type QueueSummary } from '../api/client';
-
-const ROLES = ['viewer', 'moderator', 'admin'] as const;
+import { api, unwrap, type Me, type Moderator, type QueueSummary } from '../api/client';
+import { ModeratorRow, ROLES, type ModeratorChange } from '../components/ModeratorRow';
+import { useHeadingFocus } from '../focus';
 
 /** Accounts (create, role, queues, disable) for admins. Queues themselves are managed over the API. */
-export function AdminPage() {
+export function AdminPage({ me }: { me: Me }) {
   const [moderators, setModerators] = useState<Moderator[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  /** A role change waiting for the admin to confirm it (roles grant or take away access). */
-  const [pendingRole, setPendingRole] = useState<{ m: Moderator; role: Moderator['role'] } | null>(null);
+  const heading = useHeadingFocus();
 
   const load = async () => {
     setModerators(unwrap(await api.GET('/review/admin/moderators')).moderators);
@@ -19,10 +18,7 @@ export function AdminPage() {
     void load();
   }, []);
 
-  const update = async (
-    m: Moderator,
-    change: { role?: Moderator['role']; queues?: string[]; disabled?: boolean },
-  ) => {
+  const update = async (m: Moderator, change: ModeratorChange) => {
     try {
       unwrap(
         await api.PATCH('/review/admin/moderators/{moderator}', {
@@ -63,7 +59,9 @@ export function AdminPage() {
 
   return (
     <section aria-labelledby="admin-title">
-      <h1 id="admin-title">Moderators</h1>
+      <h1 id="admin-title" ref={heading} tabIndex={-1}>
+        Moderators
+      </h1>
       {message && (
         <p role="status" className="notice">
           {message}
@@ -80,69 +78,13 @@ export function AdminPage() {
         </thead>
         <tbody>
           {moderators.map((m) => (
-            <tr key={m.moderator_id}>
-              <td>
-                {m.display_name} <span className="muted small">{m.username}</span>
-              </td>
-              <td>
-                <select
-                  aria-label={`Role of ${m.username}`}
-                  value={pendingRole?.m.moderator_id === m.moderator_id ? pendingRole.role : m.role}
-                  onChange={(e) => setPendingRole({ m, role: e.target.value as Moderator['role'] })}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r}>{r}</option>
-                  ))}
-                </select>
-                {pendingRole?.m.moderator_id === m.moderator_id && (
-                  <div
-                    className="confirm-row"
-                    role="group"
-                    aria-label={`Confirm the role change of ${m.username}`}
-                  >
-                    <span className="small">
-                      Change {m.username} from {m.role} to {pendingRole.role}?
-                    </span>
-                    <button
-                      type="button"
-                      className="primary"
-                      onClick={() => {
-                        setPendingRole(null);
-                        void update(m, { role: pendingRole.role });
-                      }}
-                    >
-                      Change role
-                    </button>
-                    <button type="button" onClick={() => setPendingRole(null)}>
-                      Cancel
-                    </button>
-                  </div>
-                )}
-              </td>
-              <td>
-                {queues.map((q) => (
-                  <label key={q.queue_id} className="inline">
-                    <input
-                      type="checkbox"
-                      checked={m.queues.includes(q.queue_id)}
-                      onChange={(e) =>
-                        void update(m, {
-                          queues: e.target.checked
-                            ? [...m.queues, q.queue_id]
-                            : m.queues.filter((x) => x !== q.queue_id),
-                        })
-                      }
-                    />{' '}
-                    {q.queue_id}
-                  </label>
-                ))}
-              </td>
-              <td>
-                <button type="button" onClick={() => void update(m, { disabled: !m.disabled })}>
-                  {m.disabled ? 'Enable' : 'Disable'}
-                </button>
-              </td>
-            </tr>
+            <ModeratorRow
+              key={m.moderator_id}
+              m={m}
+              me={me}
+              queues={queues}
+              onUpdate={(x, c) => void update(x, c)}
+            />
           ))}
         </tbody>
       </table>
@@ -164,8 +106,18 @@ export function AdminPage() {
         </label>
         <label>
           Initial password{' '}
-          <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+          <input
+            name="password"
+            type="password"
+            minLength={12}
+            required
+            autoComplete="new-password"
+            aria-describedby="password-help"
+          />
         </label>
+        <p id="password-help" className="small muted help-text">
+          At least 12 characters.
+        </p>
         <fieldset>
           <legend>Queues</legend>
           {queues.map((q) => (

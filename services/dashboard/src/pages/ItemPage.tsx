@@ -131,6 +131,7 @@ export function ItemPage({
           .find((d) => d.decision === decision)
           ?.reasons.find((r) => r.code === reasonCode);
         const what = `${DECISION_LABELS[decision]}: ${reason?.label ?? reasonCode}`;
+        const post = `${detail?.post.tenant_id}/${detail?.post.post_id}`;
         const saved = `${what}. Saved.`;
         setStatus(saved);
         setFlash(saved);
@@ -139,7 +140,8 @@ export function ItemPage({
             decisionId: outcome.decision_id,
             queueId,
             taskId,
-            what: `${what} on ${detail?.post.tenant_id}/${detail?.post.post_id}`,
+            what: `${what} on ${post}`,
+            ...(decision === 'escalate' ? { escalation: `${reason?.label ?? reasonCode} on ${post}` } : {}),
             until: Date.parse(outcome.undo_until),
           });
         }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiFailure, unwrap } from '../api/client';
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Username and password form; on success the App reloads the session. */
 export function LoginPage({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
       );
       await onLoggedIn();
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : 'The server did not answer.');
+      // The API's messages start in lower case ("wrong username or password"); a sentence here.
+      setError(e instanceof ApiFailure ? capitalise(e.message) : 'The server did not answer.');
       setBusy(false);
     }
   };

@@ -1,11 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, unwrap, type Catalogue, type Me, type QueueFilter, type QueueTask } from '../api/client';
+import {
+  api,
+  ApiFailure,
+  unwrap,
+  type Catalogue,
+  type Me,
+  type QueueFilter,
+  type QueueTask,
+} from '../api/client';
 import { announce } from '../announce';
 import { BulkDecision } from '../components/BulkDecision';
 import { QueueFilters } from '../components/QueueFilters';
+import { NotAllowed } from '../components/NotAllowed';
 import { ShortcutsToggle } from '../components/ShortcutsToggle';
 import { focusedTaskId, groupLabel, moveRowFocus, TaskTable, taskName } from '../components/TaskTable';
 import { takeFlash } from '../flash';
+import { useHeadingFocus } from '../focus';
 import { navigate } from '../router';
 import { isTyping, queueCommand } from '../shortcuts';
 
@@ -56,6 +66,13 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
   const [help, setHelp] = useState(false);
+  /** The API refused the queue (membership taken away since the login). */
+  const [forbidden, setForbidden] = useState(false);
+  const heading = useHeadingFocus();
+  // What the previous page left (the last decision's outcome, "The queue is empty.") is announced too.
+  useEffect(() => {
+    if (message) announce(message);
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -72,6 +89,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
       });
       setError(null);
     } catch (e) {
+      if (e instanceof ApiFailure && e.code === 'AUTH_QUEUE_FORBIDDEN') setForbidden(true);
       setError((e as Error).message);
     }
   }, [queueId, filter]);
@@ -140,7 +158,8 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         meta: event.metaKey,
         alt: event.altKey,
       });
-      if (!command || (!canDecide && ['start', 'select', 'group', 'decide'].includes(command))) return;
+      if (!command || forbidden || (!canDecide && ['start', 'select', 'group', 'decide'].includes(command)))
+        return;
       event.preventDefault();
       if (command === 'start') void start();
       if (command === 'down' || command === 'up') moveRowFocus(command === 'down' ? 1 : -1);
@@ -158,12 +177,19 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [start, canDecide, select, selected, tasks]);
+  }, [start, canDecide, select, selected, tasks, forbidden]);
 
+  if (forbidden) {
+    return (
+      <NotAllowed>
+        You are not a member of the queue <strong>{queueId}</strong>. Ask an admin to add you.
+      </NotAllowed>
+    );
+  }
   return (
     <section aria-labelledby="queue-title">
       <div className="page-head">
-        <h1 id="queue-title">
+        <h1 id="queue-title" ref={heading} tabIndex={-1}>
           {title}{' '}
           {live && (
             <span className="badge" title="Waiting now (live)">

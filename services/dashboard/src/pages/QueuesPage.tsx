@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap, type QueueSummary } from '../api/client';
+import { useHeadingFocus } from '../focus';
 import { formatDuration } from '../format';
 import { Link } from '../router';
 
 /** The queues the moderator works in, with waiting, claimed and overdue counts. */
 export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSummary[] | null>(null);
+  const heading = useHeadingFocus(queues !== null);
 
   useEffect(() => {
     let live = true;
@@ -24,7 +26,9 @@ export function QueuesPage() {
   if (!queues) return <p className="loading">Loading queues…</p>;
   return (
     <section aria-labelledby="queues-title">
-      <h1 id="queues-title">Queues</h1>
+      <h1 id="queues-title" ref={heading} tabIndex={-1}>
+        Queues
+      </h1>
       {queues.length === 0 && <p>You are not a member of any queue yet. Ask an admin to add you.</p>}
       <ul className="queue-cards">
         {queues.map((q) => (

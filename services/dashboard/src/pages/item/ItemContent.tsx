@@ -1,6 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import type { TaskDetail } from '../../api/client';
 import { MediaView } from '../../components/MediaView';
+import { formatDateTime } from '../../format';
 import { MUTE_KEY } from './useItemKeys';
 
 /**
@@ -67,9 +68,8 @@ export function ItemContent({
         <ol className="history">
           {history.map((h, i) => (
             <li key={i}>
-              <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time>{' '}
-              <span className="pill">{h.kind}</span> rev {h.revision}: {h.summary}{' '}
-              <span className="muted">— {h.actor}</span>
+              <time dateTime={h.at}>{formatDateTime(h.at)}</time> <span className="pill">{h.kind}</span> rev{' '}
+              {h.revision}: {h.summary} <span className="muted">— {h.actor}</span>
               {h.detail && <span className="block muted small">{h.detail}</span>}
             </li>
           ))}

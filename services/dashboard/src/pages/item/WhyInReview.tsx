@@ -21,7 +21,13 @@ export function WhyInReview({ detail }: { detail: TaskDetail }) {
         policy {verdict.policy.id}@{verdict.policy.version}
       </p>
       {post.not_covered.length > 0 && (
-        <p className="small muted">Not assessed by the model: {post.not_covered.join(', ')}</p>
+        <p
+          className="small muted"
+          title="A category counts as assessed only when every part of the post where it can show up was checked for it (the caption, text in images, what images show, speech)."
+        >
+          Not assessed in every part of the post (e.g. what an image shows, or speech):{' '}
+          {post.not_covered.join(', ')}
+        </p>
       )}
       {post.errors.length > 0 && (
         <p className="small warning">Errors: {post.errors.map((e) => e.code).join(', ')}</p>
