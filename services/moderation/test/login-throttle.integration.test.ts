@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoginThrottle } from '../src/auth/login-throttle';
 import { ModeratorStore } from '../src/auth/moderators';
 import type { Db } from '../src/database/database';
+import { auditEntries } from '../src/review/audit-log';
+import { AuditQuery } from '../src/review/schemas';
 import { PASSWORD, startModeration } from './review-support';
 import { freshSchema } from './support';
 
@@ -74,6 +76,31 @@ describe('login throttling', () => {
     for (let i = 0; i < 2; i++) await attempt('bob', `wrong password ${i}`, '203.0.113.9');
     expect((await attempt('bob', PASSWORD, '203.0.113.9')).status).toBe(429);
     expect((await attempt('bob', PASSWORD, '192.0.2.44')).status).toBe(200);
+  });
+
+  it("audits a failed login as the address that tried, not as the account's owner", async () => {
+    expect((await attempt('alice', 'mistyped', '198.51.100.160')).status).toBe(401);
+    const alice = await db
+      .selectFrom('moderators')
+      .select(['moderator_id', 'display_name'])
+      .where('username', '=', 'alice')
+      .executeTakeFirstOrThrow();
+    const failed = await auditEntries(db, AuditQuery.parse({ action: 'moderator.login_failed' }));
+    const entry = failed.find((e) => e.actor === 'login:198.51.100.160')!;
+    expect(entry).toMatchObject({
+      actor_name: null,
+      actor_username: null,
+      subject_type: 'moderator',
+      subject_id: alice.moderator_id,
+      subject_label: `${alice.display_name} (alice)`,
+    });
+    expect(entry.summary).toMatch(/^failed attempts: \d+$/);
+    expect(failed.some((e) => e.actor === `moderator:${alice.moderator_id}`)).toBe(false);
+    // Filtering by the owner's name finds nothing they did not do; the address finds the attempt.
+    const byAlice = await auditEntries(db, AuditQuery.parse({ actor: 'alice' }));
+    expect(byAlice.filter((e) => e.action === 'moderator.login_failed')).toEqual([]);
+    const byAddress = await auditEntries(db, AuditQuery.parse({ actor: 'login:198.51.100.160' }));
+    expect(byAddress.map((e) => e.id)).toEqual([entry.id]);
   });
 
   it('refuses a throttled source before any hashing', async () => {

@@ -1,12 +1,13 @@
 /**
  * The team lead's view over HTTP against PostgreSQL (API role only, no broker): team statistics count an
  * escalation in the queue it was made from (not the senior queue it went to) and apart from final
- * decisions; the audit log names moderators, the post of a review task and what happened, takes a
+ * decisions; an escalated task's due time restarts at the escalation; the audit log names moderators, the post of a review task and what happened, takes a
  * username or display name as the actor filter, and exports the readable columns beside the raw ids.
  */
 import type { INestApplication } from '@nestjs/common';
 import type { PostV1 } from '@vigil/contracts';
 import { PolicySet } from '@vigil/policy';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/api/api-tokens';
 import { audit } from '../src/audit/audit';
@@ -40,7 +41,13 @@ interface Entry {
 }
 interface Stats {
   moderators: { moderator_id: string; decisions: number; escalations: number; undone: number }[];
-  queues: { queue_id: string; decisions: number; escalations: number; sla_breaches: number }[];
+  queues: {
+    queue_id: string;
+    decisions: number;
+    escalations: number;
+    sla_breaches: number;
+    overdue_open: number;
+  }[];
 }
 
 /** A model result the default policy sends to review (hate 0.7) for post `postId` of tenant `team`. */
@@ -132,7 +139,9 @@ describe('team statistics', () => {
     await decide(sam, 'senior', escalated, 'remove', 'threat');
     const after = await stats();
     expect(queueRow(after, 'flagged')).toMatchObject({ decisions: 1, escalations: 1 });
-    expect(queueRow(after, 'senior')).toMatchObject({ decisions: 1, escalations: 0 });
+    // Sam decided within the senior queue's time from the escalation: no breach there, though the task
+    // was created two days ago.
+    expect(queueRow(after, 'senior')).toMatchObject({ decisions: 1, escalations: 0, sla_breaches: 0 });
     expect(moderatorRow(after, sam)).toMatchObject({ decisions: 1, escalations: 0 });
     expect(moderatorRow(after, demo)).toMatchObject({ decisions: 1, escalations: 1 });
   });
@@ -215,5 +224,93 @@ describe('the audit log', () => {
     expect(lines[1]).toContain(
       `,moderator:${demo.moderatorId},Demo Moderator,demo,team,review.decided,remove (hate),review_task,${removed},team,team-removed,0,`,
     );
+  });
+});
+
+describe('due times after an escalation', () => {
+  interface Task {
+    task_id: string;
+    due_at: string;
+    overdue: boolean;
+    triage: { tier: number; sla_seconds: number };
+  }
+  interface Card {
+    queue_id: string;
+    overdue: number;
+    urgent: number;
+    next_due_at: string | null;
+  }
+  const task = async (who: Session, queue: string, taskId: string) =>
+    (await who.json<{ tasks: Task[] }>(`/review/queues/${queue}/tasks`)).tasks.find(
+      (t) => t.task_id === taskId,
+    )!;
+  const card = async (who: Session, queue: string) =>
+    (await who.json<{ queues: Card[] }>('/review/queues')).queues.find((q) => q.queue_id === queue)!;
+  const minutes = (n: number) => n * 60_000;
+
+  it('restart at the escalation: an urgent task escalated late gets its 15 minutes in Senior review', async () => {
+    const recorded = await recorder.record(
+      makeResult({ tenant: 'team', postId: 'team-urgent', scores: { 'self-harm/intent': 0.45 } }),
+    );
+    if (recorded.outcome !== 'created' || !recorded.reviewTask) throw new Error('expected a review task');
+    const urgent = recorded.reviewTask;
+    // It waited 20 minutes in Model flags: 5 minutes past its 15.
+    await db
+      .updateTable('review_tasks')
+      .set({ created_at: new Date(Date.now() - minutes(20)) })
+      .where('task_id', '=', urgent)
+      .execute();
+    const flaggedBefore = queueRow(await stats(), 'flagged')!;
+    expect(await task(demo, 'flagged', urgent)).toMatchObject({
+      overdue: true,
+      triage: { tier: 1, sla_seconds: 900 },
+    });
+
+    // An escalation taken back does not restart the clock: due from creation again.
+    await demo.json(`/review/queues/flagged/tasks/${urgent}/claim`, { method: 'POST' });
+    const taken = await demo.json<{ decision_id: string }>(
+      `/review/queues/flagged/tasks/${urgent}/decision`,
+      {
+        method: 'POST',
+        body: { decision: 'escalate', reason_code: 'credible_threat' },
+      },
+    );
+    await demo.json(`/review/decisions/${taken.decision_id}/undo`, { method: 'POST' });
+    expect(await task(demo, 'flagged', urgent)).toMatchObject({ overdue: true });
+
+    const escalatedFrom = Date.now();
+    await decide(demo, 'flagged', urgent, 'escalate', 'credible_threat');
+    const escalatedBy = Date.now();
+    const senior = await task(sam, 'senior', urgent);
+    expect(senior).toMatchObject({ overdue: false, triage: { tier: 1, sla_seconds: 900 } });
+    const due = Date.parse(senior.due_at);
+    expect(due).toBeGreaterThanOrEqual(escalatedFrom - 1000 + 900_000);
+    expect(due).toBeLessThanOrEqual(escalatedBy + 1000 + 900_000);
+    // The Queues page: one urgent task waiting, due in about 15 minutes, nothing overdue.
+    expect(await card(sam, 'senior')).toEqual(
+      expect.objectContaining({ overdue: 0, urgent: 1, next_due_at: senior.due_at }),
+    );
+    // The late escalation is Model flags' breach; Senior review has none and nothing overdue.
+    const now = await stats();
+    expect(queueRow(now, 'flagged')).toMatchObject({ sla_breaches: flaggedBefore.sla_breaches + 1 });
+    expect(queueRow(now, 'senior')).toMatchObject({ sla_breaches: 0, overdue_open: 0 });
+
+    // 16 minutes after the escalation it is overdue in Senior review too, and deciding then is a breach.
+    await db
+      .updateTable('human_decisions')
+      .set({ decided_at: sql<Date>`decided_at - interval '16 minutes'` })
+      .where('task_id', '=', urgent)
+      .where('decision', '=', 'escalate')
+      .where('undone_at', 'is', null)
+      .execute();
+    expect(await task(sam, 'senior', urgent)).toMatchObject({ overdue: true });
+    expect(await card(sam, 'senior')).toMatchObject({ overdue: 1, urgent: 1 });
+    expect(queueRow(await stats(), 'senior')).toMatchObject({ overdue_open: 1 });
+    await sam.json(`/review/queues/senior/tasks/${urgent}/claim`, { method: 'POST' });
+    await sam.json(`/review/queues/senior/tasks/${urgent}/decision`, {
+      method: 'POST',
+      body: { decision: 'remove', reason_code: 'threat', confirmed: true },
+    });
+    expect(queueRow(await stats(), 'senior')).toMatchObject({ sla_breaches: 1, overdue_open: 0 });
   });
 });

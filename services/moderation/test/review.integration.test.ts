@@ -128,7 +128,11 @@ describe('moderator authentication and roles', () => {
 
   it('a viewer reads queues and items but cannot claim or decide', async () => {
     const { queues } = await viewer.json<{ queues: { queue_id: string; open: number }[] }>('/review/queues');
-    expect(queues).toEqual([expect.objectContaining({ queue_id: 'roles', open: 1 })]);
+    // Hate at 0.7 is the elevated tier (4 h), not urgent; the card says when the next task is due.
+    const { tasks } = await viewer.json<{ tasks: { due_at: string }[] }>('/review/queues/roles/tasks');
+    expect(queues).toEqual([
+      expect.objectContaining({ queue_id: 'roles', open: 1, urgent: 0, next_due_at: tasks[0]!.due_at }),
+    ]);
     const item = await viewer.call(`/review/queues/roles/tasks/${taskId}`);
     expect(item.status).toBe(200);
     for (const path of ['/review/queues/roles/claim', `/review/queues/roles/tasks/${taskId}/claim`]) {

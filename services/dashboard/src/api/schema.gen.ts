@@ -182,7 +182,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The queues you work in, with open, claimed and overdue counts */
+        /** The queues you work in, with open, claimed, overdue and urgent counts and the next due time */
         get: operations["ReviewController_list"];
         put?: never;
         post?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * Live queue: server-sent events with the queue counts whenever they change
-         * @description text/event-stream; each `queue` event carries {open, claimed, overdue, oldest_created_at, newest_created_at}; a comment every interval keeps the connection open.
+         * @description text/event-stream; each `queue` event carries {open, claimed, overdue, oldest_created_at, newest_created_at, urgent, next_due_at}; a comment every interval keeps the connection open.
          */
         get: operations["ReviewController_events"];
         put?: never;
@@ -1135,6 +1135,9 @@ export interface components {
             overdue: number;
             /** Format: date-time */
             oldest_created_at: string | null;
+            urgent: number;
+            /** Format: date-time */
+            next_due_at: string | null;
         };
         TaskSummary: {
             task_id: string;

@@ -1,10 +1,29 @@
 import { useEffect, useState } from 'react';
 import { api, unwrap, type QueueSummary } from '../api/client';
 import { useHeadingFocus } from '../focus';
-import { formatDuration } from '../format';
+import { formatDuration, formatSla } from '../format';
 import { Link } from '../router';
 
-/** The queues the moderator works in, with waiting, claimed and overdue counts. */
+/** Within this long, the next due time is marked as pressing on the card. */
+const SOON_MS = 60 * 60_000;
+
+/**
+ * How pressing the waiting tasks are: "2 urgent · next due in 13 min" (or "overdue by 5 min" when the
+ * soonest is past due); null when nothing waits.
+ */
+function Urgency({ q }: { q: QueueSummary }) {
+  if (!q.next_due_at && q.urgent === 0) return null;
+  const left = q.next_due_at ? Date.parse(q.next_due_at) - Date.now() : Infinity;
+  const next = q.next_due_at && (left >= 0 ? `next ${formatSla(q.next_due_at)}` : formatSla(q.next_due_at));
+  const pressing = q.urgent > 0 || left < SOON_MS;
+  return (
+    <p className={`queue-urgency${pressing ? ' pressing' : ''}`}>
+      {[q.urgent > 0 && `${q.urgent} urgent`, next].filter(Boolean).join(' · ')}
+    </p>
+  );
+}
+
+/** The queues the moderator works in, with waiting, claimed and overdue counts and how urgent they are. */
 export function QueuesPage() {
   const [queues, setQueues] = useState<QueueSummary[] | null>(null);
   const heading = useHeadingFocus(queues !== null);
@@ -51,6 +70,7 @@ export function QueuesPage() {
                 <dd>{q.overdue}</dd>
               </div>
             </dl>
+            <Urgency q={q} />
             <p className="muted small">
               SLA {formatDuration(q.sla_seconds * 1000)}
               {q.oldest_created_at &&

@@ -191,12 +191,15 @@ export class ModeratorStore {
    * disabled accounts fail as `invalid` like wrong passwords, so the answer never tells which usernames
    * exist. Throttling and lock-outs are the caller's (LoginThrottle, before any hashing): the account
    * itself is never locked. `hash` runs the scrypt work (the throttle's concurrency bound). Failures are
-   * audited (`moderator.login_failed`) with a running count that a success resets.
+   * audited (`moderator.login_failed`) with a running count that a success resets: the account is the
+   * subject, the actor is whoever typed the password (`login:<source address>`, `anonymous` without
+   * one), never the account itself, so a stranger's guesses do not read as the owner's actions.
    */
   async verifyLocalLogin(
     username: string,
     password: string,
     hash: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+    source?: string,
   ): Promise<LoginOutcome> {
     const subject = normaliseUsername(username);
     const identity = await this.db
@@ -226,7 +229,7 @@ export class ModeratorStore {
       .returning(['failed_attempts'])
       .executeTakeFirst();
     await audit(this.db, {
-      actor: `moderator:${identity.moderator_id}`,
+      actor: source ? `login:${source}` : 'anonymous',
       tenantId: null,
       action: 'moderator.login_failed',
       subjectType: 'moderator',

@@ -95,8 +95,11 @@ export class SessionController {
       if (retry) res.setHeader('Retry-After', String(retry));
       throw error;
     }
-    const outcome = await this.moderators.verifyLocalLogin(input.username, input.password, (work) =>
-      this.throttle.hash(work),
+    const outcome = await this.moderators.verifyLocalLogin(
+      input.username,
+      input.password,
+      (work) => this.throttle.hash(work),
+      source,
     );
     if (!outcome.ok) {
       await this.throttle.failed(username, source);

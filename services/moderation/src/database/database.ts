@@ -11,6 +11,7 @@ import * as authors from './migrations/0008-authors';
 import * as wellness from './migrations/0009-wellness';
 import * as claimStart from './migrations/0010-claim-start';
 import * as authorLift from './migrations/0011-author-lift';
+import * as escalationIndex from './migrations/0012-escalation-index';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-wellness': wellness,
   '0010-claim-start': claimStart,
   '0011-author-lift': authorLift,
+  '0012-escalation-index': escalationIndex,
 };
 
 export interface DatabaseSettings {

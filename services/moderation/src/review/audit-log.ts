@@ -10,13 +10,13 @@ const MODERATOR_ACTOR = /^moderator:(.+)$/;
 
 /**
  * The audit actors an Actor filter names: itself when it is already an actor (`moderator:<id>`,
- * `token:<id>`, `system`, `cli`, or anything else recorded verbatim), plus `moderator:<id>` of every
+ * `token:<id>`, `login:<address>` of a failed login, `system`, `cli`, or anything else recorded verbatim), plus `moderator:<id>` of every
  * moderator whose username or display name it is (case-insensitive) and `token:<id>` of every API
  * token so named.
  */
 export async function actorsNamed(db: Db, name: string): Promise<string[]> {
   const wanted = name.trim();
-  if (/^(moderator|token):/.test(wanted)) return [wanted];
+  if (/^(moderator|token|login):/.test(wanted)) return [wanted];
   const lower = wanted.toLowerCase();
   const [moderators, tokens] = await Promise.all([
     db

@@ -32,9 +32,13 @@ export const QueueSummary = z.object({
   open: z.int(),
   /** Tasks with a live claim. */
   claimed: z.int(),
-  /** Open or claimed tasks older than the SLA. */
+  /** Open or claimed tasks past their due time (see TaskSummary.due_at). */
   overdue: z.int(),
   oldest_created_at: time().nullable(),
+  /** Waiting tasks in the urgent triage tier (tier 1: minutes, e.g. self-harm with stated intent). */
+  urgent: z.int(),
+  /** The soonest due_at among waiting tasks (in the past when one is overdue); null when none wait. */
+  next_due_at: time().nullable(),
 });
 responseSchemas.add(QueueSummary, { id: 'QueueSummary' });
 
@@ -63,14 +67,17 @@ export const TaskSummary = z.object({
   caption: z.string(),
   media_kinds: z.array(z.enum(MEDIA_KINDS)),
   created_at: time(),
-  /** created_at + the triage tier's response time, at most the queue's SLA. */
+  /**
+   * When the task arrived in its queue (created_at, or its latest escalation that was not undone) + the
+   * triage tier's response time, at most the queue's SLA: an escalated task gets the full time again.
+   */
   due_at: time(),
   overdue: z.boolean(),
   /** Triage by severity: tier 1 (urgent, minutes) … 4 (routine, a day) from the categories and their severity. */
   triage: z.object({
     tier: z.int().min(1).max(4),
     label: z.enum(['urgent', 'high', 'elevated', 'routine']),
-    /** Seconds from created_at to due_at. */
+    /** Seconds from the task's arrival in its queue (creation or latest escalation) to due_at. */
     sla_seconds: z.int(),
   }),
 });

@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../database/database';
 import { audit } from '../audit/audit';
 import { QueueFilter, type TaskSummary } from './schemas';
 import { CLAIMABLE, dueAt, filterSql, summaryColumns, toSummary, type SummaryRow } from './task-summaries';
+import { TRIAGE_TIERS, triageTierSql } from './triage';
 
 export interface QueueRow {
   readonly queue_id: string;
@@ -65,18 +66,25 @@ export class QueueStore {
           claimed: c.claimed,
           overdue: c.overdue,
           oldest_created_at: c.oldest_created_at,
+          urgent: c.urgent,
+          next_due_at: c.next_due_at,
         };
       }),
     );
   }
 
-  /** Waiting (claimable), claimed and overdue tasks of a queue, its oldest and newest task. */
+  /**
+   * Waiting (claimable), claimed and overdue tasks of a queue, its oldest and newest task, and how urgent
+   * the waiting ones are: how many are in the urgent triage tier, and the soonest due time among them.
+   */
   async counts(q: QueueRow): Promise<{
     open: number;
     claimed: number;
     overdue: number;
     oldest_created_at: string | null;
     newest_created_at: string | null;
+    urgent: number;
+    next_due_at: string | null;
   }> {
     const { rows } = await sql<{
       open: string;
@@ -84,13 +92,21 @@ export class QueueStore {
       overdue: string;
       oldest: Date | null;
       newest: Date | null;
+      urgent: string;
+      next_due: Date | null;
     }>`
-      SELECT count(*) FILTER (WHERE ${CLAIMABLE}) AS open,
-             count(*) FILTER (WHERE NOT ${CLAIMABLE}) AS claimed,
-             count(*) FILTER (WHERE ${dueAt(q.sla_seconds)} < now()) AS overdue,
-             min(t.created_at) AS oldest, max(t.created_at) AS newest
-      FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
-      WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}`.execute(this.db);
+      SELECT count(*) FILTER (WHERE w.claimable) AS open,
+             count(*) FILTER (WHERE NOT w.claimable) AS claimed,
+             count(*) FILTER (WHERE w.due_at < now()) AS overdue,
+             min(w.created_at) AS oldest, max(w.created_at) AS newest,
+             count(*) FILTER (WHERE w.claimable AND w.tier = ${sql.lit(TRIAGE_TIERS[0].tier)}) AS urgent,
+             min(w.due_at) FILTER (WHERE w.claimable) AS next_due
+      FROM (
+        SELECT ${CLAIMABLE} AS claimable, t.created_at, ${dueAt(q.sla_seconds)} AS due_at,
+               ${triageTierSql()} AS tier
+        FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
+        WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}
+      ) w`.execute(this.db);
     const c = rows[0]!;
     return {
       open: Number(c.open),
@@ -98,6 +114,8 @@ export class QueueStore {
       overdue: Number(c.overdue),
       oldest_created_at: c.oldest?.toISOString() ?? null,
       newest_created_at: c.newest?.toISOString() ?? null,
+      urgent: Number(c.urgent),
+      next_due_at: c.next_due?.toISOString() ?? null,
     };
   }
 

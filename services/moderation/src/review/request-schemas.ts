@@ -140,7 +140,7 @@ export const AuditQuery = z.object({
   /** Exact action (`review.decided`) or a prefix ending in `.` (`review.`). */
   action: z.string().max(100).optional(),
   /**
-   * `moderator:<id>`, `token:<id>`, `cli`, `system`, or a moderator's username or display name or an API
+   * `moderator:<id>`, `token:<id>`, `login:<address>` (failed logins), `cli`, `system`, or a moderator's username or display name or an API
    * token's name (case-insensitive), resolved to the ids.
    */
   actor: z.string().max(200).optional(),

@@ -102,7 +102,9 @@ export class ReviewController {
 
   @Get('queues')
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'The queues you work in, with open, claimed and overdue counts' })
+  @ApiOperation({
+    summary: 'The queues you work in, with open, claimed, overdue and urgent counts and the next due time',
+  })
   @ApiOkResponse({ schema: schemaRef('QueueList') })
   async list(@Req() req: ModeratorRequest) {
     return { queues: await this.queues.summaries(req.moderator) };
@@ -137,7 +139,7 @@ export class ReviewController {
     summary: 'Live queue: server-sent events with the queue counts whenever they change',
     description:
       'text/event-stream; each `queue` event carries {open, claimed, overdue, oldest_created_at, ' +
-      'newest_created_at}; a comment every interval keeps the connection open.',
+      'newest_created_at, urgent, next_due_at}; a comment every interval keeps the connection open.',
   })
   @ApiOkResponse({ description: 'text/event-stream of `queue` events' })
   async events(

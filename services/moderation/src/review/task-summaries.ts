@@ -1,7 +1,7 @@
 import type { ReviewSource } from '@vigil/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { QueueFilter, TaskSummary } from './schemas';
-import { dueSecondsSql, TRIAGE_TIERS, triageTierSql } from './triage';
+import { dueAtSql, dueFromSql, TRIAGE_TIERS, triageTierSql } from './triage';
 
 /** Task kinds in the database by the source names the API uses. */
 const KIND_OF: Record<ReviewSource, 'policy' | 'appeal' | 'report'> = {
@@ -57,15 +57,19 @@ export interface SummaryRow {
   caption: string;
   media_kinds: TaskSummary['media_kinds'];
   created_at: Date;
+  due_from: Date;
   due_at: Date;
   overdue: boolean;
   live_claim: boolean;
   triage_tier: number;
 }
 
-/** When task `t` is due: created + its triage tier's time, at most the queue's SLA. */
+/**
+ * When task `t` is due: created (or escalated, see `dueFromSql`) + its triage tier's time, at most the
+ * queue's SLA.
+ */
 export function dueAt(slaSeconds: number): RawBuilder<Date> {
-  return sql<Date>`(t.created_at + make_interval(secs => ${dueSecondsSql(slaSeconds)}))`;
+  return dueAtSql(slaSeconds);
 }
 
 /** The columns of a task summary; the query must name `review_tasks t` and `posts p`. */
@@ -75,7 +79,7 @@ export function summaryColumns(slaSeconds: number): RawBuilder<unknown> {
     coalesce((SELECT array_agg(DISTINCT m.kind ORDER BY m.kind) FROM media m
               WHERE (m.tenant_id, m.post_id, m.revision) = (t.tenant_id, t.post_id, t.revision)), '{}') AS media_kinds,
     (SELECT mo.display_name FROM moderators mo WHERE mo.moderator_id::text = t.claimed_by) AS claimer_name,
-    t.created_at, ${triageTierSql()} AS triage_tier, ${dueAt(slaSeconds)} AS due_at,
+    t.created_at, ${triageTierSql()} AS triage_tier, ${dueFromSql()} AS due_from, ${dueAt(slaSeconds)} AS due_at,
     ${dueAt(slaSeconds)} < now() AS overdue,
     (t.status = 'claimed' AND t.claim_expires_at > now()) AS live_claim`;
 }
@@ -109,7 +113,7 @@ export function toSummary(row: SummaryRow, moderatorId: string): TaskSummary {
     triage: {
       tier: row.triage_tier,
       label: (TRIAGE_TIERS.find((t) => t.tier === row.triage_tier) ?? TRIAGE_TIERS[3]).label,
-      sla_seconds: Math.round((row.due_at.getTime() - row.created_at.getTime()) / 1000),
+      sla_seconds: Math.round((row.due_at.getTime() - row.due_from.getTime()) / 1000),
     },
   };
 }

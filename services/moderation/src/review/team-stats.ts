@@ -3,7 +3,7 @@ import type { Db } from '../database/database';
 import type { QueueRow } from './queues';
 import type { QueueFilter } from './schemas';
 import { filterSql } from './task-summaries';
-import { dueSecondsSql } from './triage';
+import { dueAtSql, dueFromSql } from './triage';
 
 export interface ModeratorStats {
   readonly moderator_id: string;
@@ -12,7 +12,7 @@ export interface ModeratorStats {
   readonly decisions: number;
   /** Escalations to a senior queue. */
   readonly escalations: number;
-  /** Median seconds from the task's creation to the decision or escalation. */
+  /** Median seconds from the task's arrival in its queue (creation or escalation) to the decision or escalation. */
   readonly median_decision_seconds: number | null;
   readonly undone: number;
 }
@@ -24,9 +24,15 @@ export interface QueueStats {
   readonly decisions: number;
   /** Escalations made from this queue: counted here, where they were made, not in the senior queue. */
   readonly escalations: number;
-  /** Median seconds from the task's creation to its decision or escalation in this queue. */
+  /**
+   * Median seconds from the task's arrival in this queue (its creation, or the escalation that brought
+   * it here) to its decision or escalation.
+   */
   readonly median_decision_seconds: number | null;
-  /** Decided or escalated after the task was due (triage time, at most the queue's SLA). */
+  /**
+   * Decided or escalated after the task was due (triage time from its arrival in this queue, at most the
+   * queue's SLA).
+   */
   readonly sla_breaches: number;
   /** Waiting now and already past due. */
   readonly overdue_open: number;
@@ -61,6 +67,9 @@ const seconds = (v: unknown) => (v === null || v === undefined ? null : Math.rou
 const LEVEL_WHEN_DECIDED = sql<number>`(SELECT count(*) FROM human_decisions e
   WHERE e.task_id = d.task_id AND e.decision = 'escalate' AND e.undone_at IS NULL AND e.decided_at < d.decided_at)`;
 
+/** Decision `d`'s time: its task's due time and the time it took count from the start the task had then. */
+const DECIDED_AT = sql<Date>`d.decided_at`;
+
 /** Whether decision `d` was made in the queue with `filter`: the queue's filter over the task as it was then. */
 function inQueueWhenDecided(filter: QueueFilter): RawBuilder<boolean> {
   const { escalated, ...rest } = filter;
@@ -88,7 +97,7 @@ export async function teamStats(db: Db, queues: readonly QueueRow[], since: Date
            count(*) FILTER (WHERE d.undone_at IS NULL AND d.decision <> 'escalate') AS decisions,
            count(*) FILTER (WHERE d.undone_at IS NULL AND d.decision = 'escalate') AS escalations,
            count(*) FILTER (WHERE d.undone_at IS NOT NULL) AS undone,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - t.created_at))
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.decided_at - ${dueFromSql(DECIDED_AT)}))
              FILTER (WHERE d.undone_at IS NULL) AS median
     FROM human_decisions d
     JOIN review_tasks t ON t.task_id = d.task_id
@@ -112,10 +121,10 @@ export async function teamStats(db: Db, queues: readonly QueueRow[], since: Date
                count(*) FILTER (WHERE h.late) AS breaches,
                (SELECT count(*) FROM review_tasks t JOIN posts p USING (tenant_id, post_id, revision)
                 WHERE t.status IN ('open', 'claimed') AND ${filterSql(q.filter)}
-                  AND now() > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)})) AS overdue
+                  AND now() > ${dueAtSql(q.sla_seconds)}) AS overdue
         FROM (
-          SELECT d.decision, extract(epoch FROM d.decided_at - t.created_at) AS secs,
-                 d.decided_at > t.created_at + make_interval(secs => ${dueSecondsSql(q.sla_seconds)}) AS late
+          SELECT d.decision, extract(epoch FROM d.decided_at - ${dueFromSql(DECIDED_AT)}) AS secs,
+                 d.decided_at > ${dueAtSql(q.sla_seconds, DECIDED_AT)} AS late
           FROM human_decisions d JOIN review_tasks t ON t.task_id = d.task_id
             JOIN posts p ON (p.tenant_id, p.post_id, p.revision) = (t.tenant_id, t.post_id, t.revision)
           WHERE d.decided_at >= ${since} AND d.undone_at IS NULL AND ${inQueueWhenDecided(q.filter)}

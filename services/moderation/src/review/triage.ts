@@ -74,8 +74,26 @@ export function triageTierSql(): RawBuilder<number> {
     ) x), ${sql.lit(ROUTINE_TIER)})::int`;
 }
 
-/** Seconds from creation to due for task `t` in a queue with `slaSeconds`: its tier's time, capped by the queue's. */
+/** Seconds from the start (`dueFromSql`) to due for task `t` in a queue with `slaSeconds`: its tier's time, capped by the queue's. */
 export function dueSecondsSql(slaSeconds: number): RawBuilder<number> {
   const byTier = TRIAGE_TIERS.map((t) => sql`WHEN ${sql.lit(t.tier)} THEN ${sql.lit(t.seconds)}`);
   return sql<number>`least(${slaSeconds}::int, CASE ${triageTierSql()} ${sql.join(byTier, sql` `)} END)`;
+}
+
+/**
+ * When task `t`'s response time starts: at its latest escalation that was not undone (a senior reviewer
+ * gets the tier's full time from the moment the task reaches them), else at its creation. With `before`
+ * (a decision's time), only escalations before it count: the start the task had when that decision was
+ * made. Only escalated tasks look up their escalations (index `human_decisions_escalations`, 0012).
+ */
+export function dueFromSql(before?: RawBuilder<Date>): RawBuilder<Date> {
+  const until = before ? sql`AND e.decided_at < ${before}` : sql``;
+  return sql<Date>`coalesce(CASE WHEN t.escalation_level > 0 THEN (
+    SELECT max(e.decided_at) FROM human_decisions e
+    WHERE e.task_id = t.task_id AND e.decision = 'escalate' AND e.undone_at IS NULL ${until}) END, t.created_at)`;
+}
+
+/** When task `t` is due in a queue with `slaSeconds`: its start (`dueFromSql`) + its tier's time, at most the SLA. */
+export function dueAtSql(slaSeconds: number, before?: RawBuilder<Date>): RawBuilder<Date> {
+  return sql<Date>`(${dueFromSql(before)} + make_interval(secs => ${dueSecondsSql(slaSeconds)}))`;
 }
