@@ -354,6 +354,25 @@ async function apiSession(
     });
 }
 
+/**
+ * Presses a decision key until its reason list shows (pressing it again chooses the same decision). One
+ * local run of five saw a first R ignored right after an item opened; each ignored press is logged with
+ * the element that had the focus, so a real cause shows up in the output instead of a 30 s timeout.
+ */
+async function chooseDecision(key: string, reasons: ReturnType<Page['locator']>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await reasons.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'none');
+      console.warn(`dashboard e2e: ${key} press ${attempt} showed no reasons; focus on ${focused}`);
+      if (attempt === 5) throw error;
+    }
+  }
+}
+
 /** Saves a screenshot under test-artifacts/dashboard/. */
 async function shot(name: string): Promise<Buffer> {
   const png = await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -784,6 +803,8 @@ describe('review dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Team' }).click();
     const perModerator = page.getByRole('table', { name: 'Per moderator' });
     await perModerator.waitFor();
+    // Opening the Team page puts the focus on its heading, as the other pages do.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('team-title');
     // Mia: one decision in force, one undone.
     const mia = perModerator.getByRole('row', { name: /Mia Moderator/ });
     // (Decided, median time, undone: the first three cells; the Team page may show more after them.)
@@ -800,6 +821,10 @@ describe('review dashboard in Chromium', () => {
     ).toContain('Model flags1');
     const audit = page.getByRole('table', { name: 'Audit log' });
     await expect.poll(() => audit.getByRole('row').count()).toBeGreaterThan(3);
+    // Audit times: the locale's date and the 24 h time, as in the item history (no AM/PM).
+    const auditTimes = await audit.locator('tbody tr td:first-child time').allTextContents();
+    expect(auditTimes.length).toBeGreaterThan(0);
+    for (const t of auditTimes) expect(t).toMatch(/^\S+ \d{2}:\d{2}$/);
     await page.getByLabel('Action').selectOption('review.undone');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => audit.locator('tbody tr').count()).toBe(1);
@@ -2096,8 +2121,7 @@ describe('review dashboard in Chromium', () => {
     await page.getByRole('heading', { name: `${TENANT}/p-shift-3` }).waitFor();
     await expect.poll(() => page.locator('.item-head .claim').textContent()).toMatch(/^claimed by you/);
     expect(await taskOf('p-shift-3')).toMatchObject({ status: 'claimed', claimed_by: max.moderator_id });
-    await page.keyboard.press('r');
-    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await chooseDecision('r', page.getByRole('list', { name: 'Reason to remove' }));
     await page.keyboard.press('1'); // Hate speech
     await page.getByRole('heading', { name: `${TENANT}/p-shift-4` }).waitFor();
     await expect
@@ -2182,8 +2206,7 @@ describe('review dashboard in Chromium', () => {
     await tabTo(agree);
     await page.keyboard.press('Space');
     await expect.poll(() => agree.getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('r');
-    await page.getByRole('list', { name: 'Reason to remove' }).waitFor();
+    await chooseDecision('r', page.getByRole('list', { name: 'Reason to remove' }));
     await page.keyboard.press('1');
     await page.getByRole('heading', { name: `${TENANT}/p-shift-4` }).waitFor();
     await expect
@@ -2228,7 +2251,8 @@ describe('review dashboard in Chromium', () => {
 
   it('shows what the platform and the classifier sent: a high-priority report, media groups, the per-frame text of a video', async () => {
     // Five flagged posts: two with the same image (one SHA-256), two with images a few PDQ bits apart, one
-    // video whose text the classifier read in two frames; and a post the model allowed, which a user reports.
+    // video whose text the classifier read in two frames (a threat: the model removes it and sends it to
+    // review for violence); and a post the model allowed, which a user reports.
     const digest = () => randomBytes(32).toString('hex');
     /** `hash` (64 hex digits) with its first `bits` bits flipped: Hamming distance `bits` from it. */
     const flipBits = (hash: string, bits: number): string => {
@@ -2274,7 +2298,12 @@ describe('review dashboard in Chromium', () => {
           caption: 'the meme, re-encoded',
           media: [still(digest(), flipBits(pdq, 4))],
         }),
-        result('p-clip', { ...flagged, caption: 'watch until the end', media: [clip] }),
+        result('p-clip', {
+          caption: 'watch until the end',
+          lang: 'en',
+          scores: { 'harassment/threatening': 0.99, violence: 0.85 },
+          media: [clip],
+        }),
         result('p-pill', {
           caption: 'Wine tasting at the vineyard this weekend, all welcome',
           lang: 'en',
@@ -2342,12 +2371,22 @@ describe('review dashboard in Chromium', () => {
       '×2 similar images',
     ]);
     expect(await rowsOf(`${TENANT}/p-clip `).locator('.group-badge').count()).toBe(0);
+    expect(await rowsOf(`${TENANT}/p-clip `).textContent()).toContain('urgent');
     await shot('queue-media-groups');
 
     // The video's item: the text of each frame with its time, each time a "Jump to" control; the medium has
     // no source, which is said in plain sight (not blurred, no "Show video" over it).
     await rowsOf(`${TENANT}/p-clip `).getByRole('link').click();
     await page.getByRole('heading', { name: `${TENANT}/p-clip` }).waitFor();
+    // Why in review: the rule that sent it (violence), and also the removal that makes it urgent (a
+    // credible threat), not only as "remove" in the verdict-in-force line.
+    const why = page.getByRole('region', { name: 'Why in review' });
+    await expect
+      .poll(() => why.getByRole('listitem').allTextContents())
+      .toEqual([
+        'violence.review (violence) score 0.85 ≥ 0.80',
+        'The model also acted: remove — harassment/threatening 0.99 (rule harassment/threatening.remove)',
+      ]);
     const video = page.locator('figure.media[data-media-id="clip-1"]');
     await expect
       .poll(() => video.locator('.seen-text ul.frames li').allTextContents())
@@ -2381,6 +2420,7 @@ describe('review dashboard in Chromium', () => {
     await logIn('lena');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('team-title');
     const card = (title: string) =>
       page.locator('dl.team-counts > div').filter({ has: page.locator('dt', { hasText: title }) });
     await card('Overturned on appeal').waitFor();
@@ -2447,7 +2487,7 @@ describe('review dashboard in Chromium', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) await docsShot('dashboard-team.png');
   });
 
-  it('an admin is warned before demoting or disabling herself (Esc cancels); the next login starts on the queues; another queue is "Not allowed"; an escalation publishes nothing', async () => {
+  it('an admin is warned before demoting or disabling herself (Esc cancels); the next login starts on the queues; another queue is "Not allowed", an unknown one "No such queue"; an escalation publishes nothing', async () => {
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
     // Lena (the last test's admin) on her own row of the Admin page: the heading has the focus.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
@@ -2487,7 +2527,8 @@ describe('review dashboard in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'Not allowed' }).count()).toBe(0);
     await expect.poll(focusedId).toBe('queues-title');
 
-    // A queue he is not a member of (senior): "Not allowed", no Start reviewing, no endless loading; N claims nothing.
+    // A queue he is not a member of (senior, which exists): "Not allowed", no Start reviewing, no endless
+    // loading; N claims nothing.
     const claims: string[] = [];
     const onRequest = (r: { url(): string; method(): string }) => {
       if (r.method() === 'POST' && r.url().endsWith('/claim')) claims.push(r.url());
@@ -2497,6 +2538,7 @@ describe('review dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Not allowed', level: 1 }).waitFor();
     const main = page.getByRole('main');
     expect(await main.textContent()).toContain('You are not a member of the queue senior');
+    expect(await main.textContent()).not.toContain('There is no queue');
     expect(await page.getByRole('button', { name: /Start reviewing/ }).count()).toBe(0);
     expect(await main.getByText('Loading tasks…').count()).toBe(0);
     expect(await main.getByRole('alert').count()).toBe(0);
@@ -2510,6 +2552,18 @@ describe('review dashboard in Chromium', () => {
     ]);
     page.off('request', onRequest);
     expect(claims).toEqual([]);
+
+    // A queue that does not exist (a typo, an old link) says so, not "not a member"; its link leads back.
+    await page.goto(`${baseUrl}/dashboard/queues/nonexistent`);
+    await page.getByRole('heading', { name: 'No such queue', level: 1 }).waitFor();
+    expect(await main.textContent()).toContain('There is no queue named nonexistent');
+    expect(await main.textContent()).not.toContain('not a member');
+    expect(await page.getByRole('heading', { name: 'Not allowed' }).count()).toBe(0);
+    await expect.poll(focusedId).toBe('no-such-queue');
+    expect(await accessibilityViolations()).toEqual([]);
+    await shot('no-such-queue');
+    await main.getByRole('link', { name: 'your queues' }).click();
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
 
     // Model flags opened from the list: its heading has the focus. N claims the next task; E 1 escalates it.
     await page.getByRole('link', { name: 'Model flags' }).click();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { LiveAnnouncer } from './announce';
 import { WellnessBreakPrompt, WellnessCounter } from './components/WellnessBar';
 import { WellnessProvider } from './components/WellnessContext';
+import { NoSuchQueue, queueMissing } from './components/NoSuchQueue';
 import { NotAllowed } from './components/NotAllowed';
 import { WellnessSettings } from './components/WellnessSettings';
 import { UndoBar } from './undo';
@@ -37,7 +38,8 @@ export function App() {
   }, [load]);
 
   // A queue outside the moderator's membership: the session is read again once (an admin may have just
-  // added them); still outside, the page says "Not allowed" instead of a queue whose every call is refused.
+  // added them); still outside, the page says "Not allowed" instead of a queue whose every call is refused,
+  // or "No such queue" when the API knows no queue of that id (a typo, an old link).
   const queueId = route.name === 'queue' || route.name === 'item' ? route.queue : null;
   const outside =
     session.state === 'in' &&
@@ -45,8 +47,12 @@ export function App() {
     session.me.role !== 'admin' &&
     !session.me.queues.includes(queueId);
   const [recheckedFor, setRecheckedFor] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   useEffect(() => {
-    if (outside && recheckedFor !== queueId) void load().finally(() => setRecheckedFor(queueId));
+    if (!outside || queueId === null || recheckedFor === queueId) return;
+    void Promise.all([load(), queueMissing(queueId).catch(() => false)])
+      .then(([, gone]) => setMissing(gone))
+      .finally(() => setRecheckedFor(queueId));
   }, [outside, queueId, recheckedFor, load]);
 
   if (session.state === 'loading') return <p className="loading">Loading…</p>;
@@ -89,13 +95,16 @@ export function App() {
         {route.name === 'queues' && <QueuesPage />}
         {route.name === 'settings' && <WellnessSettings />}
         {outside &&
-          (recheckedFor === queueId ? (
+          queueId !== null &&
+          (recheckedFor !== queueId ? (
+            <p className="loading">Loading…</p>
+          ) : missing ? (
+            <NoSuchQueue queueId={queueId} />
+          ) : (
             <NotAllowed>
               You are not a member of the queue <strong>{queueId}</strong>. Ask an admin to add you, or pick
               one of <Link to={{ name: 'queues' }}>your queues</Link>.
             </NotAllowed>
-          ) : (
-            <p className="loading">Loading…</p>
           ))}
         {!outside && route.name === 'queue' && (
           <QueuePage key={route.queue} queueId={route.queue} me={me} catalogue={catalogue} />

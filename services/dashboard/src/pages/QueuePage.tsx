@@ -11,6 +11,7 @@ import {
 import { announce } from '../announce';
 import { BulkDecision } from '../components/BulkDecision';
 import { QueueFilters } from '../components/QueueFilters';
+import { NoSuchQueue } from '../components/NoSuchQueue';
 import { NotAllowed } from '../components/NotAllowed';
 import { ShortcutsToggle } from '../components/ShortcutsToggle';
 import { focusedTaskId, groupLabel, moveRowFocus, TaskTable, taskName } from '../components/TaskTable';
@@ -68,6 +69,8 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
   const [help, setHelp] = useState(false);
   /** The API refused the queue (membership taken away since the login). */
   const [forbidden, setForbidden] = useState(false);
+  /** The API knows no such queue (an admin's typo or old link; moderators get this from App). */
+  const [missing, setMissing] = useState(false);
   const heading = useHeadingFocus();
   // What the previous page left (the last decision's outcome, "The queue is empty.") is announced too.
   useEffect(() => {
@@ -90,6 +93,7 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
       setError(null);
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'AUTH_QUEUE_FORBIDDEN') setForbidden(true);
+      if (e instanceof ApiFailure && e.code === 'QUEUE_NOT_FOUND') setMissing(true);
       setError((e as Error).message);
     }
   }, [queueId, filter]);
@@ -158,7 +162,12 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
         meta: event.metaKey,
         alt: event.altKey,
       });
-      if (!command || forbidden || (!canDecide && ['start', 'select', 'group', 'decide'].includes(command)))
+      if (
+        !command ||
+        forbidden ||
+        missing ||
+        (!canDecide && ['start', 'select', 'group', 'decide'].includes(command))
+      )
         return;
       event.preventDefault();
       if (command === 'start') void start();
@@ -177,8 +186,9 @@ export function QueuePage({ queueId, me, catalogue }: { queueId: string; me: Me;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [start, canDecide, select, selected, tasks, forbidden]);
+  }, [start, canDecide, select, selected, tasks, forbidden, missing]);
 
+  if (missing) return <NoSuchQueue queueId={queueId} />;
   if (forbidden) {
     return (
       <NotAllowed>

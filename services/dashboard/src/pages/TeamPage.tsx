@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
+import { useHeadingFocus } from '../focus';
 import { formatDuration } from '../format';
 import { AuditTable } from './team/AuditTable';
 
@@ -41,6 +42,7 @@ export function TeamPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useHeadingFocus();
 
   useEffect(() => {
     const since = new Date(Date.now() - days * 86_400_000).toISOString();
@@ -79,7 +81,9 @@ export function TeamPage() {
   return (
     <section aria-labelledby="team-title" className="team">
       <div className="page-head">
-        <h1 id="team-title">Team</h1>
+        <h1 id="team-title" ref={heading} tabIndex={-1}>
+          Team
+        </h1>
         <label>
           Period{' '}
           <select value={days} onChange={(e) => setDays(Number(e.target.value))}>

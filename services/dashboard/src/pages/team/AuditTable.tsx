@@ -1,4 +1,5 @@
 import type { Schemas } from '../../api/client';
+import { formatDateTime } from '../../format';
 
 type AuditEntry = Schemas['AuditEntry'];
 
@@ -27,7 +28,8 @@ function Subject({ entry }: { entry: AuditEntry }) {
 }
 
 /**
- * The audit log's rows: when, who (name and username, raw actor id on hover), the action, what happened
+ * The audit log's rows: when (the locale's date and the 24 h time, as in the item history; the exact
+ * instant on hover), who (name and username, raw actor id on hover), the action, what happened
  * (decision and reason, author action, …), the subject (post or account, raw id on hover) and tenant.
  * An empty result says so instead of showing bare headers.
  */
@@ -50,7 +52,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
-                <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                <time dateTime={e.at} title={e.at}>
+                  {formatDateTime(e.at)}
+                </time>
               </td>
               <td>
                 <Actor entry={e} />
