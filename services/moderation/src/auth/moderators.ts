@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../database/database';
 import type { ModeratorRole } from '../database/tables';
 import { audit } from '../audit/audit';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { keepAnAdmin, lockAdmins } from './last-admin';
 
 /** Roles in increasing power: a viewer reads, a moderator also decides, an admin also administers. */
 export const MODERATOR_ROLES = ['viewer', 'moderator', 'admin'] as const satisfies readonly ModeratorRole[];
@@ -98,9 +99,8 @@ export class ModeratorStore {
   }
 
   /**
-   * Changes role, display name, queues, disabled state or password. Disabling or a new password ends
-   * the moderator's sessions.
-   * @throws ApiError MODERATOR_NOT_FOUND, QUEUE_NOT_FOUND, PASSWORD_INVALID
+   * Changes role, display name, queues, disabled state or password (disabling or a new one ends sessions).
+   * @throws ApiError MODERATOR_NOT_FOUND, QUEUE_NOT_FOUND, PASSWORD_INVALID, LAST_ADMIN (409, last-admin.ts)
    */
   async update(
     moderatorId: string,
@@ -119,6 +119,7 @@ export class ModeratorStore {
     }
     const secretHash = change.password === undefined ? undefined : await hashPassword(change.password);
     return this.db.transaction().execute(async (trx) => {
+      const adminsLocked = await lockAdmins(trx, change);
       const locked = await trx
         .selectFrom('moderators')
         .select('moderator_id')
@@ -136,6 +137,7 @@ export class ModeratorStore {
         .set({ ...set, updated_at: new Date() })
         .where('moderator_id', '=', moderatorId)
         .execute();
+      await keepAnAdmin(trx, adminsLocked);
       if (change.queues) await this.setQueues(trx, moderatorId, change.queues);
       if (secretHash) {
         await trx

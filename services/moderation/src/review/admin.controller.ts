@@ -77,6 +77,7 @@ export class AdminController {
   @ApiBody({ schema: schemaRef('UpdateModeratorRequest') })
   @ApiOkResponse({ schema: schemaRef('Moderator') })
   @ApiResponse({ status: 404, type: ApiErrorDto, description: 'MODERATOR_NOT_FOUND' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'LAST_ADMIN: it would leave no enabled admin' })
   updateModerator(@Param('moderator') id: string, @Body() body: unknown, @Req() req: ModeratorRequest) {
     if (!z.uuid().safeParse(id).success) throw new ApiError(404, 'MODERATOR_NOT_FOUND', `no moderator ${id}`);
     const change = parseWith(UpdateModeratorRequest, body, requestInvalid);
